@@ -1,0 +1,74 @@
+"use client";
+// One ballot (one's own, or a mandant's on its own clearly labelled panel): four large buttons whose
+// accessible names are exactly the choices, and a receipt once the server has it on disk.
+import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import type { Choice } from "@/core/sitting/protocol";
+import type { MemberView, PublicVoteView } from "@/core/sitting/projection";
+import { CHOICES, CHOICE_STYLE, formatTime } from "./format";
+
+type Entitlement = MemberView["entitlements"][number];
+
+export function BallotPanel({ vote, ent, onCast }: { vote: PublicVoteView; ent: Entitlement; onCast: (choice: Choice, onBehalfOf: string) => Promise<string | null> }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const [busy, setBusy] = useState<Choice | null>(null);
+  const [err, setErr] = useState<string | null>(null);
+  const proxy = ent.onBehalfOf !== "";
+  const locked = vote.mode === "secret" && ent.voted;
+  const title = proxy ? t("councillor.proxyBallot", { name: ent.onBehalfOfName ?? ent.onBehalfOf }) : t("councillor.myBallot");
+  const headingId = `ballot-${ent.onBehalfOf || "own"}`;
+  return (
+    <section aria-labelledby={headingId} className={`card p-4 ${proxy ? "border-4 border-dashed border-marianne bg-blue-50" : ""}`} data-testid={proxy ? "proxy-panel" : "own-panel"}>
+      <h2 id={headingId} className="mb-3 text-xl font-bold">
+        {proxy ? "✉ " : ""}
+        {title}
+      </h2>
+      <div className="grid grid-cols-2 gap-3" role="group" aria-labelledby={headingId}>
+        {CHOICES.map((c) => {
+          const selected = ent.choice === c;
+          return (
+            <button
+              key={c}
+              type="button"
+              disabled={busy !== null || locked}
+              aria-pressed={selected}
+              onClick={() => {
+                setBusy(c);
+                setErr(null);
+                void onCast(c, ent.onBehalfOf).then((e) => {
+                  setErr(e);
+                  setBusy(null);
+                });
+              }}
+              className={`min-h-20 rounded-xl border-4 px-2 py-3 text-lg font-bold leading-tight disabled:opacity-60 ${selected ? `${CHOICE_STYLE[c].bg} border-ink text-white` : `border-slate-300 bg-white ${CHOICE_STYLE[c].text}`} ${c === "nppv" ? "text-base" : "text-2xl"}`}
+            >
+              <span aria-hidden="true" className="mr-1">
+                {selected ? "● " : CHOICE_STYLE[c].symbol + " "}
+              </span>
+              {t(`choice.${c}`)}
+            </button>
+          );
+        })}
+      </div>
+      <div aria-live="polite" className="mt-3 min-h-6">
+        {busy ? <p>{t("councillor.sending")}</p> : null}
+        {err ? (
+          <p role="alert" className="font-semibold text-contre">
+            {err}
+          </p>
+        ) : null}
+        {!busy && ent.voted ? (
+          <p className="rounded-lg bg-green-100 p-2 font-semibold text-green-900" data-testid="receipt">
+            ✓{" "}
+            {vote.mode === "secret"
+              ? t("councillor.receipt")
+              : t("councillor.receiptAt", { choice: t(`choice.${ent.choice ?? "nppv"}`), time: ent.at ? formatTime(ent.at, locale) : "" })}
+          </p>
+        ) : null}
+        {ent.voted && vote.mode !== "secret" && vote.status === "open" ? <p className="text-sm text-slate-600">{t("councillor.changeUntilClose")}</p> : null}
+      </div>
+    </section>
+  );
+}
+

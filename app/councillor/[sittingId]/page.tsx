@@ -1,0 +1,116 @@
+"use client";
+// The councillor's device (phone first): check in, read the item, vote with four large buttons,
+// a separate panel for a mandant's ballot, and a receipt once the server has it on disk.
+import { use, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useSitting } from "@/lib/client/sitting-client";
+import { useAgenda } from "@/lib/client/use-agenda";
+import type { Choice } from "@/core/sitting/protocol";
+import { ConnectionBanner } from "../../components/connection-banner";
+import { LocaleSwitch } from "../../components/locale-switch";
+import { ItemText } from "../../components/item-text";
+import { BallotPanel } from "../../components/ballot-panel";
+
+export default function CouncillorPage({ params }: { params: Promise<{ sittingId: string }> }) {
+  const { sittingId } = use(params);
+  const { view, me, connected, send, error } = useSitting(sittingId);
+  const agenda = useAgenda(sittingId);
+  const t = useTranslations();
+  const [notice, setNotice] = useState<string | null>(null);
+  if (error) return <main className="p-6">{error}</main>;
+  if (!view) return <main className="p-6">{t("common.loading")}</main>;
+  const current = view.items.find((i) => i.id === view.currentItemId) ?? null;
+  const text = current ? agenda.find((a) => a.id === current.id) : undefined;
+  const vote = view.vote && view.vote.status === "open" ? view.vote : null;
+  const cast = async (choice: Choice, onBehalfOf: string) => {
+    if (!vote) return null;
+    const r = await send({ type: "ballot:cast", voteId: vote.id, choice, ...(onBehalfOf ? { onBehalfOf } : {}) });
+    return r.ok ? null : r.error.message;
+  };
+  const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const r = await p;
+    setNotice(r.ok ? null : (r.error?.message ?? null));
+  };
+  const recused = !!current && !!me?.interests.includes(current.id);
+  return (
+    <main className="mx-auto min-h-screen max-w-2xl pb-10">
+      <ConnectionBanner connected={connected} />
+      <header className="flex items-center justify-between bg-marianne px-4 py-3 text-white">
+        <div>
+          <p className="text-sm">{view.header.councilName}</p>
+          <h1 className="text-lg font-bold">{me?.name ?? t("councillor.title")}</h1>
+        </div>
+        <div className="flex items-center gap-2">
+          <span className="text-sm">{connected ? `● ${t("common.online")}` : "○"}</span>
+          <LocaleSwitch className="text-white" />
+        </div>
+      </header>
+      <div className="space-y-4 p-4">
+        <p className="font-semibold" data-testid="sitting-status">
+          {t(`status.${view.status}`)}
+        </p>
+        {me && !me.present ? (
+          <div className="card space-y-3 p-4">
+            <p>{t("councillor.notPresent")}</p>
+            {me.canCheckIn ? (
+              <button type="button" className="btn btn-primary w-full py-4 text-xl" onClick={() => void act(send({ type: "rollcall:check-in" }))}>
+                {t("councillor.checkIn")}
+              </button>
+            ) : null}
+          </div>
+        ) : me ? (
+          <p className="rounded-lg bg-green-100 px-3 py-2 font-semibold text-green-900">✓ {t("councillor.checkedIn")}</p>
+        ) : null}
+        {notice ? (
+          <p role="alert" className="rounded-lg bg-amber-100 p-3">
+            {notice}
+          </p>
+        ) : null}
+        {current ? (
+          <section className="card p-4" aria-labelledby="item-title">
+            <p className="text-sm font-semibold uppercase text-slate-600">n° {current.order}</p>
+            <h2 id="item-title" className="mb-2 text-xl font-bold" data-testid="current-title">
+              {current.title}
+            </h2>
+            {text ? <ItemText item={text} /> : null}
+          </section>
+        ) : (
+          <p className="card p-4">{t("public.noItem")}</p>
+        )}
+        {vote && me ? (
+          <div className="space-y-4" data-testid="vote-area">
+            <p className="text-lg font-bold">
+              {t(`mode.${vote.mode}`)} — {t("itemStatus.voting")}
+            </p>
+            {me.entitlements.length === 0 ? <p className="card p-4">{recused ? t("councillor.recused") : t("councillor.notPresent")}</p> : null}
+            {me.entitlements.map((e) => (
+              <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} onCast={cast} />
+            ))}
+          </div>
+        ) : (
+          <p className="card p-4 text-slate-700">{t("councillor.noVote")}</p>
+        )}
+        {current && current.status === "called" && me?.present ? (
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className="btn btn-secondary" onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "public" }))}>
+              {t("councillor.requestPublic")}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "secret" }))}>
+              {t("councillor.requestSecret")}
+            </button>
+            {!recused ? (
+              <button type="button" className="btn btn-secondary" onClick={() => void act(send({ type: "interest:declare", itemId: current.id, memberId: me.memberId }))}>
+                {t("councillor.declareInterest")}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {view.vote && view.vote.status !== "open" && current?.result ? (
+          <p className={`rounded-lg p-3 text-lg font-bold text-white ${current.result.outcome === "adopted" ? "bg-pour" : "bg-contre"}`}>
+            {t(`outcome.${current.result.outcome}`)} — {current.result.tally.pour} {t("choice.pour")}, {current.result.tally.contre} {t("choice.contre")}
+          </p>
+        ) : null}
+      </div>
+    </main>
+  );
+}

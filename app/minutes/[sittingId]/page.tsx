@@ -1,0 +1,31 @@
+"use client";
+// The minutes page: who may write is decided by the server (the same check guards the websocket).
+import { use, useEffect, useState } from "react";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { LocaleSwitch } from "../../components/locale-switch";
+
+const MinutesEditor = dynamic(() => import("./minutes-editor").then((m) => m.MinutesEditor), { ssr: false });
+
+export default function MinutesPage({ params }: { params: Promise<{ sittingId: string }> }) {
+  const { sittingId } = use(params);
+  const t = useTranslations("minutes");
+  const [access, setAccess] = useState<{ access: "write" | "read" | "none"; name: string } | null>(null);
+  useEffect(() => {
+    fetch(`/api/sittings/${encodeURIComponent(sittingId)}/minutes-access`)
+      .then((r) => r.json() as Promise<{ ok: boolean; data: { access: "write" | "read" | "none"; name: string } }>)
+      .then((j) => setAccess(j.ok ? j.data : { access: "none", name: "" }))
+      .catch(() => setAccess({ access: "none", name: "" }));
+  }, [sittingId]);
+  return (
+    <main className="mx-auto max-w-5xl p-4">
+      <header className="mb-4 flex items-center justify-between">
+        <h1 className="text-2xl font-bold text-marianne">
+          {t("title")} — {sittingId}
+        </h1>
+        <LocaleSwitch />
+      </header>
+      {access === null ? <p>…</p> : access.access === "none" ? <p role="alert">403</p> : <MinutesEditor sittingId={sittingId} userName={access.name} canWrite={access.access === "write"} />}
+    </main>
+  );
+}

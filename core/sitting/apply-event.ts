@@ -1,0 +1,151 @@
+// Folds one event into the sitting state. Pure and total: the same log always gives the same state.
+import { EMPTY_TALLY, type SittingEvent, type SittingState, type VoteState } from "./state";
+
+export function applyEvent(state: SittingState, event: SittingEvent): SittingState {
+  const s = structuredClone(state);
+  switch (event.type) {
+    case "sitting:opened":
+      s.status = "opened";
+      s.opening = { at: event.at, quorum: event.quorum };
+      break;
+    case "sitting:suspended":
+      s.status = "suspended";
+      s.suspensions.push({ at: event.at, resumedAt: null });
+      break;
+    case "sitting:resumed": {
+      s.status = "opened";
+      const last = s.suspensions[s.suspensions.length - 1];
+      if (last) last.resumedAt = event.at;
+      break;
+    }
+    case "sitting:closed":
+      s.status = "closed";
+      s.closedAt = event.at;
+      s.currentItemId = null;
+      break;
+    case "rollcall:marked": {
+      const prev = s.attendance[event.memberId];
+      s.attendance[event.memberId] = {
+        status: event.status,
+        arrivedAt: event.status === "present" ? (prev?.arrivedAt ?? event.at) : (prev?.arrivedAt ?? null),
+        leftAt: null,
+      };
+      // A member who is here no longer needs a proxy.
+      if (event.status === "present") delete s.proxies[event.memberId];
+      break;
+    }
+    case "rollcall:departed": {
+      const prev = s.attendance[event.memberId];
+      s.attendance[event.memberId] = { status: "left", arrivedAt: prev?.arrivedAt ?? null, leftAt: event.at };
+      break;
+    }
+    case "proxy:given":
+      s.proxies[event.from] = { to: event.to, at: event.at, sittingsUsed: event.sittingsUsed };
+      break;
+    case "proxy:revoked":
+      delete s.proxies[event.from];
+      break;
+    case "interest:declared": {
+      const item = s.items[event.itemId];
+      if (item && !item.interests.includes(event.memberId)) item.interests.push(event.memberId);
+      break;
+    }
+    case "item:called": {
+      const item = s.items[event.itemId];
+      if (item) {
+        item.status = "called";
+        item.call = event.call;
+      }
+      s.currentItemId = event.itemId;
+      break;
+    }
+    case "item:deferred": {
+      const item = s.items[event.itemId];
+      if (item) item.status = "deferred";
+      break;
+    }
+    case "ballot-mode:requested": {
+      const item = s.items[event.itemId];
+      if (item && !item.ballotRequests[event.mode].includes(event.memberId)) item.ballotRequests[event.mode].push(event.memberId);
+      break;
+    }
+    case "ballot-mode:decided": {
+      const item = s.items[event.itemId];
+      if (item) item.decidedMode = event.mode;
+      break;
+    }
+    case "vote:opened": {
+      const vote: VoteState = {
+        id: event.voteId,
+        itemId: event.itemId,
+        mode: event.mode,
+        reveal: event.reveal,
+        allowChange: event.allowChange,
+        status: "open",
+        openedAt: event.at,
+        closedAt: null,
+        ballots: {},
+        signatures: [],
+        urn: { ...EMPTY_TALLY },
+        hands: null,
+        finalTally: null,
+      };
+      s.votes[event.voteId] = vote;
+      s.openVoteId = event.voteId;
+      const item = s.items[event.itemId];
+      if (item) {
+        item.status = "voting";
+        item.voteIds.push(event.voteId);
+      }
+      break;
+    }
+    case "ballot:cast": {
+      const vote = s.votes[event.voteId];
+      if (vote) {
+        vote.ballots[`${event.memberId}|${event.onBehalfOf}`] = {
+          memberId: event.memberId,
+          onBehalfOf: event.onBehalfOf,
+          choice: event.choice,
+          at: event.at,
+        };
+      }
+      break;
+    }
+    case "ballot:deposited": {
+      const vote = s.votes[event.voteId];
+      const key = `${event.memberId}|${event.onBehalfOf}`;
+      if (vote && !vote.signatures.includes(key)) vote.signatures.push(key);
+      break;
+    }
+    case "vote:hands-recorded": {
+      const vote = s.votes[event.voteId];
+      if (vote) vote.hands = { tally: event.tally, presidentVote: event.presidentVote };
+      break;
+    }
+    case "vote:closed": {
+      const vote = s.votes[event.voteId];
+      if (vote) {
+        vote.status = "closed";
+        vote.closedAt = event.at;
+        vote.finalTally = event.tally;
+      }
+      if (s.openVoteId === event.voteId) s.openVoteId = null;
+      break;
+    }
+    case "vote:proclaimed": {
+      const vote = s.votes[event.voteId];
+      if (vote) vote.status = "proclaimed";
+      const item = s.items[event.itemId];
+      if (item) {
+        item.status = "decided";
+        item.result = event.result;
+      }
+      break;
+    }
+    default: {
+      const never: never = event;
+      throw new Error(`unknown event ${(never as { type: string }).type}`);
+    }
+  }
+  return s;
+}

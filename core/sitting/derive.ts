@@ -1,0 +1,92 @@
+// Derived facts about a sitting (who is present, who may vote, quorum now). Pure helpers shared by
+// the command rules and the projections, so the screens and the rules never disagree.
+import { computeQuorum, getRuleSet, type RuleSet } from "../rules";
+import type { ItemState, QuorumSnapshot, SittingState, VoteState } from "./state";
+import type { Tally } from "./protocol";
+
+export function ruleSetOf(state: SittingState): RuleSet {
+  const rs = getRuleSet(state.ruleSetId);
+  if (!rs) throw new Error(`unknown rule set ${state.ruleSetId}`);
+  return rs;
+}
+
+export function presentIds(state: SittingState): string[] {
+  return Object.entries(state.attendance)
+    .filter(([, a]) => a.status === "present")
+    .map(([id]) => id)
+    .sort();
+}
+
+/** Proxies that can be used now: the mandant is away, the mandataire is here. */
+export function usableProxies(state: SittingState, item?: ItemState): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  for (const [from, p] of Object.entries(state.proxies)) {
+    if (state.attendance[from]?.status === "present") continue;
+    if (state.attendance[p.to]?.status !== "present") continue;
+    // An interested mandataire may not use the proxy on that item (L2131-11); nor for an interested mandant.
+    if (item && (item.interests.includes(p.to) || item.interests.includes(from))) continue;
+    out.push({ from, to: p.to });
+  }
+  return out.sort((a, b) => a.from.localeCompare(b.from));
+}
+
+export function snapshotQuorum(state: SittingState, item?: ItemState): QuorumSnapshot {
+  const present = presentIds(state);
+  const recused = item ? present.filter((id) => item.interests.includes(id)).length : 0;
+  const q = computeQuorum(ruleSetOf(state), {
+    membersInOffice: state.membersInOffice,
+    present: present.length,
+    recused,
+    represented: usableProxies(state, item).length,
+    secondConvocation: state.secondConvocation,
+  });
+  return { required: q.required, counted: q.counted, reached: q.reached, reasonFr: q.reason.fr, reasonEn: q.reason.en, ruleId: q.reason.ruleId };
+}
+
+export interface Entitlement {
+  memberId: string; // who holds the ballot
+  onBehalfOf: string; // "" for one's own, else the mandant
+}
+
+/** Every ballot that may be cast on a vote right now. */
+export function listEntitlements(state: SittingState, vote: VoteState): Entitlement[] {
+  const item = state.items[vote.itemId];
+  if (!item) return [];
+  const own = presentIds(state)
+    .filter((id) => !item.interests.includes(id))
+    .map((memberId) => ({ memberId, onBehalfOf: "" }));
+  const viaProxy = usableProxies(state, item).map((p) => ({ memberId: p.to, onBehalfOf: p.from }));
+  return [...own, ...viaProxy];
+}
+
+export function entitlementKey(e: Entitlement): string {
+  return `${e.memberId}|${e.onBehalfOf}`;
+}
+
+export function hasVoted(vote: VoteState, e: Entitlement): boolean {
+  const key = entitlementKey(e);
+  return vote.mode === "secret" ? vote.signatures.includes(key) : key in vote.ballots;
+}
+
+export function countNamedBallots(vote: VoteState): Tally {
+  const t: Tally = { pour: 0, contre: 0, abstention: 0, nppv: 0 };
+  for (const b of Object.values(vote.ballots)) t[b.choice] += 1;
+  return t;
+}
+
+/** The tally as the rules see it at close: named ballots, the urn, or the chair's count. */
+export function currentTally(vote: VoteState): Tally {
+  if (vote.finalTally) return vote.finalTally;
+  if (vote.mode === "secret") return { ...vote.urn };
+  if (vote.mode === "show-of-hands" && vote.hands) return { ...vote.hands.tally };
+  return countNamedBallots(vote);
+}
+
+export function ballotsCast(vote: VoteState): number {
+  if (vote.mode === "secret") return vote.signatures.length;
+  return Object.keys(vote.ballots).length;
+}
+
+export function memberName(state: SittingState, id: string): string {
+  return state.roster[id]?.name ?? id;
+}

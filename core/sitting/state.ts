@@ -1,0 +1,151 @@
+// The state of one sitting and the events that build it. Pure data: applyEvent folds the log into
+// the state, so a restart rebuilds exactly what was acknowledged.
+import type { BallotMode, Choice, Tally } from "./protocol";
+
+export type Role = "clerk" | "president" | "secretary" | "councillor" | "public";
+export interface Actor {
+  userId: string;
+  role: Role;
+  memberId: string | null;
+  councilId: string | null;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string; // "Mme Léonore MONCOND'HUY"
+  role: string; // maire | adjoint | conseiller-delegue | conseiller
+  group: string | null;
+  seat: number | null;
+  birthDate: string | null;
+}
+
+export interface AgendaEntry {
+  id: string;
+  order: number;
+  title: string;
+  kind: "ordinary" | "compte-administratif" | "huis-clos" | "election";
+}
+
+export interface QuorumSnapshot {
+  required: number;
+  counted: number;
+  reached: boolean;
+  reasonFr: string;
+  reasonEn: string;
+  ruleId: string;
+}
+
+export interface ItemCall {
+  at: string;
+  presentIds: string[];
+  recusedIds: string[];
+  proxies: { from: string; to: string }[]; // usable on this item
+  absentIds: string[];
+  quorum: QuorumSnapshot;
+}
+
+export interface ResultSnapshot {
+  outcome: "adopted" | "rejected";
+  castingVote: boolean;
+  unanimous: boolean;
+  majorityRequired?: number;
+  tally: Tally;
+  reasonFr: string;
+  reasonEn: string;
+  ruleId: string;
+  article: string;
+}
+
+export interface ItemState extends AgendaEntry {
+  status: "pending" | "called" | "voting" | "decided" | "deferred";
+  interests: string[];
+  ballotRequests: { public: string[]; secret: string[] };
+  decidedMode: BallotMode | null;
+  call: ItemCall | null;
+  result: ResultSnapshot | null;
+  voteIds: string[];
+}
+
+export interface VoteState {
+  id: string;
+  itemId: string;
+  mode: BallotMode;
+  reveal: "live" | "at-close";
+  allowChange: boolean;
+  status: "open" | "closed" | "proclaimed";
+  openedAt: string;
+  closedAt: string | null;
+  /** Named ballots (public, show of hands by device): key = `${memberId}|${onBehalfOf}`. */
+  ballots: Record<string, { memberId: string; onBehalfOf: string; choice: Choice; at: string }>;
+  /** Secret ballots: who has voted (émargement), never what. */
+  signatures: string[];
+  /** Secret urn totals: filled from the urn table, never from events. */
+  urn: Tally;
+  /** Show of hands counted by the chair. */
+  hands: { tally: Tally; presidentVote: Choice | "none" } | null;
+  finalTally: Tally | null;
+}
+
+export interface AttendanceEntry {
+  status: "unknown" | "present" | "absent" | "excused" | "left";
+  arrivedAt: string | null;
+  leftAt: string | null;
+}
+
+export interface SittingSettings {
+  selfCheckIn: boolean;
+  midSittingProxies: boolean;
+  revealMode: "live" | "at-close";
+  presidentVotesLast: boolean;
+}
+
+export interface SittingState {
+  sittingId: string;
+  councilId: string;
+  ruleSetId: string;
+  date: string;
+  settings: SittingSettings;
+  status: "convened" | "opened" | "suspended" | "closed";
+  secondConvocation: boolean;
+  presidentMemberId: string | null;
+  secretaryIds: string[];
+  roster: Record<string, RosterMember>;
+  membersInOffice: number;
+  attendance: Record<string, AttendanceEntry>;
+  proxies: Record<string, { to: string; at: string; sittingsUsed: number }>; // by mandant
+  items: Record<string, ItemState>;
+  itemOrder: string[];
+  currentItemId: string | null;
+  votes: Record<string, VoteState>;
+  openVoteId: string | null;
+  opening: { at: string; quorum: QuorumSnapshot } | null;
+  suspensions: { at: string; resumedAt: string | null }[];
+  closedAt: string | null;
+  seq: number;
+  lastHash: string;
+}
+
+export type SittingEvent =
+  | { type: "sitting:opened"; at: string; quorum: QuorumSnapshot; presentIds: string[] }
+  | { type: "sitting:suspended"; at: string }
+  | { type: "sitting:resumed"; at: string; quorum: QuorumSnapshot }
+  | { type: "sitting:closed"; at: string }
+  | { type: "rollcall:marked"; memberId: string; status: "present" | "absent" | "excused"; at: string }
+  | { type: "rollcall:departed"; memberId: string; at: string }
+  | { type: "proxy:given"; from: string; to: string; at: string; sittingsUsed: number }
+  | { type: "proxy:revoked"; from: string; at: string }
+  | { type: "interest:declared"; itemId: string; memberId: string }
+  | { type: "item:called"; itemId: string; call: ItemCall }
+  | { type: "item:deferred"; itemId: string; at: string; reasonFr: string; reasonEn: string }
+  | { type: "ballot-mode:requested"; itemId: string; memberId: string; mode: "public" | "secret" }
+  | { type: "ballot-mode:decided"; itemId: string; mode: BallotMode; reasonFr: string; reasonEn: string }
+  | { type: "vote:opened"; voteId: string; itemId: string; mode: BallotMode; reveal: "live" | "at-close"; allowChange: boolean; at: string }
+  | { type: "ballot:cast"; voteId: string; memberId: string; onBehalfOf: string; choice: Choice; at: string }
+  | { type: "ballot:deposited"; voteId: string; memberId: string; onBehalfOf: string }
+  | { type: "vote:hands-recorded"; voteId: string; tally: Tally; presidentVote: Choice | "none" }
+  | { type: "vote:closed"; voteId: string; at: string; tally: Tally }
+  | { type: "vote:proclaimed"; voteId: string; itemId: string; result: ResultSnapshot };
+
+export type SittingEventType = SittingEvent["type"];
+
+export const EMPTY_TALLY: Tally = { pour: 0, contre: 0, abstention: 0, nppv: 0 };

@@ -1,0 +1,100 @@
+"use client";
+// The one module that owns the browser's socket. Screens call useSitting(sittingId) and never touch
+// Socket.IO themselves. It re-subscribes after every reconnection (sending the last seq it saw) and
+// retries a command with the same client-made id until the server answers, so a retry is applied once.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { CommandBody, Reply } from "@/core/sitting/protocol";
+import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
+
+export interface SittingConnection {
+  view: PublicView | null;
+  me: MemberView | null;
+  chair: ChairView | null;
+  connected: boolean;
+  error: string | null;
+  send: (command: CommandBody) => Promise<Reply<Record<string, unknown>>>;
+}
+
+let shared: Socket | null = null;
+function socket(): Socket {
+  if (!shared) shared = io({ path: "/socket.io", transports: ["websocket", "polling"], reconnectionDelay: 300, reconnectionDelayMax: 2000 });
+  return shared;
+}
+
+function newCommandId(): string {
+  if (typeof crypto !== "undefined" && "randomUUID" in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function useSitting(sittingId: string): SittingConnection {
+  const [view, setView] = useState<PublicView | null>(null);
+  const [me, setMe] = useState<MemberView | null>(null);
+  const [chair, setChair] = useState<ChairView | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lastSeq = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    const s = socket();
+    const subscribe = () => {
+      s.emit("sitting:subscribe", { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) }, (reply: Reply<{ seq: number; view: PublicView | null; me: MemberView | null; chair: ChairView | null }>) => {
+        if (!reply.ok) {
+          setError(reply.error.message);
+          return;
+        }
+        setError(null);
+        if (reply.data.view) {
+          lastSeq.current = reply.data.view.seq;
+          setView(reply.data.view);
+        }
+        setMe(reply.data.me);
+        setChair(reply.data.chair);
+      });
+    };
+    const onConnect = () => {
+      setConnected(true);
+      subscribe();
+    };
+    const onDisconnect = () => setConnected(false);
+    const onState = (v: PublicView) => {
+      if (v.sittingId !== sittingId) return;
+      if (lastSeq.current !== undefined && v.seq < lastSeq.current) return;
+      lastSeq.current = v.seq;
+      setView(v);
+    };
+    s.on("connect", onConnect);
+    s.on("disconnect", onDisconnect);
+    s.on("sitting:state", onState);
+    s.on("sitting:me", setMe);
+    s.on("sitting:chair", setChair);
+    if (s.connected) onConnect();
+    return () => {
+      s.off("connect", onConnect);
+      s.off("disconnect", onDisconnect);
+      s.off("sitting:state", onState);
+      s.off("sitting:me", setMe);
+      s.off("sitting:chair", setChair);
+    };
+  }, [sittingId]);
+
+  const send = useCallback(
+    async (command: CommandBody): Promise<Reply<Record<string, unknown>>> => {
+      const s = socket();
+      const envelope = { sittingId, commandId: newCommandId(), command };
+      // Same id on every attempt: the server applies it once and replays its reply to a retry.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        if (!s.connected) await new Promise<void>((resolve) => s.once("connect", () => resolve()));
+        try {
+          return (await s.timeout(4000).emitWithAck("command", envelope)) as Reply<Record<string, unknown>>;
+        } catch {
+          // no answer in time (dropped connection): try again with the same id
+        }
+      }
+      return { ok: false, error: { code: "internal", message: "Pas de réponse du serveur / No answer from the server" } };
+    },
+    [sittingId],
+  );
+
+  return { view, me, chair, connected, error, send };
+}

@@ -1,0 +1,19 @@
+// Where the database lives: DATABASE_URL, or an embedded SQLite file under ./data.
+// Shared by the Prisma CLI config, the server and the scripts so they always open the same file.
+import path from "node:path";
+
+export const DEFAULT_DB_FILE = path.join(process.cwd(), "data", "seance.db");
+
+export function resolveDatabaseUrl(raw: string | undefined = process.env.DATABASE_URL): string {
+  const value = raw && raw.trim() !== "" ? raw.trim() : `file:${DEFAULT_DB_FILE}`;
+  if (!value.startsWith("file:")) {
+    throw new Error(`DATABASE_URL must be a SQLite "file:" URL (got "${value.split(":")[0]}:…")`);
+  }
+  const p = value.slice("file:".length);
+  if (p === "" || p.includes("?")) throw new Error(`DATABASE_URL "${value}" is not a usable SQLite file path`);
+  return `file:${path.resolve(process.cwd(), p)}`;
+}
+
+export function databaseFile(url: string): string {
+  return url.slice("file:".length);
+}

@@ -1,0 +1,91 @@
+// Séance's entry point: read the configuration, open and migrate the database, load the demo
+// council when empty, serve everything on one port, and print where to go. Fails in one line.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { z } from "zod";
+import { openDatabase, type Db } from "./db/client";
+import { resolveDatabaseUrl } from "./db/url";
+import { isDatabaseEmpty, seedDemo } from "./seed/demo";
+import { createSeanceServer } from "./app";
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  SEANCE_DEMO: z.enum(["0", "1", "true", "false"]).default("0"),
+});
+
+function fail(message: string): never {
+  console.error(`Séance could not start: ${message}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  const cfg = ConfigSchema.safeParse(process.env);
+  if (!cfg.success) fail(`bad configuration (${cfg.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`);
+  const demo = cfg.data.SEANCE_DEMO === "1" || cfg.data.SEANCE_DEMO === "true";
+
+  let url: string;
+  try {
+    url = resolveDatabaseUrl();
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+  process.env.DATABASE_URL = url;
+  try {
+    // Committed migrations, applied at every start (a no-op when up to date).
+    execFileSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "pipe", env: process.env });
+  } catch (err) {
+    const out = err && typeof err === "object" && "stderr" in err ? String((err as { stderr: unknown }).stderr) : "";
+    const line = out.split("\n").find((l) => /error|Error|unable|Unable/.test(l)) ?? out.split("\n").find((l) => l.trim()) ?? "";
+    fail(`database migration failed for ${url}${line ? ` — ${line.trim()}` : ""}`);
+  }
+  let db: Db;
+  try {
+    db = await openDatabase(url);
+    if (await isDatabaseEmpty(db)) {
+      const r = await seedDemo(db);
+      console.log(`Empty database: demo council "${r.councilId}" loaded.`);
+    }
+  } catch (err) {
+    fail(`cannot open the database ${url} — ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  const server = await createSeanceServer({ db, dev, demo, dir: process.cwd() });
+  let port: number;
+  try {
+    port = await server.listen(cfg.data.PORT, cfg.data.HOST);
+  } catch (err) {
+    const code = err && typeof err === "object" && "code" in err ? String((err as { code: unknown }).code) : "";
+    if (code === "EADDRINUSE") fail(`port ${cfg.data.PORT} is already in use (set PORT to another port)`);
+    if (code === "EACCES") fail(`no permission to listen on port ${cfg.data.PORT}`);
+    fail(err instanceof Error ? err.message : String(err));
+  }
+  const base = `http://localhost:${port}`;
+  console.log(`Séance is ready on ${base} (database ${url}${dev ? ", development mode" : ""})`);
+  if (demo) {
+    const sitting = await db.sitting.findFirst({ orderBy: { date: "asc" } });
+    const sid = sitting?.id ?? "";
+    const secretaries = sitting ? (JSON.parse(sitting.secretaryIds) as string[]) : [];
+    const councillor = await db.user.findFirst({ where: { role: "councillor", memberId: { notIn: ["m01", ...secretaries] } }, orderBy: { login: "asc" } });
+    console.log("Demo mode — sign in with one click:");
+    console.log(`  All demo links:      ${base}/demo`);
+    console.log(`  Mayor (president):   ${base}/demo/signin?as=u-president`);
+    console.log(`  Clerk:               ${base}/demo/signin?as=u-clerk`);
+    if (secretaries[0]) console.log(`  Secretary:           ${base}/demo/signin?as=u-${secretaries[0]}&to=/minutes/${sid}`);
+    if (councillor) console.log(`  A councillor:        ${base}/demo/signin?as=${councillor.id}`);
+    console.log(`  Public screen:       ${base}/public/${sid}`);
+  }
+  const stop = (signal: string) => {
+    console.log(`${signal}: saving and stopping…`);
+    server
+      .close()
+      .then(() => db.$disconnect())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

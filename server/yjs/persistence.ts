@@ -1,0 +1,123 @@
+// Yjs minutes storage: each document is loaded once (concurrent joins wait on the same load),
+// updates are saved debounced with a cap, one save at a time, and compacted into one row now and then.
+import * as Y from "yjs";
+import type { Db } from "../db/client";
+import type { Logger } from "../realtime/sitting-room";
+
+const LOAD_ORIGIN = Symbol("load");
+
+export interface YPersistenceOptions {
+  debounceMs?: number;
+  maxWaitMs?: number;
+  compactAfterRows?: number;
+}
+
+interface DocSaver {
+  pending: Uint8Array[];
+  timer: NodeJS.Timeout | null;
+  firstPendingAt: number;
+  chain: Promise<void>;
+}
+
+export class YPersistence {
+  private loads = new Map<string, Promise<void>>();
+  private savers = new Map<string, DocSaver>();
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  private readonly compactAfterRows: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    opts: YPersistenceOptions = {},
+  ) {
+    this.debounceMs = opts.debounceMs ?? 150;
+    this.maxWaitMs = opts.maxWaitMs ?? 1000;
+    this.compactAfterRows = opts.compactAfterRows ?? 200;
+  }
+
+  /** Called by the websocket server when it creates a document: start loading it. */
+  bindState(docName: string, doc: Y.Doc): void {
+    const saver = this.saverOf(docName);
+    const load = saver.chain.then(async () => {
+      const rows = await this.db.yDocUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
+      if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))), LOAD_ORIGIN);
+      doc.on("update", (update: Uint8Array, origin: unknown) => {
+        if (origin !== LOAD_ORIGIN) this.queue(docName, update);
+      });
+    });
+    this.loads.set(docName, load);
+  }
+
+  /** Resolves once the document's stored state is in memory. */
+  whenLoaded(docName: string): Promise<void> {
+    return this.loads.get(docName) ?? Promise.resolve();
+  }
+
+  /** Called when the last client leaves: save what is pending, then the document may be unloaded. */
+  async writeState(docName: string): Promise<void> {
+    this.loads.delete(docName);
+    await this.flush(docName);
+  }
+
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.savers.keys()].map((n) => this.flush(n)));
+  }
+
+  flush(docName: string): Promise<void> {
+    const s = this.saverOf(docName);
+    if (s.timer) clearTimeout(s.timer);
+    s.timer = null;
+    if (s.pending.length === 0) return s.chain;
+    const batch = s.pending;
+    s.pending = [];
+    s.chain = s.chain.then(() => this.save(docName, batch)).catch((err: unknown) => {
+      this.logger.error(`minutes save failed for ${docName}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    return s.chain;
+  }
+
+  private saverOf(docName: string): DocSaver {
+    let s = this.savers.get(docName);
+    if (!s) {
+      s = { pending: [], timer: null, firstPendingAt: 0, chain: Promise.resolve() };
+      this.savers.set(docName, s);
+    }
+    return s;
+  }
+
+  private queue(docName: string, update: Uint8Array): void {
+    const s = this.saverOf(docName);
+    if (s.pending.length === 0) s.firstPendingAt = Date.now();
+    s.pending.push(update);
+    if (s.timer) clearTimeout(s.timer);
+    const waited = Date.now() - s.firstPendingAt;
+    s.timer = setTimeout(() => void this.flush(docName), Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - waited)));
+  }
+
+  private async save(docName: string, batch: Uint8Array[]): Promise<void> {
+    const merged = Y.mergeUpdates(batch);
+    await this.db.yDocUpdate.create({ data: { docName, update: Buffer.from(merged) } });
+    const count = await this.db.yDocUpdate.count({ where: { docName } });
+    if (count > this.compactAfterRows) await this.compact(docName);
+  }
+
+  private async compact(docName: string): Promise<void> {
+    const rows = await this.db.yDocUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+    await this.db.$transaction([
+      this.db.yDocUpdate.deleteMany({ where: { docName, id: { lte: last.id } } }),
+      this.db.yDocUpdate.create({ data: { docName, update: Buffer.from(merged) } }),
+    ]);
+  }
+}
+
+/** The stored state of a document, for exports and tests, without a live connection. */
+export async function readStoredDoc(db: Db, docName: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const rows = await db.yDocUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
+  if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))));
+  return doc;
+}
