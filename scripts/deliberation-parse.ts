@@ -9,24 +9,16 @@
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  isImportable,
-  parseDeliberationFiles,
-} from "../core/records/deliberation-parser";
+import { isImportable, parseDeliberationFiles } from "../core/records/deliberation-parser";
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = argv.filter((arg) => arg !== "--");
   if (args.length === 0 || args.includes("-h") || args.includes("--help")) {
-    process.stderr.write(
-      "usage: npm run --silent deliberation:parse -- <file> [<file>…]\n",
-    );
+    process.stderr.write("usage: npm run --silent deliberation:parse -- <file> [<file>…]\n");
     return 2;
   }
   // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-  const base =
-    process.env.npm_lifecycle_event === "deliberation:parse"
-      ? (process.env.INIT_CWD ?? process.cwd())
-      : process.cwd();
+  const base = process.env.npm_lifecycle_event === "deliberation:parse" ? (process.env.INIT_CWD ?? process.cwd()) : process.cwd();
 
   const files: { name: string; text: string }[] = [];
   let unreadable = false;
@@ -44,19 +36,14 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const results = parseDeliberationFiles(files);
   const output = args.length === 1 ? results[0]?.deliberation : results;
-  if (output !== undefined)
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  if (output !== undefined) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 
   for (const { name, deliberation } of results) {
     for (const issue of deliberation.issues) {
-      process.stderr.write(
-        `${name}: ${issue.blocking ? "error" : "warning"}: ${issue.message}\n`,
-      );
+      process.stderr.write(`${name}: ${issue.blocking ? "error" : "warning"}: ${issue.message}\n`);
     }
   }
-  const blocked = results.some(
-    ({ deliberation }) => !isImportable(deliberation),
-  );
+  const blocked = results.some(({ deliberation }) => !isImportable(deliberation));
   return unreadable || blocked ? 1 : 0;
 }
 
@@ -65,9 +52,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `deliberation:parse failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
+    process.stderr.write(`deliberation:parse failed: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   },
 );

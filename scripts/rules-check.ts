@@ -65,9 +65,7 @@ function runFile(file: string): Outcome {
     const check = checkCase(raw, fileName);
     return {
       passed: check.passed,
-      line: check.passed
-        ? `PASS ${check.name}`
-        : `FAIL ${check.name}: ${check.detail}`,
+      line: check.passed ? `PASS ${check.name}` : `FAIL ${check.name}: ${check.detail}`,
     };
   } catch (err) {
     // The engine should never throw on a parsed case; if it does, that case fails and the run goes on.
@@ -83,11 +81,7 @@ function main(args: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const outcomes: Outcome[] = collect(args).map((t) =>
-    "file" in t
-      ? runFile(t.file)
-      : { passed: false, line: `FAIL ${t.missing}: no such file or folder` },
-  );
+  const outcomes: Outcome[] = collect(args).map((t) => ("file" in t ? runFile(t.file) : { passed: false, line: `FAIL ${t.missing}: no such file or folder` }));
   for (const o of outcomes) console.log(o.line);
   const passed = outcomes.filter((o) => o.passed).length;
   const failed = outcomes.length - passed;

@@ -8,7 +8,14 @@ import { LocaleSwitch } from "../components/locale-switch";
 interface Overview {
   council: { id: string; name: string; siren: string; siret: string; departement: string; ruleSet: string; settings: Record<string, unknown> };
   members: { id: string; civility: string; firstName: string; lastName: string; role: string; group: string | null; seat: number | null }[];
-  sittings: { id: string; date: string; time: string; place: string; status: string; items: { id: string; order: number; identifier: string; title: string }[] }[];
+  sittings: {
+    id: string;
+    date: string;
+    time: string;
+    place: string;
+    status: string;
+    items: { id: string; order: number; identifier: string; title: string }[];
+  }[];
 }
 interface Pairing {
   code: string;
@@ -18,7 +25,12 @@ interface Pairing {
   member: string;
 }
 
-const ROLE_LABEL: Record<string, string> = { maire: "Maire", adjoint: "Adjoint·e", "conseiller-delegue": "Conseiller·e délégué·e", conseiller: "Conseiller·e municipal·e" };
+const ROLE_LABEL: Record<string, string> = {
+  maire: "Maire",
+  adjoint: "Adjoint·e",
+  "conseiller-delegue": "Conseiller·e délégué·e",
+  conseiller: "Conseiller·e municipal·e",
+};
 
 export default function ClerkPage() {
   const t = useTranslations();
@@ -32,7 +44,11 @@ export default function ClerkPage() {
       .catch(() => setError("network"));
   }, []);
   const issue = async (memberId: string) => {
-    const r = await fetch("/api/clerk/pairings", { method: "POST", headers: { "Content-Type": "application/json", "x-seance-client": "1" }, body: JSON.stringify({ memberId }) });
+    const r = await fetch("/api/clerk/pairings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "x-seance-client": "1" },
+      body: JSON.stringify({ memberId }),
+    });
     const j = (await r.json()) as { ok: boolean; data: Pairing; error?: { message: string } };
     if (j.ok) setPairings((p) => [j.data, ...p.filter((x) => x.member !== j.data.member)]);
     else setError(j.error?.message ?? "error");
@@ -133,7 +149,12 @@ export default function ClerkPage() {
                     <td>{ROLE_LABEL[m.role] ?? m.role}</td>
                     <td>{m.group}</td>
                     <td className="text-right">
-                      <button type="button" className="btn btn-secondary px-2 py-1 text-xs" onClick={() => void issue(m.id)} aria-label={`${t("clerk.issueCode")} — ${m.firstName} ${m.lastName}`}>
+                      <button
+                        type="button"
+                        className="btn btn-secondary px-2 py-1 text-xs"
+                        onClick={() => void issue(m.id)}
+                        aria-label={`${t("clerk.issueCode")} — ${m.firstName} ${m.lastName}`}
+                      >
                         {t("clerk.issueCode")}
                       </button>
                     </td>

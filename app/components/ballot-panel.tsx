@@ -9,7 +9,15 @@ import { CHOICES, CHOICE_STYLE, formatTime } from "./format";
 
 type Entitlement = MemberView["entitlements"][number];
 
-export function BallotPanel({ vote, ent, onCast }: { vote: PublicVoteView; ent: Entitlement; onCast: (choice: Choice, onBehalfOf: string) => Promise<string | null> }) {
+export function BallotPanel({
+  vote,
+  ent,
+  onCast,
+}: {
+  vote: PublicVoteView;
+  ent: Entitlement;
+  onCast: (choice: Choice, onBehalfOf: string) => Promise<string | null>;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const [busy, setBusy] = useState<Choice | null>(null);
@@ -19,7 +27,11 @@ export function BallotPanel({ vote, ent, onCast }: { vote: PublicVoteView; ent: 
   const title = proxy ? t("councillor.proxyBallot", { name: ent.onBehalfOfName ?? ent.onBehalfOf }) : t("councillor.myBallot");
   const headingId = `ballot-${ent.onBehalfOf || "own"}`;
   return (
-    <section aria-labelledby={headingId} className={`card p-4 ${proxy ? "border-4 border-dashed border-marianne bg-blue-50" : ""}`} data-testid={proxy ? "proxy-panel" : "own-panel"}>
+    <section
+      aria-labelledby={headingId}
+      className={`card p-4 ${proxy ? "border-4 border-dashed border-marianne bg-blue-50" : ""}`}
+      data-testid={proxy ? "proxy-panel" : "own-panel"}
+    >
       <h2 id={headingId} className="mb-3 text-xl font-bold">
         {proxy ? "✉ " : ""}
         {title}
@@ -71,4 +83,3 @@ export function BallotPanel({ vote, ent, onCast }: { vote: PublicVoteView; ent: 
     </section>
   );
 }
-

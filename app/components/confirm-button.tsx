@@ -3,7 +3,19 @@
 import { useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 
-export function ConfirmButton({ label, question, onConfirm, className = "btn btn-primary", disabled }: { label: ReactNode; question: string; onConfirm: () => void; className?: string; disabled?: boolean }) {
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  className = "btn btn-primary",
+  disabled,
+}: {
+  label: ReactNode;
+  question: string;
+  onConfirm: () => void;
+  className?: string;
+  disabled?: boolean;
+}) {
   const t = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);

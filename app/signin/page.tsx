@@ -33,7 +33,9 @@ function SignInForms() {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           setError(null);
-          void post("/api/auth/signin", { login: String(f.get("login")), password: String(f.get("password")) }).then((r) => (r.ok && r.data ? go(r.data.home) : setError(r.error?.message ?? "Erreur")));
+          void post("/api/auth/signin", { login: String(f.get("login")), password: String(f.get("password")) }).then((r) =>
+            r.ok && r.data ? go(r.data.home) : setError(r.error?.message ?? "Erreur"),
+          );
         }}
       >
         <h2 id="signin-title" className="text-2xl font-semibold">
@@ -63,7 +65,9 @@ function SignInForms() {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           setPairError(null);
-          void post("/api/auth/pair", { code: String(f.get("code")) }).then((r) => (r.ok && r.data ? go(r.data.home) : setPairError(r.error?.message ?? "Erreur")));
+          void post("/api/auth/pair", { code: String(f.get("code")) }).then((r) =>
+            r.ok && r.data ? go(r.data.home) : setPairError(r.error?.message ?? "Erreur"),
+          );
         }}
       >
         <h2 id="pair-title" className="text-2xl font-semibold">
@@ -72,7 +76,13 @@ function SignInForms() {
         <p className="text-slate-700">{t("pairHelp")}</p>
         <label className="block">
           <span className="mb-1 block font-medium">{t("code")}</span>
-          <input name="code" required defaultValue={params.get("code") ?? ""} autoComplete="one-time-code" className="w-full rounded-lg border border-slate-400 px-3 py-2 font-mono text-xl tracking-widest uppercase" />
+          <input
+            name="code"
+            required
+            defaultValue={params.get("code") ?? ""}
+            autoComplete="one-time-code"
+            className="w-full rounded-lg border border-slate-400 px-3 py-2 font-mono text-xl tracking-widest uppercase"
+          />
         </label>
         {pairError ? (
           <p role="alert" className="font-medium text-contre">

@@ -38,11 +38,14 @@ export function verifyChain(sittingId: string, events: ChainedEvent[]): ChainVer
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     const expectedSeq = i + 1;
-    if (e.seq !== expectedSeq) return { ok: false, events: events.length, brokenAt: expectedSeq, problem: `event #${expectedSeq} is missing (found #${e.seq})` };
+    if (e.seq !== expectedSeq)
+      return { ok: false, events: events.length, brokenAt: expectedSeq, problem: `event #${expectedSeq} is missing (found #${e.seq})` };
     if (e.sittingId !== sittingId) return { ok: false, events: events.length, brokenAt: e.seq, problem: `event #${e.seq} belongs to another sitting` };
-    if (e.prevHash !== prev) return { ok: false, events: events.length, brokenAt: e.seq, problem: `event #${e.seq} (${e.type}) does not follow the previous event's hash` };
+    if (e.prevHash !== prev)
+      return { ok: false, events: events.length, brokenAt: e.seq, problem: `event #${e.seq} (${e.type}) does not follow the previous event's hash` };
     const h = computeEventHash(e);
-    if (h !== e.hash) return { ok: false, events: events.length, brokenAt: e.seq, problem: `event #${e.seq} (${e.type}) was altered: its content does not match its hash` };
+    if (h !== e.hash)
+      return { ok: false, events: events.length, brokenAt: e.seq, problem: `event #${e.seq} (${e.type}) was altered: its content does not match its hash` };
     prev = e.hash;
   }
   return { ok: true, events: events.length, lastHash: prev };

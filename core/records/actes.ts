@@ -55,12 +55,9 @@ export function normaliseDepartement(departement: string | number): string {
   if (corsica) return `02${corsica[1]}`;
   if (/^\d{1,3}$/.test(text)) {
     const n = Number(text);
-    if ((n >= 1 && n <= 95 && n !== 20) || (n >= 971 && n <= 978))
-      return String(n).padStart(3, "0");
+    if ((n >= 1 && n <= 95 && n !== 20) || (n >= 971 && n <= 978)) return String(n).padStart(3, "0");
   }
-  throw new ActesFormatError(
-    `invalid département "${String(departement)}": expected 01–95, 2A, 2B or 971–978`,
-  );
+  throw new ActesFormatError(`invalid département "${String(departement)}": expected 01–95, 2A, 2B or 971–978`);
 }
 
 /** The préfecture's identifier used by SCDL PREF_ID, e.g. "PREF086". */
@@ -98,17 +95,12 @@ export function normaliseActesNumber(actNumber: string): string {
     .replace(/\p{M}/gu, "")
     .toUpperCase()
     .replace(/[^A-Z0-9_]/g, "_");
-  if (normalised.length === 0)
-    throw new ActesFormatError("the act number is empty");
+  if (normalised.length === 0) throw new ActesFormatError("the act number is empty");
   if (normalised.length > 15) {
-    throw new ActesFormatError(
-      `act number "${actNumber}" gives "${normalised}", longer than the 15 characters ACTES allows`,
-    );
+    throw new ActesFormatError(`act number "${actNumber}" gives "${normalised}", longer than the 15 characters ACTES allows`);
   }
   if (!/^[A-Z0-9](?:[A-Z0-9_]*[A-Z0-9])?$/.test(normalised)) {
-    throw new ActesFormatError(
-      `act number "${actNumber}" gives "${normalised}", which must start and end with a letter or digit`,
-    );
+    throw new ActesFormatError(`act number "${actNumber}" gives "${normalised}", which must start and end with a letter or digit`);
   }
   return normalised;
 }
@@ -121,20 +113,14 @@ export function buildActesId(input: ActesIdInput): string {
   const departement = normaliseDepartement(input.departement);
   const siren = input.siren.replace(/ /g, "");
   if (!isValidSiren(siren)) {
-    throw new ActesFormatError(
-      `invalid SIREN "${input.siren}": expected 9 digits with a valid checksum`,
-    );
+    throw new ActesFormatError(`invalid SIREN "${input.siren}": expected 9 digits with a valid checksum`);
   }
   if (!isIsoDate(input.decisionDate)) {
-    throw new ActesFormatError(
-      `invalid decision date "${input.decisionDate}": expected YYYY-MM-DD`,
-    );
+    throw new ActesFormatError(`invalid decision date "${input.decisionDate}": expected YYYY-MM-DD`);
   }
   // Checked at run time too: the value may come from a form or a file, not only typed code.
   if (!isActesNature(input.nature)) {
-    throw new ActesFormatError(
-      `invalid nature "${String(input.nature)}": expected one of ${Object.keys(ACTES_NATURES).join(", ")}`,
-    );
+    throw new ActesFormatError(`invalid nature "${String(input.nature)}": expected one of ${Object.keys(ACTES_NATURES).join(", ")}`);
   }
   const number = normaliseActesNumber(input.actNumber);
   return `${departement}-${siren}-${input.decisionDate.replace(/-/g, "")}-${number}-${input.nature}`;
@@ -142,28 +128,11 @@ export function buildActesId(input: ActesIdInput): string {
 
 /** Reads an ACTES identifier back into its parts; null when it is not a well-formed, checksum-valid one. */
 export function parseActesId(id: string): ActesIdParts | null {
-  const m =
-    /^(\d{2}[\dAB])-(\d{9})-(\d{4})(\d{2})(\d{2})-([A-Z0-9](?:[A-Z0-9_]{0,13}[A-Z0-9])?)-([A-Z]{2})$/.exec(
-      id.trim(),
-    );
+  const m = /^(\d{2}[\dAB])-(\d{9})-(\d{4})(\d{2})(\d{2})-([A-Z0-9](?:[A-Z0-9_]{0,13}[A-Z0-9])?)-([A-Z]{2})$/.exec(id.trim());
   if (!m) return null;
-  const [
-    ,
-    departement = "",
-    siren = "",
-    year = "",
-    month = "",
-    day = "",
-    actNumber = "",
-    nature = "",
-  ] = m;
+  const [, departement = "", siren = "", year = "", month = "", day = "", actNumber = "", nature = ""] = m;
   const decisionDate = `${year}-${month}-${day}`;
-  if (
-    !isValidSiren(siren) ||
-    !isIsoDate(decisionDate) ||
-    !isActesNature(nature)
-  )
-    return null;
+  if (!isValidSiren(siren) || !isIsoDate(decisionDate) || !isActesNature(nature)) return null;
   try {
     normaliseDepartement(departement);
   } catch {

@@ -1,31 +1,13 @@
 // Reading and checking the dates and times found in French council records ("3 octobre 2022",
 // "26/09/2022", "18h00"), returning null rather than a guess when a value is not a real date or time.
 
-const FRENCH_MONTHS = [
-  "janvier",
-  "fevrier",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "aout",
-  "septembre",
-  "octobre",
-  "novembre",
-  "decembre",
-] as const;
+const FRENCH_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"] as const;
 
 const FRENCH_WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
 
 /** Lower-cases and removes accents; NFKD also turns "1ᵉʳ" into "1er" and NBSP into a space. */
 function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -36,8 +18,7 @@ function daysInMonth(year: number, month: number): number {
 function toIsoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || year < 1 || year > 9999) return null;
   if (!Number.isInteger(month) || month < 1 || month > 12) return null;
-  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month))
-    return null;
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -55,21 +36,14 @@ export function isIsoDate(value: string): boolean {
  */
 export function parseFrenchDate(text: string): string | null {
   const t = fold(text).replace(/[.,;]+$/, "");
-  const spelled = new RegExp(
-    `^(?:(?:${FRENCH_WEEKDAYS}),? )?(\\d{1,2})(?: ?er)? ([a-z]+) (\\d{4})$`,
-  ).exec(t);
+  const spelled = new RegExp(`^(?:(?:${FRENCH_WEEKDAYS}),? )?(\\d{1,2})(?: ?er)? ([a-z]+) (\\d{4})$`).exec(t);
   if (spelled) {
     const monthIndex = FRENCH_MONTHS.findIndex((name) => name === spelled[2]);
     if (monthIndex < 0) return null;
     return toIsoDate(Number(spelled[3]), monthIndex + 1, Number(spelled[1]));
   }
   const numeric = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(t);
-  if (numeric)
-    return toIsoDate(
-      Number(numeric[4]),
-      Number(numeric[3]),
-      Number(numeric[1]),
-    );
+  if (numeric) return toIsoDate(Number(numeric[4]), Number(numeric[3]), Number(numeric[1]));
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (iso) return toIsoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   return null;

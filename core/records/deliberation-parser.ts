@@ -124,13 +124,7 @@ interface FieldDef {
   continues: boolean;
 }
 
-const def = (
-  key: string,
-  label: string,
-  pattern: string,
-  kind: Kind,
-  continues = false,
-): FieldDef => ({
+const def = (key: string, label: string, pattern: string, kind: Kind, continues = false): FieldDef => ({
   key,
   label,
   // The lookahead stops "Présents" from matching "Présentation", "PJ." from "PJ.x" and so on.
@@ -142,100 +136,33 @@ const def = (
 const NUMERO = String.raw`(?:n\s*[°º]|no\.?|num[ée]ro)\s*(?:d['’]\s*)?`;
 
 const HEADER_FIELDS: readonly FieldDef[] = [
-  def(
-    "sittingDate",
-    "Conseil Municipal du",
-    String.raw`s[ée]ance\s+du\s+conseil\s+municipal\s+du|conseil\s+municipal\s+du|s[ée]ance\s+du`,
-    "sitting",
-  ),
+  def("sittingDate", "Conseil Municipal du", String.raw`s[ée]ance\s+du\s+conseil\s+municipal\s+du|conseil\s+municipal\s+du|s[ée]ance\s+du`, "sitting"),
   def("sittingTime", "à", "à", "time"),
   def("order", "N°ordre", `${NUMERO}ordre`, "order"),
   def("identifier", "N° identifiant", `${NUMERO}identifiant`, "identifier"),
   def("title", "Titre", "titre|objet", "text", true),
-  def(
-    "rapporteurs",
-    "Rapporteur(s)",
-    String.raw`rapporteurs?(?:\s*\(s\))?`,
-    "names",
-    true,
-  ),
-  def(
-    "convocationDate",
-    "Date de la convocation",
-    String.raw`date\s+de\s+(?:la\s+)?convocation`,
-    "date",
-  ),
-  def(
-    "president",
-    "Président de séance",
-    String.raw`pr[ée]sidente?(?:\s*\(e\))?\s+de\s+(?:la\s+)?s[ée]ance`,
-    "text",
-    true,
-  ),
-  def(
-    "secretaries",
-    "Secrétaire(s) de séance",
-    String.raw`secr[ée]taires?(?:\s*\(s\))?\s+de\s+(?:la\s+)?s[ée]ance`,
-    "names",
-    true,
-  ),
-  def(
-    "attachments",
-    "PJ.",
-    String.raw`pj\.?|pi[èe]ces?\s+jointes?`,
-    "attachments",
-    true,
-  ),
-  def(
-    "membersInOffice",
-    "Membres en exercice",
-    String.raw`(?:nombre\s+de\s+)?membres\s+en\s+exercice`,
-    "count",
-  ),
+  def("rapporteurs", "Rapporteur(s)", String.raw`rapporteurs?(?:\s*\(s\))?`, "names", true),
+  def("convocationDate", "Date de la convocation", String.raw`date\s+de\s+(?:la\s+)?convocation`, "date"),
+  def("president", "Président de séance", String.raw`pr[ée]sidente?(?:\s*\(e\))?\s+de\s+(?:la\s+)?s[ée]ance`, "text", true),
+  def("secretaries", "Secrétaire(s) de séance", String.raw`secr[ée]taires?(?:\s*\(s\))?\s+de\s+(?:la\s+)?s[ée]ance`, "names", true),
+  def("attachments", "PJ.", String.raw`pj\.?|pi[èe]ces?\s+jointes?`, "attachments", true),
+  def("membersInOffice", "Membres en exercice", String.raw`(?:nombre\s+de\s+)?membres\s+en\s+exercice`, "count"),
   def("quorum", "Quorum", "quorum", "count"),
   // Names may follow the counts in a filled-in register, hence `continues`.
   def("presentCount", "Présents", String.raw`pr[ée]sents?`, "count", true),
-  def(
-    "absentCount",
-    "Absents",
-    String.raw`absents?(?:\s+excus[ée]s)?`,
-    "count",
-    true,
-  ),
+  def("absentCount", "Absents", String.raw`absents?(?:\s+excus[ée]s)?`, "count", true),
   def("proxyCount", "Mandats", "mandats", "proxies", true),
   def("observations", "Observations", "observations?", "multiline", true),
-  def(
-    "commission",
-    "Projet de délibération étudié par",
-    String.raw`projet\s+de\s+d[ée]lib[ée]ration\s+[ée]tudi[ée]\s+par`,
-    "text",
-    true,
-  ),
-  def(
-    "service",
-    "Service référent",
-    String.raw`service\s+r[ée]f[ée]rent`,
-    "text",
-    true,
-  ),
+  def("commission", "Projet de délibération étudié par", String.raw`projet\s+de\s+d[ée]lib[ée]ration\s+[ée]tudi[ée]\s+par`, "text", true),
+  def("service", "Service référent", String.raw`service\s+r[ée]f[ée]rent`, "text", true),
 ];
 
 const FOOTER_FIELDS: readonly FieldDef[] = [
   def("votesFor", "POUR", "pour", "vote"),
   def("votesAgainst", "CONTRE", "contre", "vote"),
   def("abstentions", "Abstention", "abstentions?", "vote"),
-  def(
-    "notVoting",
-    "Ne prend pas part au vote",
-    String.raw`ne\s+prend\s+pas\s+part\s+au\s+vote`,
-    "vote",
-  ),
-  def(
-    "voteResult",
-    "RESULTAT DU VOTE",
-    String.raw`r[ée]sultat\s+du\s+vote`,
-    "text",
-  ),
+  def("notVoting", "Ne prend pas part au vote", String.raw`ne\s+prend\s+pas\s+part\s+au\s+vote`, "vote"),
+  def("voteResult", "RESULTAT DU VOTE", String.raw`r[ée]sultat\s+du\s+vote`, "text"),
   def("postedOn", "Affichée le", String.raw`affich[ée]e?\s+le`, "date"),
   def(
     "publishedOn",
@@ -243,24 +170,9 @@ const FOOTER_FIELDS: readonly FieldDef[] = [
     String.raw`date\s+de\s+publication(?:\s+au\s+(?:recueil\s+des\s+actes\s+administratifs|raa))?`,
     "date",
   ),
-  def(
-    "prefectureReceivedOn",
-    "Date de réception en préfecture",
-    String.raw`date\s+de\s+r[ée]ception\s+en\s+pr[ée]fecture`,
-    "date",
-  ),
-  def(
-    "teletransmissionId",
-    "Identifiant de télétransmission",
-    String.raw`identifiant\s+de\s+t[ée]l[ée]transmission`,
-    "teletransmission",
-  ),
-  def(
-    "nomenclature",
-    "Nomenclature Préfecture",
-    String.raw`nomenclature(?:\s+pr[ée]fecture)?`,
-    "nomenclature",
-  ),
+  def("prefectureReceivedOn", "Date de réception en préfecture", String.raw`date\s+de\s+r[ée]ception\s+en\s+pr[ée]fecture`, "date"),
+  def("teletransmissionId", "Identifiant de télétransmission", String.raw`identifiant\s+de\s+t[ée]l[ée]transmission`, "teletransmission"),
+  def("nomenclature", "Nomenclature Préfecture", String.raw`nomenclature(?:\s+pr[ée]fecture)?`, "nomenclature"),
 ];
 
 const REQUIRED: ReadonlyArray<{
@@ -325,10 +237,7 @@ function toLine(raw: string): Line {
   };
 }
 
-function matchField(
-  defs: readonly FieldDef[],
-  line: Line,
-): { def: FieldDef; rest: string; count: string | null } | null {
+function matchField(defs: readonly FieldDef[], line: Line): { def: FieldDef; rest: string; count: string | null } | null {
   if (line.blank || line.separator) return null;
   for (const field of defs) {
     const m = field.pattern.exec(line.clean);
@@ -381,13 +290,7 @@ interface ScanResult {
  * between) when the field allows it. With `stopAtStray`, the first unrecognised line after a label
  * ends the scan: that is where the report begins when the file has no commission/service lines.
  */
-function scanFields(
-  lines: readonly Line[],
-  defs: readonly FieldDef[],
-  from: number,
-  to: number,
-  stopAtStray: boolean,
-): ScanResult {
+function scanFields(lines: readonly Line[], defs: readonly FieldDef[], from: number, to: number, stopAtStray: boolean): ScanResult {
   const collected = new Map<string, Collected[]>();
   const strays: string[] = [];
   let current: Collected | null = null;
@@ -425,8 +328,7 @@ function scanFields(
 
 function isBinary(text: string): boolean {
   if (text.includes("\u0000")) return true;
-  const odd =
-    text.match(/[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
+  const odd = text.match(/[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
   // A few stray control characters happen in exported text; a tenth of them does not.
   return text.length > 0 && odd / text.length > 0.1;
 }
@@ -486,15 +388,10 @@ function splitAttachments(values: readonly string[]): string[] {
     .filter((item) => item !== "");
 }
 
-const joinText = (values: readonly string[]): string | null =>
-  collapse(values.join(" ")) || null;
+const joinText = (values: readonly string[]): string | null => collapse(values.join(" ")) || null;
 
 /** Fills the result from the collected header and footer values, reporting what cannot be read. */
-function applyFields(
-  result: ParsedDeliberation,
-  collected: Map<string, Collected[]>,
-  issues: IssueList,
-): void {
+function applyFields(result: ParsedDeliberation, collected: Map<string, Collected[]>, issues: IssueList): void {
   const required = new Set<string>(REQUIRED.map((r) => r.key));
   for (const [key, entries] of collected) {
     const first = entries[0];
@@ -503,19 +400,10 @@ function applyFields(
     const blocking = required.has(key);
     // "Nomenclature Préfecture" is printed twice by design: once with the code, once with the label.
     if (entries.length > 1 && field.kind !== "nomenclature") {
-      issues.add(
-        key,
-        `field ${field.label} appears ${entries.length} times; the first one was kept`,
-        false,
-      );
+      issues.add(key, `field ${field.label} appears ${entries.length} times; the first one was kept`, false);
     }
     const value = collapse(first.values[0] ?? "");
-    const unreadable = (what: string, shown = value) =>
-      issues.add(
-        key,
-        `unreadable ${what} in ${field.label}: "${shown}"`,
-        blocking,
-      );
+    const unreadable = (what: string, shown = value) => issues.add(key, `unreadable ${what} in ${field.label}: "${shown}"`, blocking);
 
     switch (field.kind) {
       case "sitting": {
@@ -528,12 +416,7 @@ function applyFields(
         }
         if (m?.[2] !== undefined && !collected.has("sittingTime")) {
           result.sittingTime = parseFrenchTime(m[2]);
-          if (result.sittingTime === null)
-            issues.add(
-              "sittingTime",
-              `unreadable time in ${field.label}: "${m[2]}"`,
-              false,
-            );
+          if (result.sittingTime === null) issues.add("sittingTime", `unreadable time in ${field.label}: "${m[2]}"`, false);
         }
         break;
       }
@@ -553,12 +436,7 @@ function applyFields(
       case "order": {
         if (value === "") break;
         if (!/^\d+$/.test(value)) unreadable("number");
-        else if (Number(value) < 1)
-          issues.add(
-            key,
-            `${field.label} must be at least 1, not ${value}`,
-            true,
-          );
+        else if (Number(value) < 1) issues.add(key, `${field.label} must be at least 1, not ${value}`, true);
         else result.order = Number(value);
         break;
       }
@@ -572,8 +450,7 @@ function applyFields(
         // "Mandats 0 Mandants _____ Mandataires _____": only the count is data in a draft.
         const m = /^(\d+)(?=\s|$)/.exec(value);
         if (m?.[1] !== undefined) result.proxyCount = Number(m[1]);
-        else if (value !== "" && !/^mandants\b/iu.test(value))
-          unreadable("number");
+        else if (value !== "" && !/^mandants\b/iu.test(value)) unreadable("number");
         break;
       }
       case "vote": {
@@ -587,8 +464,7 @@ function applyFields(
       case "identifier": {
         if (value === "") break;
         // As written, but one token: "2022 - 0245" or a sentence is not something to guess from.
-        if (/^[\p{L}\p{N}][\p{L}\p{N}_\-/.]*$/u.test(value))
-          result.identifier = value;
+        if (/^[\p{L}\p{N}][\p{L}\p{N}_\-/.]*$/u.test(value)) result.identifier = value;
         else unreadable("identifier");
         break;
       }
@@ -596,11 +472,7 @@ function applyFields(
         if (value === "") break;
         result.teletransmissionId = value;
         if (parseActesId(value) === null) {
-          issues.add(
-            key,
-            `${field.label} "${value}" is not a valid ACTES identifier`,
-            false,
-          );
+          issues.add(key, `${field.label} "${value}" is not a valid ACTES identifier`, false);
         }
         break;
       }
@@ -611,19 +483,11 @@ function applyFields(
           const m = /^(\d(?:\.\d{1,2}){0,4})(?:\s+[-–:]?\s*(.*))?$/u.exec(text);
           if (m?.[1] !== undefined) {
             if (result.actesCode !== null) {
-              issues.add(
-                "actesCode",
-                `${field.label} gives more than one code; the first one was kept`,
-                false,
-              );
+              issues.add("actesCode", `${field.label} gives more than one code; the first one was kept`, false);
             } else result.actesCode = m[1];
             if (m[2] && result.actesLabel === null) result.actesLabel = m[2];
           } else if (/^\d/.test(text)) {
-            issues.add(
-              "actesCode",
-              `unreadable ACTES code in ${field.label}: "${text}"`,
-              false,
-            );
+            issues.add("actesCode", `unreadable ACTES code in ${field.label}: "${text}"`, false);
           } else if (result.actesLabel === null) result.actesLabel = text;
         }
         break;
@@ -652,11 +516,7 @@ function applyFields(
   }
 }
 
-function setDate(
-  result: ParsedDeliberation,
-  key: string,
-  date: string | null,
-): void {
+function setDate(result: ParsedDeliberation, key: string, date: string | null): void {
   if (key === "convocationDate") result.convocationDate = date;
   else if (key === "postedOn") result.postedOn = date;
   else if (key === "publishedOn") result.publishedOn = date;
@@ -674,11 +534,7 @@ function setCount(result: ParsedDeliberation, key: string, n: number): void {
   else if (key === "notVoting") result.notVoting = n;
 }
 
-function setText(
-  result: ParsedDeliberation,
-  key: string,
-  text: string | null,
-): void {
+function setText(result: ParsedDeliberation, key: string, text: string | null): void {
   if (key === "title") result.title = text;
   else if (key === "president") result.president = text;
   else if (key === "commission") result.commission = text;
@@ -691,8 +547,7 @@ function buildExpose(lines: readonly Line[]): string | null {
   const out: string[] = [];
   for (const line of lines) {
     const text = line.separator ? "" : stripBold(line.raw).replace(/\s+$/u, "");
-    if (text === "" && (out.length === 0 || out[out.length - 1] === ""))
-      continue;
+    if (text === "" && (out.length === 0 || out[out.length - 1] === "")) continue;
     out.push(text);
   }
   while (out.length > 0 && out[out.length - 1] === "") out.pop();
@@ -730,43 +585,32 @@ function buildProposals(introRest: string, lines: readonly Line[]): string[] {
       open = true;
     }
   }
-  return items
-    .map((parts) => parts.join("").trim())
-    .filter((item) => item !== "");
+  return items.map((parts) => parts.join("").trim()).filter((item) => item !== "");
 }
 
-const AMOUNT =
-  /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:€|euros?(?![\p{L}])|EUR(?![\p{L}]))/giu;
+const AMOUNT = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:€|euros?(?![\p{L}])|EUR(?![\p{L}]))/giu;
 
 /** Distinct euro amounts in order of first appearance; see ParsedDeliberation.amounts. */
 export function extractAmounts(text: string): number[] {
   const amounts: number[] = [];
   for (const m of text.matchAll(AMOUNT)) {
     const units = (m[1] ?? "").replace(/[ .]/g, "");
-    const amount = Number(
-      m[2] === undefined ? units : `${units}.${m[2].padEnd(2, "0")}`,
-    );
-    if (Number.isFinite(amount) && !amounts.includes(amount))
-      amounts.push(amount);
+    const amount = Number(m[2] === undefined ? units : `${units}.${m[2].padEnd(2, "0")}`);
+    if (Number.isFinite(amount) && !amounts.includes(amount)) amounts.push(amount);
   }
   return amounts;
 }
 
 // Words that follow "budget" without naming one ("budget primitif 2023", "budget de l'exercice").
-const NOT_A_BUDGET_NAME =
-  /^(?:primitif|suppl[ée]mentaire|rectificatif|additionnel|pr[ée]visionnel|de|des|du|d['’].*)$/iu;
+const NOT_A_BUDGET_NAME = /^(?:primitif|suppl[ée]mentaire|rectificatif|additionnel|pr[ée]visionnel|de|des|du|d['’].*)$/iu;
 
 function findBudget(text: string): {
   article: string | null;
   name: string | null;
 } {
-  const article =
-    /\barticle\s+(?:n°\s*)?(\d{3,}[0-9A-Z]*)(?![\d-])/iu.exec(text)?.[1] ??
-    null;
+  const article = /\barticle\s+(?:n°\s*)?(\d{3,}[0-9A-Z]*)(?![\d-])/iu.exec(text)?.[1] ?? null;
   let name: string | null = null;
-  for (const m of text.matchAll(
-    /\b[Bb]udget\s+((?:annexe\s+)?[\p{L}][\p{L}'’ -]*?)\s*(?=[.,;:)]|\d|$)/gu,
-  )) {
+  for (const m of text.matchAll(/\b[Bb]udget\s+((?:annexe\s+)?[\p{L}][\p{L}'’ -]*?)\s*(?=[.,;:)]|\d|$)/gu)) {
     const candidate = collapse(m[1] ?? "");
     const firstWord = candidate.split(" ")[0] ?? "";
     if (candidate !== "" && !NOT_A_BUDGET_NAME.test(firstWord)) {
@@ -777,11 +621,7 @@ function findBudget(text: string): {
   return { article, name };
 }
 
-function findIndex(
-  lines: readonly Line[],
-  from: number,
-  test: (line: Line) => boolean,
-): number | null {
+function findIndex(lines: readonly Line[], from: number, test: (line: Line) => boolean): number | null {
   for (let i = from; i < lines.length; i += 1) {
     const line = lines[i];
     if (line !== undefined && test(line)) return i;
@@ -802,20 +642,13 @@ export function parseDeliberation(text: string): ParsedDeliberation {
   if (normalised.trim() === "") {
     issues.add("input", "the file is empty", true);
   } else if (isBinary(normalised)) {
-    issues.add(
-      "input",
-      "the file does not look like text (binary data or a wrong encoding)",
-      true,
-    );
+    issues.add("input", "the file does not look like text (binary data or a wrong encoding)", true);
   } else {
     parseStructure(normalised, result, issues);
   }
 
   for (const { key, label } of REQUIRED) {
-    if (
-      result[key] === null &&
-      !issues.items.some((issue) => issue.field === key)
-    ) {
+    if (result[key] === null && !issues.items.some((issue) => issue.field === key)) {
       issues.add(key, `missing field: ${label}`, true);
     }
   }
@@ -824,24 +657,14 @@ export function parseDeliberation(text: string): ParsedDeliberation {
   return result;
 }
 
-function parseStructure(
-  text: string,
-  result: ParsedDeliberation,
-  issues: IssueList,
-): void {
+function parseStructure(text: string, result: ParsedDeliberation, issues: IssueList): void {
   const undecodable = text.match(/\uFFFD/g)?.length ?? 0;
   if (undecodable > 0) {
-    issues.add(
-      "input",
-      `the file holds ${undecodable} undecodable character(s); check that it is UTF-8`,
-      false,
-    );
+    issues.add("input", `the file holds ${undecodable} undecodable character(s); check that it is UTF-8`, false);
   }
 
   const lines = text.split("\n").map(toLine);
-  const introIndex = findIndex(lines, 0, (line) =>
-    PROPOSALS_INTRO.test(line.clean),
-  );
+  const introIndex = findIndex(lines, 0, (line) => PROPOSALS_INTRO.test(line.clean));
   const bodyEnd = introIndex ?? lines.length;
 
   // The header ends with the commission/service lines when the file has them; otherwise at the first
@@ -850,45 +673,22 @@ function parseStructure(
   for (let i = 0; i < bodyEnd; i += 1) {
     const line = lines[i];
     const hit = line === undefined ? null : matchField(HEADER_FIELDS, line);
-    if (hit && (hit.def.key === "commission" || hit.def.key === "service"))
-      lastAnchor = i;
+    if (hit && (hit.def.key === "commission" || hit.def.key === "service")) lastAnchor = i;
   }
-  const header =
-    lastAnchor === null
-      ? scanFields(lines, HEADER_FIELDS, 0, bodyEnd, true)
-      : scanFields(lines, HEADER_FIELDS, 0, lastAnchor + 1, false);
+  const header = lastAnchor === null ? scanFields(lines, HEADER_FIELDS, 0, bodyEnd, true) : scanFields(lines, HEADER_FIELDS, 0, lastAnchor + 1, false);
   // The scan stops right after the last commission/service line, so that line takes no continuation:
   // the report may start directly under it.
   const exposeStart = lastAnchor === null ? header.end : lastAnchor + 1;
 
-  const footerStart =
-    findIndex(
-      lines,
-      introIndex === null ? exposeStart : introIndex + 1,
-      (line) => matchField(FOOTER_FIELDS, line) !== null,
-    ) ?? lines.length;
-  const footer = scanFields(
-    lines,
-    FOOTER_FIELDS,
-    footerStart,
-    lines.length,
-    false,
-  );
+  const footerStart = findIndex(lines, introIndex === null ? exposeStart : introIndex + 1, (line) => matchField(FOOTER_FIELDS, line) !== null) ?? lines.length;
+  const footer = scanFields(lines, FOOTER_FIELDS, footerStart, lines.length, false);
 
   if (header.labels === 0 && footer.labels === 0 && introIndex === null) {
-    issues.add(
-      "input",
-      "no deliberation structure found (none of the labels such as Conseil Municipal du, N°ordre, Titre)",
-      true,
-    );
+    issues.add("input", "no deliberation structure found (none of the labels such as Conseil Municipal du, N°ordre, Titre)", true);
     return;
   }
   if (header.labels > 0 && header.strays.length > 0) {
-    issues.add(
-      "input",
-      `${header.strays.length} unrecognised line(s) in the header were ignored, the first: "${header.strays[0]}"`,
-      false,
-    );
+    issues.add("input", `${header.strays.length} unrecognised line(s) in the header were ignored, the first: "${header.strays[0]}"`, false);
   }
 
   applyFields(result, header.collected, issues);
@@ -905,14 +705,8 @@ function parseStructure(
     // A proposal may follow on the intro line itself: "… il vous est proposé : de …" or, without
     // the colon, "… il vous est proposé de …".
     const colon = intro.indexOf(":");
-    const introRest =
-      colon >= 0
-        ? intro.slice(colon + 1).trim()
-        : (/propos[ée]e?s?\s+(.*)$/iu.exec(intro)?.[1] ?? "").trim();
-    result.proposals = buildProposals(
-      introRest,
-      lines.slice(introIndex + 1, Math.max(footerStart, introIndex + 1)),
-    );
+    const introRest = colon >= 0 ? intro.slice(colon + 1).trim() : (/propos[ée]e?s?\s+(.*)$/iu.exec(intro)?.[1] ?? "").trim();
+    result.proposals = buildProposals(introRest, lines.slice(introIndex + 1, Math.max(footerStart, introIndex + 1)));
     const proposalsText = result.proposals.join("\n");
     result.amounts = extractAmounts(proposalsText);
     const budget = findBudget(proposalsText);
@@ -931,9 +725,7 @@ export function isImportable(deliberation: ParsedDeliberation): boolean {
  * later file (identifiers are unique per collectivité); the same order number twice for the same
  * sitting date is reported but does not block.
  */
-export function parseDeliberationFiles(
-  files: ReadonlyArray<{ name: string; text: string }>,
-): DeliberationFileResult[] {
+export function parseDeliberationFiles(files: ReadonlyArray<{ name: string; text: string }>): DeliberationFileResult[] {
   const byIdentifier = new Map<string, string>();
   const byOrder = new Map<string, string>();
   return files.map(({ name, text }) => {

@@ -80,8 +80,7 @@ const optionalCount = z
   .nonnegative({ error: "must not be negative" })
   .nullish();
 
-const isHttpUrl = (value: string): boolean =>
-  z.url({ protocol: /^https?$/ }).safeParse(value).success;
+const isHttpUrl = (value: string): boolean => z.url({ protocol: /^https?$/ }).safeParse(value).success;
 
 /**
  * The row schema. Beyond the published patterns it also rejects unknown ACTES codes (the schema
@@ -91,29 +90,20 @@ const isHttpUrl = (value: string): boolean =>
  */
 export const ScdlRowSchema = z.strictObject({
   COLL_NOM: requiredText,
-  COLL_SIRET: requiredMatching(
-    (v) => /^\d{14}$/.test(v),
-    "must be 14 digits (SIREN + NIC)",
-  ),
+  COLL_SIRET: requiredMatching((v) => /^\d{14}$/.test(v), "must be 14 digits (SIREN + NIC)"),
   DELIB_ID: requiredText,
   DELIB_DATE: requiredMatching(isIsoDate, "must be a date YYYY-MM-DD"),
-  DELIB_MATIERE_CODE: requiredMatching(
-    (v) => /^\d\.\d{1,2}$/.test(v),
-    "must be an ACTES level-2 code such as 9.1",
-  ).refine((v) => !/^\d\.\d{1,2}$/.test(v) || isActesMatterCode(v), {
-    message: "is not in the ACTES nomenclature",
-  }),
+  DELIB_MATIERE_CODE: requiredMatching((v) => /^\d\.\d{1,2}$/.test(v), "must be an ACTES level-2 code such as 9.1").refine(
+    (v) => !/^\d\.\d{1,2}$/.test(v) || isActesMatterCode(v),
+    {
+      message: "is not in the ACTES nomenclature",
+    },
+  ),
   DELIB_MATIERE_NOM: requiredText,
   DELIB_OBJET: requiredText,
-  BUDGET_ANNEE: optionalMatching(
-    (v) => /^[0-9]{4}(\/[0-9]{4})?$/.test(v),
-    "must be a year YYYY or a range YYYY/YYYY",
-  ),
+  BUDGET_ANNEE: optionalMatching((v) => /^[0-9]{4}(\/[0-9]{4})?$/.test(v), "must be a year YYYY or a range YYYY/YYYY"),
   BUDGET_NOM: z.string({ error: "must be text" }).nullish(),
-  PREF_ID: optionalMatching(
-    (v) => /^(?:PREF\d{2}[\dAB]|SPREF\d{2}[\dAB]\d|SGAR\d{2}[\dAB])$/.test(v),
-    "must be PREFNNN, SPREFNNNM or SGARNNN",
-  ),
+  PREF_ID: optionalMatching((v) => /^(?:PREF\d{2}[\dAB]|SPREF\d{2}[\dAB]\d|SGAR\d{2}[\dAB])$/.test(v), "must be PREFNNN, SPREFNNNM or SGARNNN"),
   PREF_DATE: optionalMatching(isIsoDate, "must be a date YYYY-MM-DD"),
   VOTE_EFFECTIF: optionalCount,
   VOTE_REEL: optionalCount,
@@ -131,8 +121,7 @@ export function validateScdlRow(row: unknown): string[] {
   const result = ScdlRowSchema.safeParse(row);
   if (result.success) return [];
   return result.error.issues.map((issue) => {
-    if (issue.code === "unrecognized_keys")
-      return `unknown column: ${issue.keys.join(", ")}`;
+    if (issue.code === "unrecognized_keys") return `unknown column: ${issue.keys.join(", ")}`;
     const column = issue.path.map(String).join(".");
     return column === "" ? issue.message : `${column}: ${issue.message}`;
   });
@@ -148,8 +137,7 @@ export function scdlMatiereNom(code: string): string | null {
   if (!/^\d\.\d{1,2}$/.test(key) || !isActesMatterCode(key)) return null;
   const level1 = key.split(".")[0] ?? "";
   if (!isActesMatterCode(level1)) return null;
-  const clean = (label: string) =>
-    label.toLowerCase().replace(/[,()]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = (label: string) => label.toLowerCase().replace(/[,()]/g, " ").replace(/\s+/g, " ").trim();
   return `${clean(ACTES_MATTERS[level1])}/${clean(ACTES_MATTERS[key])}`;
 }
 
@@ -164,8 +152,7 @@ function cellText(value: string | number | null | undefined): string {
  * spreadsheet imports trim unquoted fields.
  */
 function csvField(value: string): string {
-  if (/[",\r\n]/.test(value) || /^\s|\s$/.test(value))
-    return `"${value.replace(/"/g, '""')}"`;
+  if (/[",\r\n]/.test(value) || /^\s|\s$/.test(value)) return `"${value.replace(/"/g, '""')}"`;
   return value;
 }
 
@@ -179,9 +166,7 @@ function csvField(value: string): string {
 export function toScdlCsv(rows: readonly ScdlRow[]): string {
   const lines = [SCDL_COLUMNS.join(",")];
   for (const row of rows) {
-    lines.push(
-      SCDL_COLUMNS.map((column) => csvField(cellText(row[column]))).join(","),
-    );
+    lines.push(SCDL_COLUMNS.map((column) => csvField(cellText(row[column]))).join(","));
   }
   return `${lines.join("\n")}\n`;
 }

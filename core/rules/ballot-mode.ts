@@ -4,30 +4,20 @@
 import { enCount, frCount, reason } from "./reason";
 import type { BallotModeDecision, BallotModeInput, RuleSet } from "./types";
 
-export function decideBallotMode(
-  rs: RuleSet,
-  r: BallotModeInput,
-): BallotModeDecision {
+export function decideBallotMode(rs: RuleSet, r: BallotModeInput): BallotModeDecision {
   const thresholds = rs.ballotThresholds(r.present);
   const publicThreshold = thresholds.public;
   const secretThreshold = thresholds.secret;
   const article = rs.articles.ballotMode;
   // With nobody present a threshold of 0 would be met by nobody asking; a request needs a requester.
-  const secretAsked =
-    r.secretRequests > 0 && r.secretRequests >= secretThreshold;
-  const publicAsked =
-    r.publicRequests > 0 && r.publicRequests >= publicThreshold;
+  const secretAsked = r.secretRequests > 0 && r.secretRequests >= secretThreshold;
+  const publicAsked = r.publicRequests > 0 && r.publicRequests >= publicThreshold;
   const decided = { publicThreshold, secretThreshold };
 
   if (r.isNomination && rs.nominationsBySecretBallot) {
     return {
       mode: "secret",
-      reason: reason(
-        "BALLOT-4",
-        rs.articles.election,
-        "Scrutin secret : il s'agit d'une nomination",
-        "Secret ballot: this is a nomination",
-      ),
+      reason: reason("BALLOT-4", rs.articles.election, "Scrutin secret : il s'agit d'une nomination", "Secret ballot: this is a nomination"),
       ...decided,
     };
   }

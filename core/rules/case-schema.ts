@@ -6,36 +6,22 @@ import { isIsoDate } from "./dates";
 
 /** "is missing" when absent, otherwise what was expected. */
 function expected(what: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? "is missing" : `must be ${what}`;
+  return (issue: { input?: unknown }) => (issue.input === undefined ? "is missing" : `must be ${what}`);
 }
 
 const count = z
   .number({ error: expected("a number") })
   .int("must be a whole number")
   .nonnegative("must not be negative");
-const isoDate = z
-  .string({ error: expected("a date string") })
-  .refine(isIsoDate, "must be a real date written YYYY-MM-DD");
+const isoDate = z.string({ error: expected("a date string") }).refine(isIsoDate, "must be a real date written YYYY-MM-DD");
 
 export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
 export const BallotModeSchema = z.enum(["show-of-hands", "public", "secret"]);
-export const CaseOutcomeSchema = z.enum([
-  "adopted",
-  "rejected",
-  "no-quorum",
-  "elected",
-  "no-winner",
-  "invalid",
-]);
+export const CaseOutcomeSchema = z.enum(["adopted", "rejected", "no-quorum", "elected", "no-winner", "invalid"]);
 
 export const ProxySchema = z.object({
-  from: z
-    .string({ error: expected("a member id (string)") })
-    .min(1, "must not be empty"),
-  to: z
-    .string({ error: expected("a member id (string)") })
-    .min(1, "must not be empty"),
+  from: z.string({ error: expected("a member id (string)") }).min(1, "must not be empty"),
+  to: z.string({ error: expected("a member id (string)") }).min(1, "must not be empty"),
   sittingsUsed: z.number().int().min(1, "must be at least 1").optional(),
   illnessCertified: z.boolean().optional(),
 });
@@ -61,12 +47,8 @@ const sittingFields = {
     .positive("must be at least 1"),
   present: count,
   recused: count.default(0),
-  proxies: z
-    .array(ProxySchema, { error: expected("a list of proxies") })
-    .default([]),
-  secondConvocation: z
-    .boolean({ error: expected("true or false") })
-    .default(false),
+  proxies: z.array(ProxySchema, { error: expected("a list of proxies") }).default([]),
+  secondConvocation: z.boolean({ error: expected("true or false") }).default(false),
 };
 
 export const VoteInputSchema = z.object({
@@ -91,18 +73,14 @@ export const ElectionInputSchema = z.object({
   blank: count.default(0),
 });
 
-export const CaseInputSchema = z.discriminatedUnion(
-  "kind",
-  [VoteInputSchema, ElectionInputSchema],
-  {
-    error: (issue) =>
-      issue.code === "invalid_union"
-        ? issue.input === undefined
-          ? "is missing"
-          : 'must be one of "ordinary", "compte-administratif", "huis-clos", "election"'
-        : undefined,
-  },
-);
+export const CaseInputSchema = z.discriminatedUnion("kind", [VoteInputSchema, ElectionInputSchema], {
+  error: (issue) =>
+    issue.code === "invalid_union"
+      ? issue.input === undefined
+        ? "is missing"
+        : 'must be one of "ordinary", "compte-administratif", "huis-clos", "election"'
+      : undefined,
+});
 
 export const ExpectSchema = z
   .object({
@@ -114,18 +92,13 @@ export const ExpectSchema = z
     majorityRequired: count.optional(),
     elected: z.string().optional(),
   })
-  .refine(
-    (e) => Object.values(e).some((v) => v !== undefined),
-    "must give at least one known field to check",
-  );
+  .refine((e) => Object.values(e).some((v) => v !== undefined), "must give at least one known field to check");
 
 /** A case without its answer: what evaluateCase needs. A missing ruleSet means the default, fr-cgct. */
 export const CaseBodySchema = z.object({
   name: z.string().optional(),
   source: z.string().optional(),
-  ruleSet: z
-    .string({ error: expected("a rule set id (string)") })
-    .default("fr-cgct"),
+  ruleSet: z.string({ error: expected("a rule set id (string)") }).default("fr-cgct"),
   date: isoDate.optional(),
   input: CaseInputSchema,
 });
@@ -143,9 +116,7 @@ export function describeSchemaError(error: z.ZodError): string {
     .map((issue) => {
       const path = issue.path.map(String).join(".");
       if (issue.code === "invalid_type" && issue.expected === "object") {
-        return /received undefined/.test(issue.message)
-          ? `${path}: is missing`
-          : `${path || "case"}: must be a JSON object`;
+        return /received undefined/.test(issue.message) ? `${path}: is missing` : `${path || "case"}: must be a JSON object`;
       }
       return `${path || "case"}: ${issue.message}`;
     })

@@ -1,11 +1,7 @@
 // Checks one conformance case against the engine and says, in one line, what differed.
 // Pure: the runner script does the file reading and printing.
 
-import {
-  type CaseExpect,
-  CaseSchema,
-  describeSchemaError,
-} from "./case-schema";
+import { type CaseExpect, CaseSchema, describeSchemaError } from "./case-schema";
 import { evaluateParsedCase } from "./evaluate-case";
 import type { CaseEvaluation } from "./types";
 
@@ -17,24 +13,13 @@ export interface CaseCheck {
   evaluation?: CaseEvaluation;
 }
 
-const checkedFields = [
-  "valid",
-  "quorumRequired",
-  "quorum",
-  "outcome",
-  "castingVote",
-  "majorityRequired",
-  "elected",
-] as const;
+const checkedFields = ["valid", "quorumRequired", "quorum", "outcome", "castingVote", "majorityRequired", "elected"] as const;
 
 function show(value: unknown): string {
   return value === undefined ? "nothing" : String(value);
 }
 
-export function compareExpectation(
-  expect: CaseExpect,
-  got: CaseEvaluation,
-): string[] {
+export function compareExpectation(expect: CaseExpect, got: CaseEvaluation): string[] {
   const diffs: string[] = [];
   for (const field of checkedFields) {
     const wanted = expect[field];
@@ -68,8 +53,7 @@ export function checkCase(raw: unknown, fallbackName: string): CaseCheck {
 }
 
 function caseName(raw: unknown): string | undefined {
-  if (typeof raw !== "object" || raw === null || !("name" in raw))
-    return undefined;
+  if (typeof raw !== "object" || raw === null || !("name" in raw)) return undefined;
   const { name } = raw;
   return typeof name === "string" && name.trim() !== "" ? name : undefined;
 }

@@ -1,12 +1,7 @@
 // Nominations (élections internes): who, if anyone, a round of voting elects.
 
 import { reason } from "./reason";
-import type {
-  Candidate,
-  ElectionInput,
-  ElectionResult,
-  RuleSet,
-} from "./types";
+import type { Candidate, ElectionInput, ElectionResult, RuleSet } from "./types";
 
 export function computeElection(rs: RuleSet, e: ElectionInput): ElectionResult {
   const article = rs.articles.election;
@@ -15,10 +10,7 @@ export function computeElection(rs: RuleSet, e: ElectionInput): ElectionResult {
     e.blank > 0
       ? `, ${e.blank} bulletin${e.blank > 1 ? "s" : ""} blanc${e.blank > 1 ? "s" : ""} ou nul${e.blank > 1 ? "s" : ""} non décompté${e.blank > 1 ? "s" : ""}`
       : "";
-  const blankEn =
-    e.blank > 0
-      ? `, ${e.blank} blank or spoilt ballot${e.blank > 1 ? "s" : ""} not counted`
-      : "";
+  const blankEn = e.blank > 0 ? `, ${e.blank} blank or spoilt ballot${e.blank > 1 ? "s" : ""} not counted` : "";
 
   const only = candidates.length === 1 ? candidates[0] : undefined;
   if (only) {
@@ -36,12 +28,7 @@ export function computeElection(rs: RuleSet, e: ElectionInput): ElectionResult {
   if (candidates.length === 0) {
     return {
       outcome: "no-winner",
-      reason: reason(
-        "ELECT-7",
-        article,
-        "Aucun élu : il n'y a pas de candidat",
-        "Nobody elected: there is no candidate",
-      ),
+      reason: reason("ELECT-7", article, "Aucun élu : il n'y a pas de candidat", "Nobody elected: there is no candidate"),
     };
   }
 
@@ -50,8 +37,7 @@ export function computeElection(rs: RuleSet, e: ElectionInput): ElectionResult {
   if (absolute) {
     const majorityRequired = Math.floor(expressed / 2) + 1;
     const winner = candidates.find((c) => c.votes >= majorityRequired);
-    const ruleId =
-      rs.elections === "majority-every-round" ? "ELECT-5" : "ELECT-1";
+    const ruleId = rs.elections === "majority-every-round" ? "ELECT-5" : "ELECT-1";
     if (winner) {
       return {
         outcome: "elected",
@@ -131,10 +117,7 @@ export function computeElection(rs: RuleSet, e: ElectionInput): ElectionResult {
 
 /** The single oldest candidate, or undefined when the earliest birth date is shared. */
 function oldestOf(tied: readonly Candidate[]): Candidate | undefined {
-  const earliest = tied.reduce(
-    (min, c) => (c.birthDate < min ? c.birthDate : min),
-    tied[0]?.birthDate ?? "",
-  );
+  const earliest = tied.reduce((min, c) => (c.birthDate < min ? c.birthDate : min), tied[0]?.birthDate ?? "");
   const oldest = tied.filter((c) => c.birthDate === earliest);
   return oldest.length === 1 ? oldest[0] : undefined;
 }
@@ -146,7 +129,5 @@ function roundFr(round: number): string {
 function joinNames(cs: readonly Candidate[], and: string): string {
   const names = cs.map((c) => c.name);
   const last = names.pop();
-  return names.length === 0
-    ? (last ?? "")
-    : `${names.join(", ")} ${and} ${last ?? ""}`;
+  return names.length === 0 ? (last ?? "") : `${names.join(", ")} ${and} ${last ?? ""}`;
 }

@@ -1,30 +1,20 @@
 // The conformance evaluator: turns one case (the JSON of /shared/rules-cases) into the answer the law
 // gives, by checking the input is consistent and then running the same functions the live sitting uses.
 
-import {
-  describeSchemaError,
-  type CaseBody,
-  CaseBodySchema,
-  type CaseInput,
-} from "./case-schema";
+import { describeSchemaError, type CaseBody, CaseBodySchema, type CaseInput } from "./case-schema";
 import { computeElection } from "./election";
 import { validateProxies } from "./proxies";
 import { computeQuorum } from "./quorum";
 import { enCount, frCount, reason } from "./reason";
 import { computeResult } from "./result";
-import {
-  checkRuleSetDate,
-  getRuleSet,
-  unknownRuleSetReason,
-} from "./rule-sets";
+import { checkRuleSetDate, getRuleSet, unknownRuleSetReason } from "./rule-sets";
 import type { CaseEvaluation, Reason, RuleSet } from "./types";
 
 const CASE_ARTICLE = "Séance — cohérence des données";
 
 function invalid(problems: Reason[]): CaseEvaluation {
   const [first] = problems;
-  const why =
-    first ?? reason("CASE-0", CASE_ARTICLE, "Cas invalide", "Invalid case");
+  const why = first ?? reason("CASE-0", CASE_ARTICLE, "Cas invalide", "Invalid case");
   return {
     valid: false,
     outcome: "invalid",
@@ -39,14 +29,7 @@ export function evaluateCase(input: unknown): CaseEvaluation {
   const parsed = CaseBodySchema.safeParse(input);
   if (!parsed.success) {
     const detail = describeSchemaError(parsed.error);
-    return invalid([
-      reason(
-        "CASE-0",
-        CASE_ARTICLE,
-        `Cas mal formé : ${detail}`,
-        `Malformed case: ${detail}`,
-      ),
-    ]);
+    return invalid([reason("CASE-0", CASE_ARTICLE, `Cas mal formé : ${detail}`, `Malformed case: ${detail}`)]);
   }
   return evaluateParsedCase(parsed.data);
 }
@@ -83,10 +66,7 @@ export function evaluateParsedCase(c: CaseBody): CaseEvaluation {
       candidates: input.candidates,
       blank: input.blank,
     });
-    const majority =
-      e.majorityRequired !== undefined
-        ? { majorityRequired: e.majorityRequired }
-        : {};
+    const majority = e.majorityRequired !== undefined ? { majorityRequired: e.majorityRequired } : {};
     if (!quorum.reached)
       return {
         ...quorumFields,
@@ -114,10 +94,7 @@ export function evaluateParsedCase(c: CaseBody): CaseEvaluation {
     // Interested members are not present for their item, so they are not in the huis-clos base either.
     presentOrRepresented: input.present - input.recused + represented,
   });
-  const majority =
-    result.majorityRequired !== undefined
-      ? { majorityRequired: result.majorityRequired }
-      : {};
+  const majority = result.majorityRequired !== undefined ? { majorityRequired: result.majorityRequired } : {};
   if (!quorum.reached)
     return {
       ...quorumFields,
@@ -139,12 +116,7 @@ export function evaluateParsedCase(c: CaseBody): CaseEvaluation {
 export function consistencyProblems(rs: RuleSet, input: CaseInput): Reason[] {
   const problems: Reason[] = [];
   const { membersInOffice: n, present, recused, proxies } = input;
-  const add = (
-    ruleId: string,
-    fr: string,
-    en: string,
-    article = CASE_ARTICLE,
-  ) => problems.push(reason(ruleId, article, fr, en));
+  const add = (ruleId: string, fr: string, en: string, article = CASE_ARTICLE) => problems.push(reason(ruleId, article, fr, en));
 
   if (present > n) {
     add(
@@ -183,8 +155,7 @@ export function consistencyProblems(rs: RuleSet, input: CaseInput): Reason[] {
 
   const canVote = present - recused + proxies.length;
   if (input.kind === "election") {
-    const ballots =
-      input.candidates.reduce((sum, c) => sum + c.votes, 0) + input.blank;
+    const ballots = input.candidates.reduce((sum, c) => sum + c.votes, 0) + input.blank;
     if (ballots > canVote) {
       add(
         "CASE-6",
@@ -195,11 +166,7 @@ export function consistencyProblems(rs: RuleSet, input: CaseInput): Reason[] {
     const names = input.candidates.map((c) => c.name);
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
     if (duplicate !== undefined) {
-      add(
-        "CASE-8",
-        `Le candidat « ${duplicate} » figure deux fois`,
-        `Candidate "${duplicate}" is listed twice`,
-      );
+      add("CASE-8", `Le candidat « ${duplicate} » figure deux fois`, `Candidate "${duplicate}" is listed twice`);
     }
     return problems;
   }

@@ -2,30 +2,13 @@
 // the conformance evaluator. Pure code only (zod aside) so the server, the screens and scripts can share it.
 
 export type * from "./types";
-export {
-  DEFAULT_RULE_SET_ID,
-  checkRuleSetDate,
-  getRuleSet,
-  listRuleSets,
-  frCgct,
-  frCgctCovid2020,
-  robertsRules,
-  ukLga1972,
-} from "./rule-sets";
+export { DEFAULT_RULE_SET_ID, checkRuleSetDate, getRuleSet, listRuleSets, frCgct, frCgctCovid2020, robertsRules, ukLga1972 } from "./rule-sets";
 export { computeQuorum } from "./quorum";
-export {
-  countUsableProxies,
-  validateNewProxy,
-  validateProxies,
-} from "./proxies";
+export { countUsableProxies, validateNewProxy, validateProxies } from "./proxies";
 export { computeResult } from "./result";
 export { decideBallotMode } from "./ballot-mode";
 export { computeElection } from "./election";
-export {
-  evaluateCase,
-  evaluateParsedCase,
-  consistencyProblems,
-} from "./evaluate-case";
+export { evaluateCase, evaluateParsedCase, consistencyProblems } from "./evaluate-case";
 export { checkCase, compareExpectation, type CaseCheck } from "./conformance";
 export {
   CaseSchema,

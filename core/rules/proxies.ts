@@ -2,13 +2,7 @@
 // validateNewProxy is what the live sitting calls when a proxy is registered; validateProxies checks a whole list.
 
 import { enCount, frCount, reason } from "./reason";
-import type {
-  NewProxyContext,
-  Proxy,
-  ProxyCheck,
-  Reason,
-  RuleSet,
-} from "./types";
+import type { NewProxyContext, Proxy, ProxyCheck, Reason, RuleSet } from "./types";
 
 function noProxies(rs: RuleSet): Reason {
   return reason(
@@ -19,27 +13,14 @@ function noProxies(rs: RuleSet): Reason {
   );
 }
 
-export function validateNewProxy(
-  rs: RuleSet,
-  existing: readonly Proxy[],
-  candidate: Proxy,
-  ctx: NewProxyContext = {},
-): ProxyCheck {
-  if (rs.maxProxiesPerHolder === 0)
-    return { valid: false, problems: [noProxies(rs)] };
+export function validateNewProxy(rs: RuleSet, existing: readonly Proxy[], candidate: Proxy, ctx: NewProxyContext = {}): ProxyCheck {
+  if (rs.maxProxiesPerHolder === 0) return { valid: false, problems: [noProxies(rs)] };
   const article = rs.articles.proxies;
   const { from, to } = candidate;
   const problems: Reason[] = [];
 
   if (from === to) {
-    problems.push(
-      reason(
-        "PROXY-5",
-        article,
-        `${from} ne peut pas se donner pouvoir à lui-même`,
-        `${from} cannot give a proxy to themself`,
-      ),
-    );
+    problems.push(reason("PROXY-5", article, `${from} ne peut pas se donner pouvoir à lui-même`, `${from} cannot give a proxy to themself`));
   }
   if (existing.some((p) => p.from === from)) {
     problems.push(
@@ -83,12 +64,7 @@ export function validateNewProxy(
     );
   }
   const limit = rs.maxConsecutiveSittingsPerProxy;
-  if (
-    limit !== null &&
-    candidate.sittingsUsed !== undefined &&
-    candidate.sittingsUsed > limit &&
-    !candidate.illnessCertified
-  ) {
+  if (limit !== null && candidate.sittingsUsed !== undefined && candidate.sittingsUsed > limit && !candidate.illnessCertified) {
     problems.push(
       reason(
         "PROXY-6",
@@ -108,11 +84,7 @@ export function validateNewProxy(
       ),
     );
   }
-  if (
-    ctx.itemKind === "compte-administratif" &&
-    ctx.mayorId !== undefined &&
-    ctx.mayorId === from
-  ) {
+  if (ctx.itemKind === "compte-administratif" && ctx.mayorId !== undefined && ctx.mayorId === from) {
     problems.push(
       reason(
         "PROXY-8",
@@ -126,13 +98,9 @@ export function validateNewProxy(
 }
 
 /** Checks each proxy against the ones before it, so every conflict is reported once, on the later proxy. */
-export function validateProxies(
-  rs: RuleSet,
-  proxies: readonly Proxy[],
-): ProxyCheck {
+export function validateProxies(rs: RuleSet, proxies: readonly Proxy[]): ProxyCheck {
   if (proxies.length === 0) return { valid: true };
-  if (rs.maxProxiesPerHolder === 0)
-    return { valid: false, problems: [noProxies(rs)] };
+  if (rs.maxProxiesPerHolder === 0) return { valid: false, problems: [noProxies(rs)] };
   const problems: Reason[] = [];
   proxies.forEach((p, i) => {
     const check = validateNewProxy(rs, proxies.slice(0, i), p);
@@ -153,10 +121,7 @@ export function countUsableProxies(
   } = {},
 ): number {
   return proxies.filter(
-    (p) =>
-      (ctx.presentIds === undefined || ctx.presentIds.has(p.to)) &&
-      !(ctx.recusedIds?.has(p.to) ?? false) &&
-      !(ctx.recusedIds?.has(p.from) ?? false),
+    (p) => (ctx.presentIds === undefined || ctx.presentIds.has(p.to)) && !(ctx.recusedIds?.has(p.to) ?? false) && !(ctx.recusedIds?.has(p.from) ?? false),
   ).length;
 }
 

@@ -6,11 +6,8 @@ import type { QuorumInput, QuorumResult, RuleSet } from "./types";
 export function computeQuorum(rs: RuleSet, q: QuorumInput): QuorumResult {
   // Interested members stay in N but are not present for their item (L2131-11 and equivalents).
   const physicallyCounted = Math.max(0, q.present - q.recused);
-  const counted =
-    physicallyCounted + (rs.proxiesCountForQuorum ? q.represented : 0);
-  const basis = rs.proxiesCountForQuorum
-    ? { fr: "présents ou représentés", en: "present or represented" }
-    : { fr: "présents", en: "present" };
+  const counted = physicallyCounted + (rs.proxiesCountForQuorum ? q.represented : 0);
+  const basis = rs.proxiesCountForQuorum ? { fr: "présents ou représentés", en: "present or represented" } : { fr: "présents", en: "present" };
 
   if (q.secondConvocation && rs.secondConvocationWaivesQuorum) {
     // Reported as 0 so that `reached === counted >= required` always holds.
@@ -31,13 +28,8 @@ export function computeQuorum(rs: RuleSet, q: QuorumInput): QuorumResult {
   const reached = counted >= required;
   const ruleId = rs.quorumRuleId;
   const recusedNoteFr =
-    q.recused > 0
-      ? `, ${frCount(q.recused, "conseiller intéressé", "conseillers intéressés")} non ${q.recused > 1 ? "comptés" : "compté"}`
-      : "";
-  const recusedNoteEn =
-    q.recused > 0
-      ? `, ${enCount(q.recused, "interested member")} not counted`
-      : "";
+    q.recused > 0 ? `, ${frCount(q.recused, "conseiller intéressé", "conseillers intéressés")} non ${q.recused > 1 ? "comptés" : "compté"}` : "";
+  const recusedNoteEn = q.recused > 0 ? `, ${enCount(q.recused, "interested member")} not counted` : "";
   const needFr = `pour un quorum de ${required} — ${rs.quorumFormula.fr}, N = ${q.membersInOffice}${recusedNoteFr}`;
   const needEn = `against a quorum of ${required} — ${rs.quorumFormula.en}, N = ${q.membersInOffice}${recusedNoteEn}`;
   const fr = reached

@@ -3,12 +3,7 @@
 
 import type { Reason } from "./types";
 
-export function reason(
-  ruleId: string,
-  article: string,
-  fr: string,
-  en: string,
-): Reason {
+export function reason(ruleId: string, article: string, fr: string, en: string): Reason {
   return {
     ruleId,
     article,
@@ -18,18 +13,10 @@ export function reason(
 }
 
 /** "1 membre", "3 membres" — French plurals are regular for the words the engine uses. */
-export function frCount(
-  n: number,
-  singular: string,
-  plural = `${singular}s`,
-): string {
+export function frCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 || n === 0 ? singular : plural}`;
 }
 
-export function enCount(
-  n: number,
-  singular: string,
-  plural = `${singular}s`,
-): string {
+export function enCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }

@@ -1,26 +1,18 @@
 // Decides whether an item (anything but a nomination) is adopted, from the tally of ballots cast.
 
 import { reason } from "./reason";
-import type {
-  Reason,
-  ResultInput,
-  ResultOutput,
-  RuleSet,
-  Tally,
-} from "./types";
+import type { Reason, ResultInput, ResultOutput, RuleSet, Tally } from "./types";
 
 function tallyFr(t: Tally): string {
   const parts = [`${t.pour} pour`, `${t.contre} contre`];
-  if (t.abstention > 0)
-    parts.push(`${t.abstention} abstention${t.abstention > 1 ? "s" : ""}`);
+  if (t.abstention > 0) parts.push(`${t.abstention} abstention${t.abstention > 1 ? "s" : ""}`);
   if (t.nppv > 0) parts.push(`${t.nppv} ne prenant pas part au vote`);
   return parts.join(", ");
 }
 
 function tallyEn(t: Tally): string {
   const parts = [`${t.pour} for`, `${t.contre} against`];
-  if (t.abstention > 0)
-    parts.push(`${t.abstention} abstention${t.abstention > 1 ? "s" : ""}`);
+  if (t.abstention > 0) parts.push(`${t.abstention} abstention${t.abstention > 1 ? "s" : ""}`);
   if (t.nppv > 0) parts.push(`${t.nppv} not voting`);
   return parts.join(", ");
 }
@@ -31,16 +23,10 @@ export function computeResult(rs: RuleSet, r: ResultInput): ResultOutput {
   const unanimous = expressed > 0 && (pour === 0 || contre === 0);
   const tFr = tallyFr(r.votes);
   const tEn = tallyEn(r.votes);
-  const done = (
-    adopted: boolean,
-    why: Reason,
-    extra: { castingVote?: boolean; majorityRequired?: number } = {},
-  ): ResultOutput => ({
+  const done = (adopted: boolean, why: Reason, extra: { castingVote?: boolean; majorityRequired?: number } = {}): ResultOutput => ({
     outcome: adopted ? "adopted" : "rejected",
     castingVote: extra.castingVote ?? false,
-    ...(extra.majorityRequired !== undefined
-      ? { majorityRequired: extra.majorityRequired }
-      : {}),
+    ...(extra.majorityRequired !== undefined ? { majorityRequired: extra.majorityRequired } : {}),
     unanimous,
     reason: why,
   });
@@ -64,15 +50,10 @@ export function computeResult(rs: RuleSet, r: ResultInput): ResultOutput {
     );
   }
 
-  if (
-    r.kind === "huis-clos" &&
-    rs.closedSession === "absolute-majority-present-or-represented"
-  ) {
+  if (r.kind === "huis-clos" && rs.closedSession === "absolute-majority-present-or-represented") {
     const base = r.presentOrRepresented;
     if (base === undefined) {
-      throw new RangeError(
-        "presentOrRepresented is required to decide a huis clos",
-      );
+      throw new RangeError("presentOrRepresented is required to decide a huis clos");
     }
     const needed = Math.floor(base / 2) + 1;
     const adopted = pour >= needed;
@@ -88,10 +69,7 @@ export function computeResult(rs: RuleSet, r: ResultInput): ResultOutput {
     );
   }
 
-  if (
-    r.kind === "compte-administratif" &&
-    rs.accounts === "stands-unless-majority-against"
-  ) {
+  if (r.kind === "compte-administratif" && rs.accounts === "stands-unless-majority-against") {
     // The accounts stand unless a majority votes against: a tie approves them, no casting vote needed.
     const adopted = contre <= pour;
     const fr = adopted
@@ -104,10 +82,7 @@ export function computeResult(rs: RuleSet, r: ResultInput): ResultOutput {
         ? `Compte administratif approved: a tie is not a majority against — ${tEn}`
         : `Compte administratif approved: no majority voted against — ${tEn}`
       : `Compte administratif rejected: a majority voted against — ${tEn}`;
-    return done(
-      adopted,
-      reason("VOTE-7", rs.articles.compteAdministratif, fr, en),
-    );
+    return done(adopted, reason("VOTE-7", rs.articles.compteAdministratif, fr, en));
   }
 
   if (pour > contre || pour < contre) {

@@ -1,12 +1,10 @@
 // Shared vocabulary of the rules engine: the shapes every rule set, check and screen agrees on.
 // Pure types only, so the live sitting, the screens and the conformance runner can all import them.
 
-export type RuleSetId =
-  "fr-cgct" | "fr-cgct-covid-2020" | "roberts-rules" | "uk-lga-1972";
+export type RuleSetId = "fr-cgct" | "fr-cgct-covid-2020" | "roberts-rules" | "uk-lga-1972";
 export type Choice = "pour" | "contre" | "abstention" | "nppv";
 export type BallotMode = "show-of-hands" | "public" | "secret";
-export type ItemKind =
-  "ordinary" | "compte-administratif" | "huis-clos" | "election";
+export type ItemKind = "ordinary" | "compte-administratif" | "huis-clos" | "election";
 
 /** Why the engine answered what it did; fr/en are full sentences fit for the screens and the minutes. */
 export interface Reason {
@@ -44,11 +42,9 @@ export interface RuleSetArticles {
 }
 
 /** How a motion to sit in private (huis clos) is carried. */
-export type ClosedSessionRule =
-  "absolute-majority-present-or-represented" | "ordinary-majority";
+export type ClosedSessionRule = "absolute-majority-present-or-represented" | "ordinary-majority";
 /** How the approval of the accounts (compte administratif) is decided. */
-export type AccountsRule =
-  "stands-unless-majority-against" | "ordinary-majority";
+export type AccountsRule = "stands-unless-majority-against" | "ordinary-majority";
 /** How a nomination is won, round by round. */
 export type ElectionRule = "absolute-then-plurality" | "majority-every-round";
 
@@ -180,8 +176,7 @@ export interface ElectionResult {
   reason: Reason;
 }
 
-export type CaseOutcome =
-  "adopted" | "rejected" | "no-quorum" | "elected" | "no-winner" | "invalid";
+export type CaseOutcome = "adopted" | "rejected" | "no-quorum" | "elected" | "no-winner" | "invalid";
 
 export interface CaseEvaluation {
   valid: boolean;

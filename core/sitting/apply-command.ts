@@ -2,17 +2,7 @@
 // or a refusal. Pure: no clock, no ids, no I/O — those are passed in.
 import { checkRuleSetDate, computeResult, decideBallotMode, validateNewProxy } from "../rules";
 import { reject, type Choice, type CommandBody, type Rejection, type Tally } from "./protocol";
-import {
-  ballotsCast,
-  currentTally,
-  entitlementKey,
-  hasVoted,
-  listEntitlements,
-  presentIds,
-  ruleSetOf,
-  snapshotQuorum,
-  usableProxies,
-} from "./derive";
+import { ballotsCast, currentTally, entitlementKey, hasVoted, listEntitlements, presentIds, ruleSetOf, snapshotQuorum, usableProxies } from "./derive";
 import type { Actor, ItemCall, ResultSnapshot, SittingEvent, SittingState } from "./state";
 
 export interface CommandContext {
@@ -20,9 +10,7 @@ export interface CommandContext {
   newId: () => string; // fresh opaque id (votes)
 }
 
-export type CommandOutcome =
-  | { ok: true; events: SittingEvent[]; reply: Record<string, unknown>; urnChoice?: Choice }
-  | { ok: false; error: Rejection };
+export type CommandOutcome = { ok: true; events: SittingEvent[]; reply: Record<string, unknown>; urnChoice?: Choice } | { ok: false; error: Rejection };
 
 type Allowed = readonly Actor["role"][];
 const CHAIR: Allowed = ["president", "clerk"];
@@ -145,7 +133,9 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
         presentIds: present,
         recusedIds: present.filter((id) => item.interests.includes(id)),
         proxies: usableProxies(state, item),
-        absentIds: Object.keys(state.roster).filter((id) => !present.includes(id)).sort(),
+        absentIds: Object.keys(state.roster)
+          .filter((id) => !present.includes(id))
+          .sort(),
         quorum,
       };
       const events: SittingEvent[] = [{ type: "item:called", itemId: item.id, call }];
@@ -167,7 +157,8 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
       if (!memberId || !state.roster[memberId]) return reject("unknown-member");
       if (actor.role === "councillor" && cmd.memberId && cmd.memberId !== actor.memberId) return reject("forbidden", "a councillor asks only for themself");
       if (state.attendance[memberId]?.status !== "present") return reject("not-present");
-      if (!(item.status === "called" && item.id === state.currentItemId)) return reject("wrong-state", "requests are made on the item under discussion, before the vote");
+      if (!(item.status === "called" && item.id === state.currentItemId))
+        return reject("wrong-state", "requests are made on the item under discussion, before the vote");
       if (item.ballotRequests[cmd.mode].includes(memberId)) return ok([], { unchanged: true });
       const events: SittingEvent[] = [{ type: "ballot-mode:requested", itemId: item.id, memberId, mode: cmd.mode }];
       const publicRequests = item.ballotRequests.public.length + (cmd.mode === "public" ? 1 : 0);
@@ -229,10 +220,9 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
       const prev = vote.ballots[entitlementKey(wanted)];
       if (prev && prev.choice === cmd.choice) return ok([], { receipt: { at: prev.at, choice: prev.choice } });
       if (prev && !vote.allowChange) return reject("already-voted");
-      return ok(
-        [{ type: "ballot:cast", voteId: vote.id, memberId: wanted.memberId, onBehalfOf: wanted.onBehalfOf, choice: cmd.choice, at: ctx.now }],
-        { receipt: { at: ctx.now, choice: cmd.choice } },
-      );
+      return ok([{ type: "ballot:cast", voteId: vote.id, memberId: wanted.memberId, onBehalfOf: wanted.onBehalfOf, choice: cmd.choice, at: ctx.now }], {
+        receipt: { at: ctx.now, choice: cmd.choice },
+      });
     }
     case "vote:record-hands": {
       const vote = state.votes[cmd.voteId];

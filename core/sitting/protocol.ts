@@ -4,9 +4,20 @@ import { z } from "zod";
 
 export const PROTOCOL_VERSION = 1;
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only");
-const CommandId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const Time = z.string().regex(/^\d{2}:\d{2}$/, "time as HH:MM").optional();
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only");
+const CommandId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const Time = z
+  .string()
+  .regex(/^\d{2}:\d{2}$/, "time as HH:MM")
+  .optional();
 
 export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
 export type Choice = z.infer<typeof ChoiceSchema>;
@@ -43,7 +54,12 @@ export const CommandBodySchema = z.discriminatedUnion("type", [
     allowChange: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal("ballot:cast"), voteId: Id, choice: ChoiceSchema, onBehalfOf: Id.optional() }),
-  z.strictObject({ type: z.literal("vote:record-hands"), voteId: Id, tally: TallySchema, presidentVote: z.enum(["pour", "contre", "abstention", "nppv", "none"]).optional() }),
+  z.strictObject({
+    type: z.literal("vote:record-hands"),
+    voteId: Id,
+    tally: TallySchema,
+    presidentVote: z.enum(["pour", "contre", "abstention", "nppv", "none"]).optional(),
+  }),
   z.strictObject({ type: z.literal("vote:close"), voteId: Id }),
   z.strictObject({ type: z.literal("vote:proclaim"), voteId: Id }),
 ]);
@@ -83,7 +99,7 @@ export const REJECTIONS = {
   "vote-open": { fr: "Un vote est en cours", en: "A vote is open" },
   "self-check-in-disabled": { fr: "L'émargement par l'élu n'est pas autorisé", en: "Self check-in is not allowed" },
   "rate-limited": { fr: "Trop de tentatives, réessayez plus tard", en: "Too many attempts, try again later" },
-  "internal": { fr: "Erreur interne, rien n'a été modifié", en: "Internal error, nothing was changed" },
+  internal: { fr: "Erreur interne, rien n'a été modifié", en: "Internal error, nothing was changed" },
 } as const;
 export type RejectionCode = keyof typeof REJECTIONS;
 

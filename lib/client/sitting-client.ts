@@ -38,19 +38,23 @@ export function useSitting(sittingId: string): SittingConnection {
   useEffect(() => {
     const s = socket();
     const subscribe = () => {
-      s.emit("sitting:subscribe", { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) }, (reply: Reply<{ seq: number; view: PublicView | null; me: MemberView | null; chair: ChairView | null }>) => {
-        if (!reply.ok) {
-          setError(reply.error.message);
-          return;
-        }
-        setError(null);
-        if (reply.data.view) {
-          lastSeq.current = reply.data.view.seq;
-          setView(reply.data.view);
-        }
-        setMe(reply.data.me);
-        setChair(reply.data.chair);
-      });
+      s.emit(
+        "sitting:subscribe",
+        { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) },
+        (reply: Reply<{ seq: number; view: PublicView | null; me: MemberView | null; chair: ChairView | null }>) => {
+          if (!reply.ok) {
+            setError(reply.error.message);
+            return;
+          }
+          setError(null);
+          if (reply.data.view) {
+            lastSeq.current = reply.data.view.seq;
+            setView(reply.data.view);
+          }
+          setMe(reply.data.me);
+          setChair(reply.data.chair);
+        },
+      );
     };
     const onConnect = () => {
       setConnected(true);

@@ -1,11 +1,17 @@
 // Where the database lives: DATABASE_URL, or an embedded SQLite file under ./data.
 // Shared by the Prisma CLI config, the server and the scripts so they always open the same file.
+import fs from "node:fs";
 import path from "node:path";
 
 export const DEFAULT_DB_FILE = path.join(process.cwd(), "data", "seance.db");
 
 export function resolveDatabaseUrl(raw: string | undefined = process.env.DATABASE_URL): string {
-  const value = raw && raw.trim() !== "" ? raw.trim() : `file:${DEFAULT_DB_FILE}`;
+  if (!raw || raw.trim() === "") {
+    // The embedded default: create its folder so a fresh clone starts with no setup.
+    fs.mkdirSync(path.dirname(DEFAULT_DB_FILE), { recursive: true });
+    return `file:${DEFAULT_DB_FILE}`;
+  }
+  const value = raw.trim();
   if (!value.startsWith("file:")) {
     throw new Error(`DATABASE_URL must be a SQLite "file:" URL (got "${value.split(":")[0]}:…")`);
   }

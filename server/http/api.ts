@@ -14,6 +14,7 @@ import { authCookie, clearAuthCookie, identify, signAuthToken, type AuthKeys } f
 import type { RoomRegistry, SittingRoom } from "../realtime/sitting-room";
 import { UnknownSittingError } from "../store/sitting-store";
 import { minutesAccess } from "../yjs/minutes-ws";
+import { createSitting, CreateSittingSchema } from "../clerk/sittings";
 import { BodyError, clientAddress, isSameOrigin, readJson, sendError, sendJson } from "./respond";
 
 export interface ApiDeps {
@@ -48,7 +49,9 @@ export function homeFor(role: string, sittingId: string | null): string {
 }
 
 export function hashPairingCode(code: string): string {
-  return createHash("sha256").update(code.toUpperCase().replace(/[^A-Z0-9]/g, "")).digest("hex");
+  return createHash("sha256")
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ""))
+    .digest("hex");
 }
 
 export function createApi(deps: ApiDeps) {
@@ -96,10 +99,16 @@ export function createApi(deps: ApiDeps) {
     if (!signInLimiter.take(`ip:${clientAddress(req)}`) || !signInLimiter.take(`login:${body.data.login}`)) return sendError(res, 429, "rate-limited");
     const user = await deps.db.user.findUnique({ where: { login: body.data.login } });
     const good = user?.passwordHash ? await verifyPassword(body.data.password, user.passwordHash) : false;
-    if (!user || !good) return sendJson(res, 401, { ok: false, error: { code: "not-signed-in", message: "Identifiant ou mot de passe incorrect / Wrong login or password" } });
+    if (!user || !good)
+      return sendJson(res, 401, { ok: false, error: { code: "not-signed-in", message: "Identifiant ou mot de passe incorrect / Wrong login or password" } });
     const token = await signAuthToken(deps.keys, user.id, STAFF_TTL);
     const home = homeFor(user.role, await currentSittingId(user.councilId));
-    sendJson(res, 200, { ok: true, data: { role: user.role, home } }, { "Set-Cookie": authCookie(token, { secure: deps.secureCookies(req), maxAgeSeconds: STAFF_TTL }) });
+    sendJson(
+      res,
+      200,
+      { ok: true, data: { role: user.role, home } },
+      { "Set-Cookie": authCookie(token, { secure: deps.secureCookies(req), maxAgeSeconds: STAFF_TTL }) },
+    );
   }
 
   async function pair(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -109,7 +118,10 @@ export function createApi(deps: ApiDeps) {
     const now = new Date();
     const pairing = await deps.db.devicePairing.findUnique({ where: { codeHash: hashPairingCode(body.data.code) } });
     if (!pairing || pairing.usedAt || pairing.revokedAt || pairing.expiresAt < now) {
-      return sendJson(res, 401, { ok: false, error: { code: "not-signed-in", message: "Code inconnu, expiré ou déjà utilisé / Unknown, expired or used code" } });
+      return sendJson(res, 401, {
+        ok: false,
+        error: { code: "not-signed-in", message: "Code inconnu, expiré ou déjà utilisé / Unknown, expired or used code" },
+      });
     }
     // One-time: only the request that flips usedAt wins.
     const used = await deps.db.devicePairing.updateMany({ where: { id: pairing.id, usedAt: null }, data: { usedAt: now } });
@@ -118,7 +130,12 @@ export function createApi(deps: ApiDeps) {
     if (!user) return sendError(res, 404, "unknown-member");
     const token = await signAuthToken(deps.keys, user.id, DEVICE_TTL);
     const home = homeFor(user.role, await currentSittingId(user.councilId));
-    sendJson(res, 200, { ok: true, data: { role: user.role, home, name: user.displayName } }, { "Set-Cookie": authCookie(token, { secure: deps.secureCookies(req), maxAgeSeconds: DEVICE_TTL }) });
+    sendJson(
+      res,
+      200,
+      { ok: true, data: { role: user.role, home, name: user.displayName } },
+      { "Set-Cookie": authCookie(token, { secure: deps.secureCookies(req), maxAgeSeconds: DEVICE_TTL }) },
+    );
   }
 
   async function issuePairing(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -135,7 +152,10 @@ export function createApi(deps: ApiDeps) {
     const proto = deps.secureCookies(req) ? "https" : "http";
     const url = `${proto}://${req.headers.host ?? "localhost"}/pair?code=${code}`;
     const qrSvg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-    sendJson(res, 200, { ok: true, data: { code, url, qrSvg, expiresAt: expiresAt.toISOString(), member: `${member.civility} ${member.firstName} ${member.lastName}` } });
+    sendJson(res, 200, {
+      ok: true,
+      data: { code, url, qrSvg, expiresAt: expiresAt.toISOString(), member: `${member.civility} ${member.firstName} ${member.lastName}` },
+    });
   }
 
   async function clerkOverview(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,15 +164,47 @@ export function createApi(deps: ApiDeps) {
     if (actor.role !== "clerk" || !actor.councilId) return sendError(res, 403, "forbidden");
     const council = await deps.db.council.findUniqueOrThrow({ where: { id: actor.councilId } });
     const members = await deps.db.member.findMany({ where: { councilId: council.id }, orderBy: { seat: "asc" } });
-    const sittings = await deps.db.sitting.findMany({ where: { councilId: council.id }, orderBy: { date: "desc" }, include: { items: { orderBy: { order: "asc" }, select: { id: true, order: true, identifier: true, title: true } } } });
+    const sittings = await deps.db.sitting.findMany({
+      where: { councilId: council.id },
+      orderBy: { date: "desc" },
+      include: { items: { orderBy: { order: "asc" }, select: { id: true, order: true, identifier: true, title: true } } },
+    });
     sendJson(res, 200, {
       ok: true,
       data: {
-        council: { id: council.id, name: council.name, commune: council.commune, siren: council.siren, siret: council.siret, departement: council.departement, ruleSet: council.ruleSet, settings: JSON.parse(council.settings) as unknown },
-        members: members.map((m) => ({ id: m.id, civility: m.civility, firstName: m.firstName, lastName: m.lastName, role: m.role, group: m.group, seat: m.seat })),
+        council: {
+          id: council.id,
+          name: council.name,
+          commune: council.commune,
+          siren: council.siren,
+          siret: council.siret,
+          departement: council.departement,
+          ruleSet: council.ruleSet,
+          settings: JSON.parse(council.settings) as unknown,
+        },
+        members: members.map((m) => ({
+          id: m.id,
+          civility: m.civility,
+          firstName: m.firstName,
+          lastName: m.lastName,
+          role: m.role,
+          group: m.group,
+          seat: m.seat,
+        })),
         sittings: sittings.map((s) => ({ id: s.id, date: s.date, time: s.time, place: s.place, status: s.status, items: s.items })),
       },
     });
+  }
+
+  async function clerkCreateSitting(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const actor = await identify(deps.db, deps.keys, req.headers.cookie);
+    if (!actor) return sendError(res, 401, "not-signed-in");
+    if (actor.role !== "clerk" || !actor.councilId) return sendError(res, 403, "forbidden");
+    const body = CreateSittingSchema.safeParse(await readJson(req));
+    if (!body.success) return sendError(res, 400, "bad-request", describeZodError(body.error));
+    const r = await createSitting(deps.db, actor.councilId, body.data);
+    if ("error" in r) return sendError(res, 400, "bad-request", r.error);
+    sendJson(res, 201, { ok: true, data: r });
   }
 
   async function demoLinks(res: ServerResponse): Promise<void> {
@@ -164,7 +216,13 @@ export function createApi(deps: ApiDeps) {
       const sitting = sittings.find((s) => s.id === sid);
       const secretaries = sitting ? (JSON.parse(sitting.secretaryIds) as string[]) : [];
       const isSecretary = !!u.memberId && secretaries.includes(u.memberId);
-      links.push({ userId: u.id, role: isSecretary ? "secretary" : u.role, name: u.displayName, seat: u.member?.seat ?? null, href: `/demo/signin?as=${encodeURIComponent(u.id)}${isSecretary && sid ? `&to=${encodeURIComponent(`/minutes/${sid}`)}` : ""}` });
+      links.push({
+        userId: u.id,
+        role: isSecretary ? "secretary" : u.role,
+        name: u.displayName,
+        seat: u.member?.seat ?? null,
+        href: `/demo/signin?as=${encodeURIComponent(u.id)}${isSecretary && sid ? `&to=${encodeURIComponent(`/minutes/${sid}`)}` : ""}`,
+      });
     }
     const publicLinks = sittings.map((s) => ({ sittingId: s.id, date: s.date, href: `/public/${s.id}` }));
     sendJson(res, 200, { ok: true, data: { links, publicLinks } });
@@ -177,7 +235,11 @@ export function createApi(deps: ApiDeps) {
     const to = url.searchParams.get("to");
     const home = to && /^\/[a-z]+\/[A-Za-z0-9_-]+$/.test(to) ? to : homeFor(user.role, await currentSittingId(user.councilId));
     const token = await signAuthToken(deps.keys, user.id, STAFF_TTL);
-    res.writeHead(303, { Location: home, "Set-Cookie": authCookie(token, { secure: deps.secureCookies(req), maxAgeSeconds: STAFF_TTL }), "Cache-Control": "no-store" });
+    res.writeHead(303, {
+      Location: home,
+      "Set-Cookie": authCookie(token, { secure: deps.secureCookies(req), maxAgeSeconds: STAFF_TTL }),
+      "Cache-Control": "no-store",
+    });
     res.end();
   }
 
@@ -185,7 +247,16 @@ export function createApi(deps: ApiDeps) {
     const rows = await deps.db.sitting.findMany({ include: { council: true }, orderBy: [{ date: "desc" }, { time: "desc" }] });
     sendJson(res, 200, {
       ok: true,
-      data: rows.map((s) => ({ id: s.id, council: s.council.name, date: s.date, time: s.time, place: s.place, status: s.status, secondConvocation: s.secondConvocation, url: `/public/${s.id}` })),
+      data: rows.map((s) => ({
+        id: s.id,
+        council: s.council.name,
+        date: s.date,
+        time: s.time,
+        place: s.place,
+        status: s.status,
+        secondConvocation: s.secondConvocation,
+        url: `/public/${s.id}`,
+      })),
     });
   }
 
@@ -213,7 +284,12 @@ export function createApi(deps: ApiDeps) {
   }
 
   function openSse(req: IncomingMessage, res: ServerResponse, r: SittingRoom): void {
-    res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    });
     const view = projectPublic(r.state, r.header);
     res.write(`retry: 2000\nid: ${view.seq}\nevent: state\ndata: ${JSON.stringify(view)}\n\n`);
     const sid = r.state.sittingId;
@@ -242,7 +318,8 @@ export function createApi(deps: ApiDeps) {
         sendJson(res, 200, { ok: true, data: { durability: await readDurability(deps.db) } });
       } else if (p === "/api/auth/signin" && method === "POST") await signIn(req, res);
       else if (p === "/api/auth/pair" && method === "POST") await pair(req, res);
-      else if (p === "/api/auth/signout" && method === "POST") sendJson(res, 200, { ok: true, data: {} }, { "Set-Cookie": clearAuthCookie(deps.secureCookies(req)) });
+      else if (p === "/api/auth/signout" && method === "POST")
+        sendJson(res, 200, { ok: true, data: {} }, { "Set-Cookie": clearAuthCookie(deps.secureCookies(req)) });
       else if (p === "/api/auth/me" && method === "GET") {
         const actor = await identify(deps.db, deps.keys, req.headers.cookie);
         sendJson(res, 200, { ok: true, data: actor ? { ...actor, home: homeFor(actor.role, await currentSittingId(actor.councilId ?? "")) } : null });
@@ -250,13 +327,16 @@ export function createApi(deps: ApiDeps) {
       else if (deps.demo && p === "/demo/signin" && method === "GET") await demoSignIn(req, res, url);
       else if (p === "/api/clerk/pairings" && method === "POST") await issuePairing(req, res);
       else if (p === "/api/clerk/overview" && method === "GET") await clerkOverview(req, res);
+      else if (p === "/api/clerk/sittings" && method === "POST") await clerkCreateSitting(req, res);
       else if (p === "/api/public/sittings" && method === "GET") await publicSittings(res);
       else if (/^\/api\/sittings\/[A-Za-z0-9_-]{1,64}\/minutes-access$/.test(p) && method === "GET") {
         const sid = p.split("/")[3] ?? "";
         const actor = await identify(deps.db, deps.keys, req.headers.cookie);
-        sendJson(res, 200, { ok: true, data: { access: await minutesAccess(deps.db, deps.keys, req.headers.cookie, sid), name: actor?.displayName ?? "Public" } });
-      }
-      else {
+        sendJson(res, 200, {
+          ok: true,
+          data: { access: await minutesAccess(deps.db, deps.keys, req.headers.cookie, sid), name: actor?.displayName ?? "Public" },
+        });
+      } else {
         const m = /^\/api\/public\/sittings\/([^/]+)(\/events|\/agenda)?$/.exec(p);
         if (m && method === "GET") {
           const id = decodeURIComponent(m[1] ?? "");

@@ -21,7 +21,9 @@ const memberRoom = (sid: string, mid: string) => `mem:${sid}:${mid}`;
 
 export function isChair(actor: Actor | null, room: SittingRoom): boolean {
   if (!actor || actor.councilId !== room.state.councilId) return false;
-  return actor.role === "president" || actor.role === "clerk" || actor.role === "secretary" || (!!actor.memberId && room.state.secretaryIds.includes(actor.memberId));
+  return (
+    actor.role === "president" || actor.role === "clerk" || actor.role === "secretary" || (!!actor.memberId && room.state.secretaryIds.includes(actor.memberId))
+  );
 }
 
 export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthKeys; rooms: RoomRegistry; logger: Logger }): Server {

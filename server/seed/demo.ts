@@ -129,16 +129,43 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 export async function seedDemo(db: Db): Promise<{ councilId: string; sittingId: string }> {
   const c = DEMO_COUNCIL;
-  const councilData = { name: c.name, commune: c.commune, siren: c.siren, siret: c.siret, departement: c.departement, ruleSet: c.ruleSet, settings: JSON.stringify(c.settings) };
+  const councilData = {
+    name: c.name,
+    commune: c.commune,
+    siren: c.siren,
+    siret: c.siret,
+    departement: c.departement,
+    ruleSet: c.ruleSet,
+    settings: JSON.stringify(c.settings),
+  };
   await db.council.upsert({ where: { id: c.id }, create: { id: c.id, ...councilData }, update: {} });
 
   const roster = buildDemoRoster();
   for (const m of roster) {
-    const data = { councilId: c.id, civility: m.civility, firstName: m.firstName, lastName: m.lastName, role: m.role, rank: m.rank, group: m.group, seat: m.seat, birthDate: m.birthDate, mandateStart: "2020-07-03", mandateEnd: "2026-03-22" };
+    const data = {
+      councilId: c.id,
+      civility: m.civility,
+      firstName: m.firstName,
+      lastName: m.lastName,
+      role: m.role,
+      rank: m.rank,
+      group: m.group,
+      seat: m.seat,
+      birthDate: m.birthDate,
+      mandateStart: "2020-07-03",
+      mandateEnd: "2026-03-22",
+    };
     await db.member.upsert({ where: { id: m.id }, create: { id: m.id, ...data }, update: {} });
     await db.user.upsert({
       where: { login: `elu-${m.id}` },
-      create: { id: `u-${m.id}`, councilId: c.id, login: `elu-${m.id}`, displayName: `${m.civility} ${m.firstName} ${m.lastName}`, role: "councillor", memberId: m.id },
+      create: {
+        id: `u-${m.id}`,
+        councilId: c.id,
+        login: `elu-${m.id}`,
+        displayName: `${m.civility} ${m.firstName} ${m.lastName}`,
+        role: "councillor",
+        memberId: m.id,
+      },
       update: {},
     });
   }
@@ -149,7 +176,17 @@ export async function seedDemo(db: Db): Promise<{ councilId: string; sittingId: 
   for (const u of staff) {
     const existing = await db.user.findUnique({ where: { login: u.login } });
     if (!existing) {
-      await db.user.create({ data: { id: u.id, councilId: c.id, login: u.login, displayName: u.displayName, role: u.role, memberId: u.memberId, passwordHash: await hashPassword(u.password) } });
+      await db.user.create({
+        data: {
+          id: u.id,
+          councilId: c.id,
+          login: u.login,
+          displayName: u.displayName,
+          role: u.role,
+          memberId: u.memberId,
+          passwordHash: await hashPassword(u.password),
+        },
+      });
     }
   }
 

@@ -55,7 +55,10 @@ export async function loadSitting(db: Db, sittingId: string): Promise<LoadedSitt
     presidentMemberId: sitting.presidentMemberId,
     secretaryIds: parseJsonArray(sitting.secretaryIds),
     roster: Object.fromEntries(
-      inOffice.map((m) => [m.id, { id: m.id, name: `${m.civility} ${m.firstName} ${m.lastName}`, role: m.role, group: m.group, seat: m.seat, birthDate: m.birthDate }]),
+      inOffice.map((m) => [
+        m.id,
+        { id: m.id, name: `${m.civility} ${m.firstName} ${m.lastName}`, role: m.role, group: m.group, seat: m.seat, birthDate: m.birthDate },
+      ]),
     ),
     membersInOffice: inOffice.length,
     attendance: {},
@@ -191,5 +194,14 @@ export async function commitCommand(db: Db, c: CommitInput): Promise<ChainedEven
 
 export async function readChain(db: Db, sittingId: string): Promise<ChainedEvent[]> {
   const rows = await db.sittingEvent.findMany({ where: { sittingId }, orderBy: { seq: "asc" } });
-  return rows.map((r) => ({ sittingId: r.sittingId, seq: r.seq, type: r.type, payload: r.payload, actor: r.actor, at: r.at, prevHash: r.prevHash, hash: r.hash }));
+  return rows.map((r) => ({
+    sittingId: r.sittingId,
+    seq: r.seq,
+    type: r.type,
+    payload: r.payload,
+    actor: r.actor,
+    at: r.at,
+    prevHash: r.prevHash,
+    hash: r.hash,
+  }));
 }

@@ -71,9 +71,11 @@ export class YPersistence {
     if (s.pending.length === 0) return s.chain;
     const batch = s.pending;
     s.pending = [];
-    s.chain = s.chain.then(() => this.save(docName, batch)).catch((err: unknown) => {
-      this.logger.error(`minutes save failed for ${docName}: ${err instanceof Error ? err.message : String(err)}`);
-    });
+    s.chain = s.chain
+      .then(() => this.save(docName, batch))
+      .catch((err: unknown) => {
+        this.logger.error(`minutes save failed for ${docName}: ${err instanceof Error ? err.message : String(err)}`);
+      });
     return s.chain;
   }
 

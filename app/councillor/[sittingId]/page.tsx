@@ -92,14 +92,26 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
         )}
         {current && current.status === "called" && me?.present ? (
           <div className="flex flex-wrap gap-2">
-            <button type="button" className="btn btn-secondary" onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "public" }))}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "public" }))}
+            >
               {t("councillor.requestPublic")}
             </button>
-            <button type="button" className="btn btn-secondary" onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "secret" }))}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "secret" }))}
+            >
               {t("councillor.requestSecret")}
             </button>
             {!recused ? (
-              <button type="button" className="btn btn-secondary" onClick={() => void act(send({ type: "interest:declare", itemId: current.id, memberId: me.memberId }))}>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => void act(send({ type: "interest:declare", itemId: current.id, memberId: me.memberId }))}
+              >
                 {t("councillor.declareInterest")}
               </button>
             ) : null}

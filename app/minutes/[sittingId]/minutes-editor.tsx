@@ -56,7 +56,9 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
       immediatelyRender: false,
       editable: canWrite,
       extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ document: doc }), CollaborationCaret.configure({ provider, user })],
-      editorProps: { attributes: { class: "prose max-w-none min-h-[60vh] p-6 focus:outline-none", "aria-label": t("title"), role: "textbox", "aria-multiline": "true" } },
+      editorProps: {
+        attributes: { class: "prose max-w-none min-h-[60vh] p-6 focus:outline-none", "aria-label": t("title"), role: "textbox", "aria-multiline": "true" },
+      },
     },
     [doc, provider, canWrite],
   );
@@ -64,7 +66,11 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span data-testid="sync-status" data-synced={synced ? "yes" : "no"} className={`rounded-full px-3 py-1 font-semibold ${synced ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
+        <span
+          data-testid="sync-status"
+          data-synced={synced ? "yes" : "no"}
+          className={`rounded-full px-3 py-1 font-semibold ${synced ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
+        >
           {synced ? `✓ ${t("synced")}` : t("syncing")}
         </span>
         {!canWrite ? <span className="rounded-full bg-slate-200 px-3 py-1 font-semibold">{t("readOnly")}</span> : null}

@@ -25,7 +25,13 @@ export default function MinutesPage({ params }: { params: Promise<{ sittingId: s
         </h1>
         <LocaleSwitch />
       </header>
-      {access === null ? <p>…</p> : access.access === "none" ? <p role="alert">403</p> : <MinutesEditor sittingId={sittingId} userName={access.name} canWrite={access.access === "write"} />}
+      {access === null ? (
+        <p>…</p>
+      ) : access.access === "none" ? (
+        <p role="alert">403</p>
+      ) : (
+        <MinutesEditor sittingId={sittingId} userName={access.name} canWrite={access.access === "write"} />
+      )}
     </main>
   );
 }

@@ -32,8 +32,8 @@ function QuorumBanner({ view }: { view: PublicView }) {
   return (
     <p role="status" data-testid="quorum-banner" className={`px-4 py-2 text-lg font-bold text-white ${q.reached ? "bg-pour" : "bg-contre"}`}>
       {q.reached ? "✓ " : "⚠ "}
-      {q.reached ? t("quorumReached", { counted: q.counted, required: q.required }) : t("quorumLost", { counted: q.counted, required: q.required })} · {t("present")} {present} ·{" "}
-      {t("represented")} {view.counts.represented}
+      {q.reached ? t("quorumReached", { counted: q.counted, required: q.required }) : t("quorumLost", { counted: q.counted, required: q.required })} ·{" "}
+      {t("present")} {present} · {t("represented")} {view.counts.represented}
     </p>
   );
 }
@@ -51,7 +51,14 @@ function RollCall({ view, send }: { view: PublicView; send: Send }) {
         </h2>
         <div role="radiogroup" aria-label={t("president.tapToMark")} className="flex flex-wrap gap-1">
           {marks.map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={mark === m} onClick={() => setMark(m)} className={`rounded-md border px-2 py-1 text-sm font-semibold ${mark === m ? "border-marianne bg-marianne text-white" : "border-slate-400 bg-white"}`}>
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mark === m}
+              onClick={() => setMark(m)}
+              className={`rounded-md border px-2 py-1 text-sm font-semibold ${mark === m ? "border-marianne bg-marianne text-white" : "border-slate-400 bg-white"}`}
+            >
               {label(m)}
             </button>
           ))}
@@ -71,14 +78,25 @@ function RollCall({ view, send }: { view: PublicView; send: Send }) {
       <ol className="grid grid-cols-3 gap-1 lg:grid-cols-4">
         {view.roster.map((m) => {
           const st = m.attendance;
-          const cls = st === "present" ? "bg-green-100 border-pour" : st === "absent" ? "bg-red-50 border-contre" : st === "excused" ? "bg-amber-50 border-abst" : st === "left" ? "bg-slate-200 border-slate-500" : "bg-white border-slate-300";
+          const cls =
+            st === "present"
+              ? "bg-green-100 border-pour"
+              : st === "absent"
+                ? "bg-red-50 border-contre"
+                : st === "excused"
+                  ? "bg-amber-50 border-abst"
+                  : st === "left"
+                    ? "bg-slate-200 border-slate-500"
+                    : "bg-white border-slate-300";
           return (
             <li key={m.id}>
               <button
                 type="button"
                 data-member={m.id}
                 className={`w-full rounded-md border-2 px-1.5 py-1 text-left text-xs leading-tight ${cls}`}
-                onClick={() => void send(mark === "depart" ? { type: "rollcall:depart", memberId: m.id } : { type: "rollcall:mark", memberId: m.id, status: mark })}
+                onClick={() =>
+                  void send(mark === "depart" ? { type: "rollcall:depart", memberId: m.id } : { type: "rollcall:mark", memberId: m.id, status: mark })
+                }
               >
                 <span className="font-mono">{m.seat}</span> <span className="font-semibold">{m.name.replace(/^(M\.|Mme) /, "")}</span>
                 <span className="block">{st === "unknown" ? t("attendance.unknown") : t(`attendance.${st}One`)}</span>
@@ -112,22 +130,26 @@ function Proxies({ view, send }: { view: PublicView; send: Send }) {
           {t("mandant")}
           <select value={from} onChange={(e) => setFrom(e.target.value)} className="rounded border border-slate-400 p-2" required>
             <option value="">—</option>
-            {view.roster.filter((m) => m.attendance !== "present").map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.seat} {m.name}
-              </option>
-            ))}
+            {view.roster
+              .filter((m) => m.attendance !== "present")
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.seat} {m.name}
+                </option>
+              ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
           {t("mandataire")}
           <select value={to} onChange={(e) => setTo(e.target.value)} className="rounded border border-slate-400 p-2" required>
             <option value="">—</option>
-            {view.roster.filter((m) => m.attendance === "present").map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.seat} {m.name}
-              </option>
-            ))}
+            {view.roster
+              .filter((m) => m.attendance === "present")
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.seat} {m.name}
+                </option>
+              ))}
           </select>
         </label>
         <button className="btn btn-primary" type="submit">
@@ -177,7 +199,14 @@ function HandsForm({ voteId, send }: { voteId: string; send: Send }) {
       {CHOICES.map((c) => (
         <label key={c} className="flex flex-col text-sm font-semibold">
           {t(`choice.${c}`)}
-          <input type="number" min={0} max={999} value={tally[c]} onChange={(e) => setTally({ ...tally, [c]: Math.max(0, Number(e.target.value) || 0) })} className="rounded border border-slate-400 p-2 text-xl" />
+          <input
+            type="number"
+            min={0}
+            max={999}
+            value={tally[c]}
+            onChange={(e) => setTally({ ...tally, [c]: Math.max(0, Number(e.target.value) || 0) })}
+            className="rounded border border-slate-400 p-2 text-xl"
+          />
         </label>
       ))}
       <label className="flex flex-col text-sm font-semibold">
@@ -248,7 +277,12 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
           </button>
         ) : null}
         {view.status === "opened" || view.status === "suspended" ? (
-          <ConfirmButton className="btn btn-danger" label={t("president.closeSitting")} question={t("president.confirmCloseSitting")} onConfirm={() => void run({ type: "sitting:close" })} />
+          <ConfirmButton
+            className="btn btn-danger"
+            label={t("president.closeSitting")}
+            question={t("president.confirmCloseSitting")}
+            onConfirm={() => void run({ type: "sitting:close" })}
+          />
         ) : null}
         <LocaleSwitch className="text-white" />
       </header>
@@ -273,7 +307,9 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                 <p className="text-sm text-slate-700">
                   {t("attendance.present")} {current.call.presentIds.length} · {t("attendance.represented")} {current.call.proxies.length}
                   {current.call.recusedIds.length ? ` · ${t("president.interest")} : ${current.call.recusedIds.map(nameOf).join(", ")}` : ""}
-                  {current.ballotRequests.public || current.ballotRequests.secret ? ` · demandes : public ${current.ballotRequests.public}, secret ${current.ballotRequests.secret}` : ""}
+                  {current.ballotRequests.public || current.ballotRequests.secret
+                    ? ` · demandes : public ${current.ballotRequests.public}, secret ${current.ballotRequests.secret}`
+                    : ""}
                 </p>
               ) : null}
               {text ? <ItemText item={text} /> : null}
@@ -281,7 +317,12 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                 <div className="flex flex-wrap items-end gap-3 rounded-lg bg-slate-50 p-3">
                   <label className="flex flex-col text-sm font-semibold">
                     Mode
-                    <select value={current.decidedMode ?? mode} disabled={!!current.decidedMode} onChange={(e) => setMode(e.target.value as BallotMode)} className="rounded border border-slate-400 p-2">
+                    <select
+                      value={current.decidedMode ?? mode}
+                      disabled={!!current.decidedMode}
+                      onChange={(e) => setMode(e.target.value as BallotMode)}
+                      className="rounded border border-slate-400 p-2"
+                    >
                       {(["public", "show-of-hands", "secret"] as const).map((m) => (
                         <option key={m} value={m}>
                           {t(`mode.${m}`)}
@@ -296,7 +337,11 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                       <option value="at-close">{t("president.revealAtClose")}</option>
                     </select>
                   </label>
-                  <button type="button" className="btn btn-primary py-3 text-lg" onClick={() => void run({ type: "vote:open", itemId: current.id, mode: current.decidedMode ?? mode, reveal })}>
+                  <button
+                    type="button"
+                    className="btn btn-primary py-3 text-lg"
+                    onClick={() => void run({ type: "vote:open", itemId: current.id, mode: current.decidedMode ?? mode, reveal })}
+                  >
                     {t("president.openVote")}
                   </button>
                 </div>
@@ -304,32 +349,61 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
               {vote ? (
                 <div className="space-y-3 rounded-lg border border-slate-300 p-3" data-testid="vote-control">
                   <p className="text-lg font-bold">
-                    {t(`mode.${vote.mode}`)} — {vote.status === "open" ? t("itemStatus.voting") : t("itemStatus.decided")} · {t("public.ballotsCast", { cast: vote.ballotsCast, expected: vote.expected })}
+                    {t(`mode.${vote.mode}`)} — {vote.status === "open" ? t("itemStatus.voting") : t("itemStatus.decided")} ·{" "}
+                    {t("public.ballotsCast", { cast: vote.ballotsCast, expected: vote.expected })}
                   </p>
-                  <div className="rounded-lg bg-ink p-3 text-white">{vote.tally ? <TallyBars tally={vote.tally} size="md" /> : <p>🔒 {t("public.hiddenUntilClose")}</p>}</div>
+                  <div className="rounded-lg bg-ink p-3 text-white">
+                    {vote.tally ? <TallyBars tally={vote.tally} size="md" /> : <p>🔒 {t("public.hiddenUntilClose")}</p>}
+                  </div>
                   {vote.status === "open" && vote.mode === "show-of-hands" ? <HandsForm voteId={vote.id} send={run} /> : null}
                   {vote.status === "open" && me
-                    ? me.entitlements.map((e) => <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} onCast={async (choice, onBehalfOf) => {
-                        const r = await send({ type: "ballot:cast", voteId: vote.id, choice, ...(onBehalfOf ? { onBehalfOf } : {}) });
-                        return r.ok ? null : r.error.message;
-                      }} />)
+                    ? me.entitlements.map((e) => (
+                        <BallotPanel
+                          key={e.onBehalfOf || "own"}
+                          vote={vote}
+                          ent={e}
+                          onCast={async (choice, onBehalfOf) => {
+                            const r = await send({ type: "ballot:cast", voteId: vote.id, choice, ...(onBehalfOf ? { onBehalfOf } : {}) });
+                            return r.ok ? null : r.error.message;
+                          }}
+                        />
+                      ))
                     : null}
                   {vote.status === "open" && chair && chair.notYetVoted.length ? (
                     <details>
                       <summary className="cursor-pointer font-semibold">
                         {t("president.notVoted")} ({chair.notYetVoted.length})
                       </summary>
-                      <p className="text-sm">{chair.notYetVoted.map((e) => (e.onBehalfOf ? `${nameOf(e.memberId)} (pour ${nameOf(e.onBehalfOf)})` : nameOf(e.memberId))).join(", ")}</p>
+                      <p className="text-sm">
+                        {chair.notYetVoted.map((e) => (e.onBehalfOf ? `${nameOf(e.memberId)} (pour ${nameOf(e.onBehalfOf)})` : nameOf(e.memberId))).join(", ")}
+                      </p>
                     </details>
                   ) : null}
                   <div className="flex flex-wrap gap-3">
-                    {vote.status === "open" ? <ConfirmButton className="btn btn-danger py-3 text-lg" label={t("president.closeVote")} question={t("president.confirmClose")} onConfirm={() => void run({ type: "vote:close", voteId: vote.id })} /> : null}
-                    {vote.status === "closed" ? <ConfirmButton className="btn btn-primary py-3 text-lg" label={t("president.proclaim")} question={t("president.confirmProclaim")} onConfirm={() => void run({ type: "vote:proclaim", voteId: vote.id })} /> : null}
+                    {vote.status === "open" ? (
+                      <ConfirmButton
+                        className="btn btn-danger py-3 text-lg"
+                        label={t("president.closeVote")}
+                        question={t("president.confirmClose")}
+                        onConfirm={() => void run({ type: "vote:close", voteId: vote.id })}
+                      />
+                    ) : null}
+                    {vote.status === "closed" ? (
+                      <ConfirmButton
+                        className="btn btn-primary py-3 text-lg"
+                        label={t("president.proclaim")}
+                        question={t("president.confirmProclaim")}
+                        onConfirm={() => void run({ type: "vote:proclaim", voteId: vote.id })}
+                      />
+                    ) : null}
                   </div>
                 </div>
               ) : null}
               {current.result ? (
-                <p className={`rounded-lg p-3 text-xl font-bold text-white ${current.result.outcome === "adopted" ? "bg-pour" : "bg-contre"}`} data-testid="result">
+                <p
+                  className={`rounded-lg p-3 text-xl font-bold text-white ${current.result.outcome === "adopted" ? "bg-pour" : "bg-contre"}`}
+                  data-testid="result"
+                >
                   {t(`outcome.${current.result.outcome}`)}
                   {current.result.unanimous ? ` ${t("outcome.unanimous")}` : ""} — {locale === "en" ? current.result.reasonEn : current.result.reasonFr}
                 </p>
@@ -342,7 +416,14 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
         <section className="card p-4">
           <div role="tablist" className="mb-3 flex gap-2">
             {(["rollcall", "agenda", "proxies"] as const).map((k) => (
-              <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)} className={`rounded-md px-3 py-2 font-semibold ${tab === k ? "bg-marianne text-white" : "bg-slate-100"}`}>
+              <button
+                key={k}
+                role="tab"
+                type="button"
+                aria-selected={tab === k}
+                onClick={() => setTab(k)}
+                className={`rounded-md px-3 py-2 font-semibold ${tab === k ? "bg-marianne text-white" : "bg-slate-100"}`}
+              >
                 {k === "rollcall" ? t("president.rollCall") : k === "agenda" ? t("president.agenda") : t("president.proxies")}
               </button>
             ))}
@@ -353,15 +434,26 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
             {tab === "agenda" ? (
               <ol className="space-y-2">
                 {view.items.map((it) => (
-                  <li key={it.id} className={`flex items-center justify-between gap-2 rounded-lg border p-2 ${it.id === view.currentItemId ? "border-marianne bg-blue-50" : "border-slate-200"}`}>
+                  <li
+                    key={it.id}
+                    className={`flex items-center justify-between gap-2 rounded-lg border p-2 ${it.id === view.currentItemId ? "border-marianne bg-blue-50" : "border-slate-200"}`}
+                  >
                     <div>
                       <p className="font-semibold">
                         n° {it.order} — {it.title}
                       </p>
-                      <p className="text-sm text-slate-700">{it.result ? `${t(`outcome.${it.result.outcome}`)} (${it.result.tally.pour}–${it.result.tally.contre})` : t(`itemStatus.${it.status}`)}</p>
+                      <p className="text-sm text-slate-700">
+                        {it.result ? `${t(`outcome.${it.result.outcome}`)} (${it.result.tally.pour}–${it.result.tally.contre})` : t(`itemStatus.${it.status}`)}
+                      </p>
                     </div>
                     {it.status === "pending" || (it.status === "called" && it.id !== view.currentItemId) ? (
-                      <button type="button" className="btn btn-primary shrink-0" disabled={!live} onClick={() => void run({ type: "item:call", itemId: it.id })} aria-label={`${t("president.call")} n° ${it.order}`}>
+                      <button
+                        type="button"
+                        className="btn btn-primary shrink-0"
+                        disabled={!live}
+                        onClick={() => void run({ type: "item:call", itemId: it.id })}
+                        aria-label={`${t("president.call")} n° ${it.order}`}
+                      >
                         {t("president.call")}
                       </button>
                     ) : null}

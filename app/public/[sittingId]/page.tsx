@@ -39,10 +39,17 @@ function SeatMap({ view }: { view: PublicView }) {
           const choice = (byMember.get(m.id) ?? proxyChoice.get(m.id)) as keyof typeof CHOICE_STYLE | undefined;
           const style = choice ? CHOICE_STYLE[choice] : null;
           return (
-            <li key={m.id} className={`rounded-md px-2 py-1 text-sm leading-tight ${style ? `${style.bg} text-white` : m.attendance === "present" ? "bg-slate-700 text-white" : "bg-slate-900 text-slate-400"}`} data-member={m.id} data-choice={choice ?? ""}>
+            <li
+              key={m.id}
+              className={`rounded-md px-2 py-1 text-sm leading-tight ${style ? `${style.bg} text-white` : m.attendance === "present" ? "bg-slate-700 text-white" : "bg-slate-900 text-slate-400"}`}
+              data-member={m.id}
+              data-choice={choice ?? ""}
+            >
               <span className="font-mono">{m.seat}</span> {m.name.replace(/^(M\.|Mme) /, "")}
               <span className="block font-semibold">
-                {style ? `${style.symbol} ${tc(choice!)}${proxyChoice.has(m.id) ? " (pouvoir)" : ""}` : ta(`${m.attendance === "unknown" ? "unknown" : m.attendance + "One"}` as "presentOne")}
+                {style
+                  ? `${style.symbol} ${tc(choice!)}${proxyChoice.has(m.id) ? " (pouvoir)" : ""}`
+                  : ta(`${m.attendance === "unknown" ? "unknown" : m.attendance + "One"}` as "presentOne")}
               </span>
             </li>
           );

@@ -8,12 +8,7 @@ import { frCgctCovid2020 } from "./fr-cgct-covid-2020";
 import { robertsRules } from "./roberts-rules";
 import { ukLga1972 } from "./uk-lga-1972";
 
-const registry: readonly RuleSet[] = [
-  frCgct,
-  frCgctCovid2020,
-  robertsRules,
-  ukLga1972,
-];
+const registry: readonly RuleSet[] = [frCgct, frCgctCovid2020, robertsRules, ukLga1972];
 
 export const DEFAULT_RULE_SET_ID = frCgct.id;
 
@@ -28,12 +23,7 @@ export function listRuleSets(): RuleSet[] {
 }
 
 export function unknownRuleSetReason(id: string): Reason {
-  return reason(
-    "RULESET-1",
-    "Séance",
-    `Jeu de règles inconnu : « ${id} »`,
-    `Unknown rule set: "${id}"`,
-  );
+  return reason("RULESET-1", "Séance", `Jeu de règles inconnu : « ${id} »`, `Unknown rule set: "${id}"`);
 }
 
 function frDate(iso: string): string {
@@ -42,10 +32,7 @@ function frDate(iso: string): string {
 }
 
 /** Only dated rule sets (validFrom / periods) are constrained; the others apply to any date. */
-export function checkRuleSetDate(
-  rs: RuleSet,
-  date: string,
-): { ok: true } | { ok: false; reason: Reason } {
+export function checkRuleSetDate(rs: RuleSet, date: string): { ok: true } | { ok: false; reason: Reason } {
   const article = rs.articles.ruleSet;
   if (!isIsoDate(date)) {
     return {
@@ -59,13 +46,9 @@ export function checkRuleSetDate(
     };
   }
   const beforeStart = rs.validFrom !== undefined && date < rs.validFrom;
-  const outsidePeriods =
-    rs.periods !== undefined &&
-    !rs.periods.some((p) => isWithin(date, p.from, p.to));
+  const outsidePeriods = rs.periods !== undefined && !rs.periods.some((p) => isWithin(date, p.from, p.to));
   if (beforeStart || outsidePeriods) {
-    const spans = rs.periods
-      ?.map((p) => `${frDate(p.from)}–${frDate(p.to)}`)
-      .join(", ");
+    const spans = rs.periods?.map((p) => `${frDate(p.from)}–${frDate(p.to)}`).join(", ");
     const enSpans = rs.periods?.map((p) => `${p.from} to ${p.to}`).join(", ");
     return {
       ok: false,

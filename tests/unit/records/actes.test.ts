@@ -28,9 +28,7 @@ describe("buildActesId", () => {
   });
 
   it("accepts the département as a string and Corsica's letters", () => {
-    expect(buildActesId({ ...POITIERS, departement: "086" })).toBe(
-      "086-218601946-20221003-2022_0245-DE",
-    );
+    expect(buildActesId({ ...POITIERS, departement: "086" })).toBe("086-218601946-20221003-2022_0245-DE");
     expect(normaliseDepartement("2a")).toBe("02A");
     expect(normaliseDepartement(971)).toBe("971");
     expect(() => normaliseDepartement(20)).toThrow(ActesFormatError);
@@ -38,26 +36,18 @@ describe("buildActesId", () => {
   });
 
   it("rejects a SIREN with a wrong checksum", () => {
-    expect(() => buildActesId({ ...POITIERS, siren: "218601947" })).toThrow(
-      /invalid SIREN/,
-    );
+    expect(() => buildActesId({ ...POITIERS, siren: "218601947" })).toThrow(/invalid SIREN/);
   });
 
   it("rejects an impossible decision date", () => {
-    expect(() =>
-      buildActesId({ ...POITIERS, decisionDate: "2022-02-30" }),
-    ).toThrow(/invalid decision date/);
-    expect(() =>
-      buildActesId({ ...POITIERS, decisionDate: "03/10/2022" }),
-    ).toThrow(/invalid decision date/);
+    expect(() => buildActesId({ ...POITIERS, decisionDate: "2022-02-30" })).toThrow(/invalid decision date/);
+    expect(() => buildActesId({ ...POITIERS, decisionDate: "03/10/2022" })).toThrow(/invalid decision date/);
   });
 
   it("rejects an unknown nature that reached it from outside typed code", () => {
     const nature: string = "XX";
     // Simulates a value parsed from a form: the type system cannot vouch for it.
-    const input = { ...POITIERS, nature } as unknown as Parameters<
-      typeof buildActesId
-    >[0];
+    const input = { ...POITIERS, nature } as unknown as Parameters<typeof buildActesId>[0];
     expect(() => buildActesId(input)).toThrow(/invalid nature/);
   });
 });
@@ -69,14 +59,10 @@ describe("normaliseActesNumber", () => {
   });
   it("throws rather than truncating past 15 characters", () => {
     expect(normaliseActesNumber("123456789012345")).toBe("123456789012345");
-    expect(() => normaliseActesNumber("1234567890123456")).toThrow(
-      /longer than the 15 characters/,
-    );
+    expect(() => normaliseActesNumber("1234567890123456")).toThrow(/longer than the 15 characters/);
   });
   it("throws when the result starts or ends with _ or is empty", () => {
-    expect(() => normaliseActesNumber("-12")).toThrow(
-      /must start and end with a letter or digit/,
-    );
+    expect(() => normaliseActesNumber("-12")).toThrow(/must start and end with a letter or digit/);
     expect(() => normaliseActesNumber("12.")).toThrow(/must start and end/);
     expect(() => normaliseActesNumber("  ")).toThrow(/empty/);
   });
@@ -123,21 +109,13 @@ describe("prefectureId", () => {
 describe("ACTES nomenclature", () => {
   it("has the nine level-1 matters of the council rules", () => {
     expect(actesMatterLabel("1")).toBe("Commande publique");
-    expect(actesMatterLabel("6")).toBe(
-      "Libertés publiques et pouvoirs de police",
-    );
+    expect(actesMatterLabel("6")).toBe("Libertés publiques et pouvoirs de police");
     expect(actesMatterLabel("9")).toBe("Autres domaines de compétences");
   });
   it("has 9.1–9.4", () => {
-    expect(actesMatterLabel("9.1")).toBe(
-      "Autres domaines de compétences des communes",
-    );
-    expect(actesMatterLabel("9.2")).toBe(
-      "Autres domaines de compétences des départements",
-    );
-    expect(actesMatterLabel("9.3")).toBe(
-      "Autres domaines de compétences des régions",
-    );
+    expect(actesMatterLabel("9.1")).toBe("Autres domaines de compétences des communes");
+    expect(actesMatterLabel("9.2")).toBe("Autres domaines de compétences des départements");
+    expect(actesMatterLabel("9.3")).toBe("Autres domaines de compétences des régions");
     expect(actesMatterLabel("9.4")).toBe("Vœux et motions");
   });
   it("has exactly the level-2 codes the SCDL schema enumerates", () => {
@@ -152,10 +130,7 @@ describe("ACTES nomenclature", () => {
       8: 9,
       9: 4,
     };
-    const expected = Object.entries(ranges).flatMap(([level1, count]) => [
-      level1,
-      ...Array.from({ length: count }, (_, i) => `${level1}.${i + 1}`),
-    ]);
+    const expected = Object.entries(ranges).flatMap(([level1, count]) => [level1, ...Array.from({ length: count }, (_, i) => `${level1}.${i + 1}`)]);
     expect(Object.keys(ACTES_MATTERS).sort()).toEqual(expected.sort());
   });
   it("returns null for unknown codes", () => {

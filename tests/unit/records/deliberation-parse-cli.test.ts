@@ -22,8 +22,7 @@ interface Run {
 function run(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(TSX, [SCRIPT, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      const code =
-        error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
   });
@@ -61,35 +60,23 @@ describe("deliberation:parse CLI", () => {
   });
 
   it("exits 1 for random text", async () => {
-    const { code, stderr } = await run(
-      tempFile("random.md", "Il était une fois une ville.\n"),
-    );
+    const { code, stderr } = await run(tempFile("random.md", "Il était une fois une ville.\n"));
     expect(code).toBe(1);
     expect(stderr).toContain("no deliberation structure found");
   });
 
   it("exits 1 for binary garbage", async () => {
-    const { code, stderr } = await run(
-      tempFile(
-        "garbage.bin",
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0]),
-      ),
-    );
+    const { code, stderr } = await run(tempFile("garbage.bin", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0])));
     expect(code).toBe(1);
     expect(stderr).toContain("does not look like text");
   });
 
   it("exits 1 for an impossible sitting date", async () => {
-    const text = readFileSync(SEED, "utf8").replace(
-      "3 octobre 2022",
-      "32 octobre 2022",
-    );
+    const text = readFileSync(SEED, "utf8").replace("3 octobre 2022", "32 octobre 2022");
     const { code, stdout, stderr } = await run(tempFile("bad-date.md", text));
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ sittingDate: null, order: 9 });
-    expect(stderr).toContain(
-      'unreadable date in Conseil Municipal du: "32 octobre 2022"',
-    );
+    expect(stderr).toContain('unreadable date in Conseil Municipal du: "32 octobre 2022"');
   });
 
   it("exits 0 but warns for a problem that does not block the import", async () => {
@@ -100,9 +87,7 @@ describe("deliberation:parse CLI", () => {
   });
 
   it("exits 1 when the file cannot be read", async () => {
-    const { code, stdout, stderr } = await run(
-      path.join(TMP, "does-not-exist.md"),
-    );
+    const { code, stdout, stderr } = await run(path.join(TMP, "does-not-exist.md"));
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain("cannot read the file");

@@ -5,20 +5,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  extractAmounts,
-  isImportable,
-  parseDeliberation,
-  parseDeliberationFiles,
-  type ParsedDeliberation,
-} from "@/core/records/deliberation-parser";
+import { extractAmounts, isImportable, parseDeliberation, parseDeliberationFiles, type ParsedDeliberation } from "@/core/records/deliberation-parser";
 
 // A byte-for-byte copy of shared/seed/deliberation-2022-0245.md, so the suite runs from the repo alone;
 // named .txt so that Prettier leaves its tabs and trailing double spaces alone.
-const SEED = readFileSync(
-  path.join(__dirname, "fixtures", "deliberation-2022-0245.txt"),
-  "utf8",
-);
+const SEED = readFileSync(path.join(__dirname, "fixtures", "deliberation-2022-0245.txt"), "utf8");
 
 const REQUIRED_KEYS = [
   "sittingDate",
@@ -117,28 +108,18 @@ describe("parseDeliberation on the Poitiers seed 2022-0245", () => {
     expect(parsed.attachments).toEqual([]);
   });
   it("reads the commission", () => {
-    expect(parsed.commission).toBe(
-      "Commission Démocratie, citoyenneté et fonctionnement institutionnel",
-    );
+    expect(parsed.commission).toBe("Commission Démocratie, citoyenneté et fonctionnement institutionnel");
   });
   it("reads the service", () => {
-    expect(parsed.service).toBe(
-      "Direction générale des services Mission Participation citoyenne",
-    );
+    expect(parsed.service).toBe("Direction générale des services Mission Participation citoyenne");
   });
   it("keeps the exposé as Markdown, lists included", () => {
     expect(parsed.expose).not.toBeNull();
     const expose = parsed.expose ?? "";
     expect(expose.startsWith("La municipalité en place")).toBe(true);
-    expect(expose).toContain(
-      "1. les Innovateurs démocratiques\n2. les Professionnels",
-    );
-    expect(expose).toContain(
-      "- temps d'échanges\n  - webinair\n    - 5 mai : webinaire indice de qualité démocratique",
-    );
-    expect(expose.endsWith("qualité de la participation citoyenne.")).toBe(
-      true,
-    );
+    expect(expose).toContain("1. les Innovateurs démocratiques\n2. les Professionnels");
+    expect(expose).toContain("- temps d'échanges\n  - webinair\n    - 5 mai : webinaire indice de qualité démocratique");
+    expect(expose.endsWith("qualité de la participation citoyenne.")).toBe(true);
     expect(expose).not.toContain("**");
     expect(expose).not.toContain("Après examen");
     expect(expose).not.toMatch(/\n\n\n/);
@@ -163,26 +144,15 @@ describe("parseDeliberation on the Poitiers seed 2022-0245", () => {
     expect(parsed.actesCode).toBe("9.1");
   });
   it("reads the ACTES label as written", () => {
-    expect(parsed.actesLabel).toBe(
-      "Autres domaines de competences des communes",
-    );
+    expect(parsed.actesLabel).toBe("Autres domaines de competences des communes");
   });
   it("reads the quorum and the members in office", () => {
     expect(parsed.quorum).toBe(27);
     expect(parsed.membersInOffice).toBe(0);
   });
   it("reads the draft's zero counts as written", () => {
-    expect([
-      parsed.presentCount,
-      parsed.absentCount,
-      parsed.proxyCount,
-    ]).toEqual([0, 0, 0]);
-    expect([
-      parsed.votesFor,
-      parsed.votesAgainst,
-      parsed.abstentions,
-      parsed.notVoting,
-    ]).toEqual([0, 0, 0, 0]);
+    expect([parsed.presentCount, parsed.absentCount, parsed.proxyCount]).toEqual([0, 0, 0]);
+    expect([parsed.votesFor, parsed.votesAgainst, parsed.abstentions, parsed.notVoting]).toEqual([0, 0, 0, 0]);
   });
   it("leaves the empty observation, result and publication fields null", () => {
     expect(parsed.observations).toBeNull();
@@ -216,9 +186,7 @@ describe("parseDeliberation on malformed input", () => {
   });
 
   it("reports random text as having no structure and reads nothing from it", () => {
-    const parsed = parseDeliberation(
-      "Lorem ipsum dolor sit amet.\nPour 2022, rien à voir.\n\nFin.",
-    );
+    const parsed = parseDeliberation("Lorem ipsum dolor sit amet.\nPour 2022, rien à voir.\n\nFin.");
     expect(parsed.problems[0]).toMatch(/no deliberation structure found/);
     expect(parsed.problems).toContain("missing field: Titre");
     expect(parsed.expose).toBeNull();
@@ -227,47 +195,24 @@ describe("parseDeliberation on malformed input", () => {
   });
 
   it("rejects binary garbage", () => {
-    const garbage = String.fromCharCode(
-      0,
-      1,
-      2,
-      255,
-      0,
-      7,
-      8,
-      0x89,
-      0x50,
-      0x4e,
-      0x47,
-      0,
-    );
+    const garbage = String.fromCharCode(0, 1, 2, 255, 0, 7, 8, 0x89, 0x50, 0x4e, 0x47, 0);
     const parsed = parseDeliberation(garbage);
     expect(parsed.problems[0]).toMatch(/does not look like text/);
     expect(isImportable(parsed)).toBe(false);
   });
 
   it("reports an impossible date and leaves it null", () => {
-    const parsed = parseDeliberation(
-      draft({ sitting: "**Conseil Municipal du** 32 octobre 2022" }),
-    );
+    const parsed = parseDeliberation(draft({ sitting: "**Conseil Municipal du** 32 octobre 2022" }));
     expect(parsed.sittingDate).toBeNull();
-    expect(parsed.problems).toContain(
-      'unreadable date in Conseil Municipal du: "32 octobre 2022"',
-    );
-    expect(parsed.problems).not.toContain(
-      "missing field: Conseil Municipal du",
-    );
+    expect(parsed.problems).toContain('unreadable date in Conseil Municipal du: "32 octobre 2022"');
+    expect(parsed.problems).not.toContain("missing field: Conseil Municipal du");
     expect(isImportable(parsed)).toBe(false);
   });
 
   it("reports 29 February of a common year", () => {
-    const parsed = parseDeliberation(
-      draft({ sitting: "Conseil Municipal du 29 février 2023" }),
-    );
+    const parsed = parseDeliberation(draft({ sitting: "Conseil Municipal du 29 février 2023" }));
     expect(parsed.sittingDate).toBeNull();
-    expect(parsed.problems).toContain(
-      'unreadable date in Conseil Municipal du: "29 février 2023"',
-    );
+    expect(parsed.problems).toContain('unreadable date in Conseil Municipal du: "29 février 2023"');
   });
 
   it("reports a non-numeric order and leaves it null", () => {
@@ -291,13 +236,9 @@ describe("parseDeliberation on malformed input", () => {
   });
 
   it("reports a duplicated label and keeps the first value", () => {
-    const parsed = parseDeliberation(
-      draft({ title: "Titre Premier\n\nTitre Second" }),
-    );
+    const parsed = parseDeliberation(draft({ title: "Titre Premier\n\nTitre Second" }));
     expect(parsed.title).toBe("Premier");
-    expect(parsed.problems).toEqual([
-      "field Titre appears 2 times; the first one was kept",
-    ]);
+    expect(parsed.problems).toEqual(["field Titre appears 2 times; the first one was kept"]);
   });
 
   it("reports undecodable characters", () => {
@@ -311,9 +252,7 @@ describe("parseDeliberation on malformed input", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 400 }), (text) => {
         const parsed = parseDeliberation(text);
         for (const key of REQUIRED_KEYS) expect(parsed).toHaveProperty(key);
-        expect(parsed.problems).toEqual(
-          parsed.issues.map((issue) => issue.message),
-        );
+        expect(parsed.problems).toEqual(parsed.issues.map((issue) => issue.message));
       }),
       { numRuns: 300 },
     );
@@ -333,15 +272,8 @@ describe("parseDeliberation on layout variations", () => {
   });
 
   it("accepts dd/mm/yyyy and '1er' dates", () => {
-    expect(
-      parseDeliberation(draft({ sitting: "Conseil Municipal du 03/10/2022" }))
-        .sittingDate,
-    ).toBe("2022-10-03");
-    expect(
-      parseDeliberation(
-        draft({ sitting: "Conseil Municipal du 1er mars 2022" }),
-      ).sittingDate,
-    ).toBe("2022-03-01");
+    expect(parseDeliberation(draft({ sitting: "Conseil Municipal du 03/10/2022" })).sittingDate).toBe("2022-10-03");
+    expect(parseDeliberation(draft({ sitting: "Conseil Municipal du 1er mars 2022" })).sittingDate).toBe("2022-03-01");
   });
 
   it("splits several rapporteurs and secretaries on commas, ' et ' and line breaks", () => {
@@ -351,17 +283,9 @@ describe("parseDeliberation on layout variations", () => {
         "Secrétaire(s) de séance M. Eric E ; Mme Fanny F\nPJ. Statuts, règlement intérieur\nAnnexe financière",
     });
     const parsed = parseDeliberation(text);
-    expect(parsed.rapporteurs).toEqual([
-      "Mme Anne A",
-      "M. Bruno B",
-      "Mme Chloé C",
-      "M. Denis D",
-    ]);
+    expect(parsed.rapporteurs).toEqual(["Mme Anne A", "M. Bruno B", "Mme Chloé C", "M. Denis D"]);
     expect(parsed.secretaries).toEqual(["M. Eric E", "Mme Fanny F"]);
-    expect(parsed.attachments).toEqual([
-      "Statuts, règlement intérieur",
-      "Annexe financière",
-    ]);
+    expect(parsed.attachments).toEqual(["Statuts, règlement intérieur", "Annexe financière"]);
     expect(parsed.problems).toEqual([]);
   });
 
@@ -380,27 +304,19 @@ describe("parseDeliberation on layout variations", () => {
       ].join("\n"),
     );
     const parsed = parseDeliberation(text);
-    expect([parsed.votesFor, parsed.votesAgainst, parsed.abstentions]).toEqual([
-      45, 3, 2,
-    ]);
+    expect([parsed.votesFor, parsed.votesAgainst, parsed.abstentions]).toEqual([45, 3, 2]);
     expect(parsed.voteResult).toBe("Adopté");
     expect(parsed.postedOn).toBe("2022-10-10");
     expect(parsed.publishedOn).toBe("2022-10-11");
     expect(parsed.prefectureReceivedOn).toBe("2022-10-12");
-    expect(parsed.teletransmissionId).toBe(
-      "086-218601946-20221003-2022_0245-DE",
-    );
+    expect(parsed.teletransmissionId).toBe("086-218601946-20221003-2022_0245-DE");
     expect(parsed.problems).toEqual([]);
   });
 
   it("flags a télétransmission identifier that is not an ACTES one, without blocking", () => {
-    const parsed = parseDeliberation(
-      `${draft()}\nIdentifiant de télétransmission\tABC`,
-    );
+    const parsed = parseDeliberation(`${draft()}\nIdentifiant de télétransmission\tABC`);
     expect(parsed.teletransmissionId).toBe("ABC");
-    expect(parsed.problems).toEqual([
-      'Identifiant de télétransmission "ABC" is not a valid ACTES identifier',
-    ]);
+    expect(parsed.problems).toEqual(['Identifiant de télétransmission "ABC" is not a valid ACTES identifier']);
     expect(isImportable(parsed)).toBe(true);
   });
 
@@ -443,14 +359,10 @@ describe("parseDeliberation without commission and service lines", () => {
   it("ends the header at the first line that is not a label", () => {
     expect(parsed.rapporteurs).toEqual(["M. Jean DUPONT"]);
     expect(parsed.sittingTime).toBeNull();
-    expect(parsed.expose).toBe(
-      "À cette fin, la Ville engage des travaux.\n\n- rue A\n- rue B",
-    );
+    expect(parsed.expose).toBe("À cette fin, la Ville engage des travaux.\n\n- rue A\n- rue B");
   });
   it("takes a proposal written on the intro line itself", () => {
-    expect(parsed.proposals).toEqual([
-      "d'approuver les travaux pour 12 000 € sur le budget annexe Voirie.",
-    ]);
+    expect(parsed.proposals).toEqual(["d'approuver les travaux pour 12 000 € sur le budget annexe Voirie."]);
     expect(parsed.amounts).toEqual([12000]);
     expect(parsed.budgetName).toBe("annexe Voirie");
     expect(parsed.budgetArticle).toBeNull();
@@ -460,14 +372,9 @@ describe("parseDeliberation without commission and service lines", () => {
     expect(parsed.problems).toEqual([]);
   });
   it("does not take report sentences starting with 'Pour' for the vote block", () => {
-    const withPour = text.replace(
-      "- rue B",
-      "Pour 2022, la Ville prévoit 3 chantiers.",
-    );
+    const withPour = text.replace("- rue B", "Pour 2022, la Ville prévoit 3 chantiers.");
     const reparsed = parseDeliberation(withPour);
-    expect(reparsed.expose).toContain(
-      "Pour 2022, la Ville prévoit 3 chantiers.",
-    );
+    expect(reparsed.expose).toContain("Pour 2022, la Ville prévoit 3 chantiers.");
     expect(reparsed.votesFor).toBe(30);
     expect(reparsed.problems).toEqual([]);
   });
@@ -477,21 +384,14 @@ describe("parseDeliberation without commission and service lines", () => {
     expect(reparsed.problems).toEqual(["N°ordre must be at least 1, not 0"]);
   });
   it("ignores 'budget primitif' when looking for a budget name", () => {
-    const reparsed = parseDeliberation(
-      text.replace(
-        "sur le budget annexe Voirie",
-        "au budget primitif 2023 du budget Principal",
-      ),
-    );
+    const reparsed = parseDeliberation(text.replace("sur le budget annexe Voirie", "au budget primitif 2023 du budget Principal"));
     expect(reparsed.budgetName).toBe("Principal");
   });
 });
 
 describe("extractAmounts", () => {
   it("reads French-formatted euro amounts, each once in order of first appearance", () => {
-    expect(
-      extractAmounts("1 200 000 € puis 2.500 euros, 2 500 € et 99,9 EUR"),
-    ).toEqual([1200000, 2500, 99.9]);
+    expect(extractAmounts("1 200 000 € puis 2.500 euros, 2 500 € et 99,9 EUR")).toEqual([1200000, 2500, 99.9]);
   });
   it("ignores numbers that are not euro amounts", () => {
     expect(extractAmounts("en 2022, 10 territoires, article 6281")).toEqual([]);
@@ -510,9 +410,6 @@ describe("parseDeliberationFiles", () => {
       ["b.md", false],
       ["c.md", false],
     ]);
-    expect(results[1]?.deliberation.problems).toEqual([
-      "identifier 2022-0245 is also used by a.md",
-      "order 9 of the 2022-10-03 sitting is also used by a.md",
-    ]);
+    expect(results[1]?.deliberation.problems).toEqual(["identifier 2022-0245 is also used by a.md", "order 9 of the 2022-10-03 sitting is also used by a.md"]);
   });
 });

@@ -3,13 +3,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  SCDL_COLUMNS,
-  type ScdlRow,
-  scdlMatiereNom,
-  toScdlCsv,
-  validateScdlRow,
-} from "@/core/records/scdl";
+import { SCDL_COLUMNS, type ScdlRow, scdlMatiereNom, toScdlCsv, validateScdlRow } from "@/core/records/scdl";
 
 const POITIERS_ROW: ScdlRow = {
   COLL_NOM: "Ville de Poitiers",
@@ -17,8 +11,7 @@ const POITIERS_ROW: ScdlRow = {
   DELIB_ID: "2022-0245",
   DELIB_DATE: "2022-10-03",
   DELIB_MATIERE_CODE: "9.1",
-  DELIB_MATIERE_NOM:
-    "autres domaines de compétences/autres domaines de compétences des communes",
+  DELIB_MATIERE_NOM: "autres domaines de compétences/autres domaines de compétences des communes",
   DELIB_OBJET: "Adhésion à l'association Démocratie Ouverte",
   BUDGET_ANNEE: "2022",
   BUDGET_NOM: "Principal",
@@ -69,9 +62,7 @@ function parseCsv(text: string): string[][] {
       field = "";
       i += ch === "\r" ? 2 : 1;
     } else if (ch === '"' || ch === "\r") {
-      throw new Error(
-        `bare ${JSON.stringify(ch)} in an unquoted field at ${i}`,
-      );
+      throw new Error(`bare ${JSON.stringify(ch)} in an unquoted field at ${i}`);
     } else {
       field += ch;
       i += 1;
@@ -121,14 +112,7 @@ describe("toScdlCsv", () => {
   });
 
   it("writes missing optional values as empty strings", () => {
-    const {
-      COLL_NOM,
-      COLL_SIRET,
-      DELIB_ID,
-      DELIB_DATE,
-      DELIB_MATIERE_CODE,
-      DELIB_MATIERE_NOM,
-    } = POITIERS_ROW;
+    const { COLL_NOM, COLL_SIRET, DELIB_ID, DELIB_DATE, DELIB_MATIERE_CODE, DELIB_MATIERE_NOM } = POITIERS_ROW;
     const row: ScdlRow = {
       COLL_NOM,
       COLL_SIRET,
@@ -154,22 +138,7 @@ describe("toScdlCsv", () => {
   });
 
   it("round-trips arbitrary values through an RFC 4180 reader (property)", () => {
-    const tricky = fc.constantFrom(
-      ",",
-      '"',
-      "\n",
-      "\r",
-      "\r\n",
-      " ",
-      "\t",
-      "é",
-      "œ",
-      "€",
-      "a",
-      "Z",
-      "0",
-      ";",
-    );
+    const tricky = fc.constantFrom(",", '"', "\n", "\r", "\r\n", " ", "\t", "é", "œ", "€", "a", "Z", "0", ";");
     const text = fc.oneof(
       fc.string({ unit: "grapheme", maxLength: 20 }),
       fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join("")),
@@ -204,13 +173,7 @@ describe("toScdlCsv", () => {
       fc.property(fc.array(row, { maxLength: 5 }), (rows: ScdlRow[]) => {
         const records = parseCsv(toScdlCsv(rows));
         expect(records[0]).toEqual([...SCDL_COLUMNS]);
-        expect(records.slice(1)).toEqual(
-          rows.map((r) =>
-            SCDL_COLUMNS.map((c) =>
-              r[c] === null || r[c] === undefined ? "" : String(r[c]),
-            ),
-          ),
-        );
+        expect(records.slice(1)).toEqual(rows.map((r) => SCDL_COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? "" : String(r[c])))));
       }),
       { numRuns: 500 },
     );
@@ -220,15 +183,7 @@ describe("toScdlCsv", () => {
 describe("validateScdlRow", () => {
   it("accepts a complete row and a row with only the required columns", () => {
     expect(validateScdlRow(POITIERS_ROW)).toEqual([]);
-    const {
-      COLL_NOM,
-      COLL_SIRET,
-      DELIB_ID,
-      DELIB_DATE,
-      DELIB_MATIERE_CODE,
-      DELIB_MATIERE_NOM,
-      DELIB_OBJET,
-    } = POITIERS_ROW;
+    const { COLL_NOM, COLL_SIRET, DELIB_ID, DELIB_DATE, DELIB_MATIERE_CODE, DELIB_MATIERE_NOM, DELIB_OBJET } = POITIERS_ROW;
     expect(
       validateScdlRow({
         COLL_NOM,
@@ -264,33 +219,20 @@ describe("validateScdlRow", () => {
   });
 
   it("checks the SIRET, dates and matière code patterns", () => {
-    expect(
-      validateScdlRow({ ...POITIERS_ROW, COLL_SIRET: "218601946" }),
-    ).toEqual(["COLL_SIRET: must be 14 digits (SIREN + NIC)"]);
+    expect(validateScdlRow({ ...POITIERS_ROW, COLL_SIRET: "218601946" })).toEqual(["COLL_SIRET: must be 14 digits (SIREN + NIC)"]);
     expect(
       validateScdlRow({
         ...POITIERS_ROW,
         DELIB_DATE: "03/10/2022",
         PREF_DATE: "2022-02-30",
       }),
-    ).toEqual([
-      "DELIB_DATE: must be a date YYYY-MM-DD",
-      "PREF_DATE: must be a date YYYY-MM-DD",
-    ]);
-    expect(
-      validateScdlRow({ ...POITIERS_ROW, DELIB_MATIERE_CODE: "9.1.2" }),
-    ).toEqual([
-      "DELIB_MATIERE_CODE: must be an ACTES level-2 code such as 9.1",
-    ]);
-    expect(
-      validateScdlRow({ ...POITIERS_ROW, DELIB_MATIERE_CODE: "9.7" }),
-    ).toEqual(["DELIB_MATIERE_CODE: is not in the ACTES nomenclature"]);
+    ).toEqual(["DELIB_DATE: must be a date YYYY-MM-DD", "PREF_DATE: must be a date YYYY-MM-DD"]);
+    expect(validateScdlRow({ ...POITIERS_ROW, DELIB_MATIERE_CODE: "9.1.2" })).toEqual(["DELIB_MATIERE_CODE: must be an ACTES level-2 code such as 9.1"]);
+    expect(validateScdlRow({ ...POITIERS_ROW, DELIB_MATIERE_CODE: "9.7" })).toEqual(["DELIB_MATIERE_CODE: is not in the ACTES nomenclature"]);
   });
 
   it("checks BUDGET_ANNEE, PREF_ID and DELIB_URL", () => {
-    expect(
-      validateScdlRow({ ...POITIERS_ROW, BUDGET_ANNEE: "2022/2023" }),
-    ).toEqual([]);
+    expect(validateScdlRow({ ...POITIERS_ROW, BUDGET_ANNEE: "2022/2023" })).toEqual([]);
     expect(
       validateScdlRow({
         ...POITIERS_ROW,
@@ -303,9 +245,7 @@ describe("validateScdlRow", () => {
       "PREF_ID: must be PREFNNN, SPREFNNNM or SGARNNN",
       "DELIB_URL: must be an http(s) URL",
     ]);
-    expect(validateScdlRow({ ...POITIERS_ROW, PREF_ID: "SPREF0862" })).toEqual(
-      [],
-    );
+    expect(validateScdlRow({ ...POITIERS_ROW, PREF_ID: "SPREF0862" })).toEqual([]);
   });
 
   it("requires whole, non-negative vote counts", () => {
@@ -316,34 +256,22 @@ describe("validateScdlRow", () => {
         VOTE_CONTRE: -1,
         VOTE_ABSTENTION: "2",
       }),
-    ).toEqual([
-      "VOTE_POUR: must be a whole number",
-      "VOTE_CONTRE: must not be negative",
-      "VOTE_ABSTENTION: must be a whole number",
-    ]);
+    ).toEqual(["VOTE_POUR: must be a whole number", "VOTE_CONTRE: must not be negative", "VOTE_ABSTENTION: must be a whole number"]);
   });
 
   it("reports unknown columns and non-objects", () => {
-    expect(validateScdlRow({ ...POITIERS_ROW, VOTE_POR: 3 })).toEqual([
-      "unknown column: VOTE_POR",
-    ]);
+    expect(validateScdlRow({ ...POITIERS_ROW, VOTE_POR: 3 })).toEqual(["unknown column: VOTE_POR"]);
     expect(validateScdlRow(null).length).toBeGreaterThan(0);
   });
 });
 
 describe("scdlMatiereNom", () => {
   it("joins the two labels in lower case with accents kept", () => {
-    expect(scdlMatiereNom("9.1")).toBe(
-      "autres domaines de compétences/autres domaines de compétences des communes",
-    );
-    expect(scdlMatiereNom("8.4")).toBe(
-      "domaines de compétences par thèmes/aménagement du territoire",
-    );
+    expect(scdlMatiereNom("9.1")).toBe("autres domaines de compétences/autres domaines de compétences des communes");
+    expect(scdlMatiereNom("8.4")).toBe("domaines de compétences par thèmes/aménagement du territoire");
   });
   it("drops commas and parentheses", () => {
-    expect(scdlMatiereNom("7.9")).toBe(
-      "finances locales/prise de participation sem etc.",
-    );
+    expect(scdlMatiereNom("7.9")).toBe("finances locales/prise de participation sem etc.");
   });
   it("produces a valid DELIB_MATIERE_NOM for every level-2 code", () => {
     for (const code of ["1.1", "4.1", "6.5", "7.10", "9.4"]) {

@@ -61,11 +61,7 @@ describe("nominations", () => {
   it("ELECT-3 a round-3 tie goes to the oldest", () => {
     const r = computeElection(frCgct, {
       round: 3,
-      candidates: [
-        c("A", 22, "1971-02-03"),
-        c("B", 22, "1958-11-20"),
-        c("C", 3, "1930-01-01"),
-      ],
+      candidates: [c("A", 22, "1971-02-03"), c("B", 22, "1958-11-20"), c("C", 3, "1930-01-01")],
       blank: 0,
     });
     expect(r).toMatchObject({ outcome: "elected", elected: "B" });
@@ -115,8 +111,6 @@ describe("nominations", () => {
   });
 
   it("ELECT-7 no candidate, nobody elected", () => {
-    expect(
-      computeElection(frCgct, { round: 1, candidates: [], blank: 0 }).outcome,
-    ).toBe("no-winner");
+    expect(computeElection(frCgct, { round: 1, candidates: [], blank: 0 }).outcome).toBe("no-winner");
   });
 });

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CaseSchema, checkCase, evaluateCase } from "@/core/rules";
 
-const ordinary = (
-  input: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-) => ({
+const ordinary = (input: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   name: "t",
   ruleSet: "fr-cgct",
   ...extra,
@@ -23,23 +20,13 @@ const ordinary = (
 
 describe("evaluateCase consistency checks", () => {
   it("CASE-0 malformed input never throws and names the faulty field", () => {
-    for (const bad of [
-      null,
-      3,
-      "x",
-      [],
-      {},
-      { input: {} },
-      ordinary({ votes: { pour: "many", contre: 1 } }),
-    ]) {
+    for (const bad of [null, 3, "x", [], {}, { input: {} }, ordinary({ votes: { pour: "many", contre: 1 } })]) {
       const r = evaluateCase(bad);
       expect(r.valid).toBe(false);
       expect(r.outcome).toBe("invalid");
       expect(r.reason.ruleId).toBe("CASE-0");
     }
-    expect(evaluateCase(ordinary({ present: -1 })).reason.en).toContain(
-      "input.present",
-    );
+    expect(evaluateCase(ordinary({ present: -1 })).reason.en).toContain("input.present");
   });
 
   it("CASE-0 optional fields take their documented defaults", () => {
@@ -61,29 +48,21 @@ describe("evaluateCase consistency checks", () => {
   });
 
   it("RULESET-1 an unknown rule set is invalid", () => {
-    expect(
-      evaluateCase(ordinary({}, { ruleSet: "fr-cgct-1884" })),
-    ).toMatchObject({ valid: false, outcome: "invalid" });
+    expect(evaluateCase(ordinary({}, { ruleSet: "fr-cgct-1884" }))).toMatchObject({ valid: false, outcome: "invalid" });
   });
 
   it("RULESET-2 a dated rule set outside its periods is invalid: rule set not in force on that date", () => {
-    const r = evaluateCase(
-      ordinary({}, { ruleSet: "fr-cgct-covid-2020", date: "2023-01-10" }),
-    );
+    const r = evaluateCase(ordinary({}, { ruleSet: "fr-cgct-covid-2020", date: "2023-01-10" }));
     expect(r).toMatchObject({ valid: false, outcome: "invalid" });
     expect(r.reason.en).toMatch(/Rule set not in force on that date/);
   });
 
   it("RULESET-4 without a date a dated rule set is not date-checked", () => {
-    expect(
-      evaluateCase(ordinary({}, { ruleSet: "fr-cgct-covid-2020" })).valid,
-    ).toBe(true);
+    expect(evaluateCase(ordinary({}, { ruleSet: "fr-cgct-covid-2020" })).valid).toBe(true);
   });
 
   it("CASE-1 more members present than in office, or more interested than present, is invalid", () => {
-    expect(
-      evaluateCase(ordinary({ membersInOffice: 15, present: 20 })).valid,
-    ).toBe(false);
+    expect(evaluateCase(ordinary({ membersInOffice: 15, present: 20 })).valid).toBe(false);
     expect(
       evaluateCase(
         ordinary({
@@ -100,11 +79,7 @@ describe("evaluateCase consistency checks", () => {
       from: `A${i}`,
       to: `P${i}`,
     }));
-    expect(
-      evaluateCase(ordinary({ present: 20, proxies })).problems?.map(
-        (p) => p.ruleId,
-      ),
-    ).toContain("CASE-2");
+    expect(evaluateCase(ordinary({ present: 20, proxies })).problems?.map((p) => p.ruleId)).toContain("CASE-2");
   });
 
   it("CASE-3 there cannot be more mandataires than members present", () => {
@@ -176,15 +151,8 @@ describe("evaluateCase consistency checks", () => {
   });
 
   it("CASE-7 twoThirds outside Robert's Rules is invalid", () => {
-    expect(
-      evaluateCase(ordinary({ twoThirds: true })).problems?.map(
-        (p) => p.ruleId,
-      ),
-    ).toEqual(["CASE-7"]);
-    expect(
-      evaluateCase(ordinary({ twoThirds: true }, { ruleSet: "roberts-rules" }))
-        .valid,
-    ).toBe(true);
+    expect(evaluateCase(ordinary({ twoThirds: true })).problems?.map((p) => p.ruleId)).toEqual(["CASE-7"]);
+    expect(evaluateCase(ordinary({ twoThirds: true }, { ruleSet: "roberts-rules" })).valid).toBe(true);
   });
 
   it("CASE-8 a candidate cannot be listed twice", () => {
@@ -204,14 +172,7 @@ describe("evaluateCase consistency checks", () => {
   });
 
   it("PROXY-1 proxies under Robert's Rules make the case invalid", () => {
-    expect(
-      evaluateCase(
-        ordinary(
-          { proxies: [{ from: "X", to: "Y" }] },
-          { ruleSet: "roberts-rules" },
-        ),
-      ),
-    ).toMatchObject({ valid: false, outcome: "invalid" });
+    expect(evaluateCase(ordinary({ proxies: [{ from: "X", to: "Y" }] }, { ruleSet: "roberts-rules" }))).toMatchObject({ valid: false, outcome: "invalid" });
   });
 
   it("QUORUM-8 without quorum the outcome is no-quorum, also for a nomination", () => {
@@ -264,38 +225,24 @@ describe("evaluateCase consistency checks", () => {
 
 describe("checkCase", () => {
   it("CASE-0 a malformed case fails under its file name when it has no name", () => {
-    const check = checkCase(
-      { input: { kind: "ordinary" }, expect: { outcome: "adopted" } },
-      "x.json",
-    );
+    const check = checkCase({ input: { kind: "ordinary" }, expect: { outcome: "adopted" } }, "x.json");
     expect(check).toMatchObject({ name: "x.json", passed: false });
     expect(check.detail).toMatch(/^malformed case — /);
     expect(check.detail).toContain("input.membersInOffice: is missing");
   });
 
   it("CASE-0 an expect with no known field is malformed", () => {
-    expect(
-      checkCase({ ...ordinary({}), expect: { verdict: "adopted" } }, "y.json")
-        .detail,
-    ).toContain("expect");
+    expect(checkCase({ ...ordinary({}), expect: { verdict: "adopted" } }, "y.json").detail).toContain("expect");
   });
 
   it("VOTE-2 a wrong expectation says what differed", () => {
-    const check = checkCase(
-      { ...ordinary({}), expect: { outcome: "rejected", valid: true } },
-      "z.json",
-    );
+    const check = checkCase({ ...ordinary({}), expect: { outcome: "rejected", valid: true } }, "z.json");
     expect(check.passed).toBe(false);
     expect(check.detail).toMatch(/^outcome: expected rejected, got adopted/);
   });
 
   it("CASE-0 unknown fields in expect are ignored", () => {
-    expect(
-      checkCase(
-        { ...ordinary({}), expect: { outcome: "adopted", comment: "fine" } },
-        "w.json",
-      ).passed,
-    ).toBe(true);
+    expect(checkCase({ ...ordinary({}), expect: { outcome: "adopted", comment: "fine" } }, "w.json").passed).toBe(true);
     expect(
       CaseSchema.safeParse({
         ...ordinary({}),

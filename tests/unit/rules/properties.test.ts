@@ -19,19 +19,9 @@ const tallyArb: fc.Arbitrary<Tally> = fc.record({
   abstention: fc.nat(20),
   nppv: fc.nat(5),
 });
-const presidentArb = fc.constantFrom(
-  "pour",
-  "contre",
-  "abstention",
-  "nppv",
-  "none" as const,
-);
+const presidentArb = fc.constantFrom("pour", "contre", "abstention", "nppv", "none" as const);
 const ballotArb = fc.constantFrom("show-of-hands", "public", "secret" as const);
-const kindArb = fc.constantFrom(
-  "ordinary",
-  "compte-administratif",
-  "huis-clos" as const,
-);
+const kindArb = fc.constantFrom("ordinary", "compte-administratif", "huis-clos" as const);
 
 /** Any well-formed vote under a rule set: two thirds only where it exists, huis clos with its base. */
 const voteArb: fc.Arbitrary<{ rs: RuleSet; r: ResultInput }> = fc
@@ -52,8 +42,7 @@ const voteArb: fc.Arbitrary<{ rs: RuleSet; r: ResultInput }> = fc
       votes,
       presidentVote,
       twoThirds: twoThirds && rs.supportsTwoThirds,
-      presentOrRepresented:
-        votes.pour + votes.contre + votes.abstention + votes.nppv + extra,
+      presentOrRepresented: votes.pour + votes.contre + votes.abstention + votes.nppv + extra,
     },
   }));
 
@@ -89,15 +78,7 @@ describe("properties", () => {
           ...r,
           votes: { ...r.votes, abstention: r.votes.abstention + 1 },
         });
-        expect([
-          after.outcome,
-          after.castingVote,
-          after.majorityRequired,
-        ]).toEqual([
-          before.outcome,
-          before.castingVote,
-          before.majorityRequired,
-        ]);
+        expect([after.outcome, after.castingVote, after.majorityRequired]).toEqual([before.outcome, before.castingVote, before.majorityRequired]);
       }),
     );
   });
@@ -125,26 +106,20 @@ describe("properties", () => {
 
   it("VOTE-2 swapping Pour and Contre flips an ordinary non-tied result", () => {
     fc.assert(
-      fc.property(
-        ruleSetArb,
-        ballotArb,
-        tallyArb,
-        presidentArb,
-        (rs, ballot, votes, presidentVote) => {
-          fc.pre(votes.pour !== votes.contre);
-          const r: ResultInput = {
-            kind: "ordinary",
-            ballot,
-            votes,
-            presidentVote,
-          };
-          const swapped = computeResult(rs, {
-            ...r,
-            votes: { ...votes, pour: votes.contre, contre: votes.pour },
-          });
-          expect(swapped.outcome).not.toBe(computeResult(rs, r).outcome);
-        },
-      ),
+      fc.property(ruleSetArb, ballotArb, tallyArb, presidentArb, (rs, ballot, votes, presidentVote) => {
+        fc.pre(votes.pour !== votes.contre);
+        const r: ResultInput = {
+          kind: "ordinary",
+          ballot,
+          votes,
+          presidentVote,
+        };
+        const swapped = computeResult(rs, {
+          ...r,
+          votes: { ...votes, pour: votes.contre, contre: votes.pour },
+        });
+        expect(swapped.outcome).not.toBe(computeResult(rs, r).outcome);
+      }),
     );
   });
 
@@ -161,9 +136,7 @@ describe("properties", () => {
   it("VOTE-4 secret ballots never use a casting vote", () => {
     fc.assert(
       fc.property(voteArb, ({ rs, r }) => {
-        expect(computeResult(rs, { ...r, ballot: "secret" }).castingVote).toBe(
-          false,
-        );
+        expect(computeResult(rs, { ...r, ballot: "secret" }).castingVote).toBe(false);
       }),
     );
   });
@@ -174,9 +147,7 @@ describe("properties", () => {
         const result = computeResult(rs, r);
         if (result.castingVote) {
           expect(r.votes.pour).toBe(r.votes.contre);
-          expect(result.outcome).toBe(
-            r.presidentVote === "pour" ? "adopted" : "rejected",
-          );
+          expect(result.outcome).toBe(r.presidentVote === "pour" ? "adopted" : "rejected");
           expect(rs.hasCastingVote).toBe(true);
         }
       }),
@@ -193,22 +164,16 @@ describe("properties", () => {
       { minLength: 2, maxLength: 5, selector: (c) => c.name },
     );
     fc.assert(
-      fc.property(
-        ruleSetArb,
-        fc.constantFrom(1, 2 as const),
-        candidates,
-        fc.nat(5),
-        (rs, round, cs, blank) => {
-          const e = computeElection(rs, { round, candidates: cs, blank });
-          const total = cs.reduce((s, c) => s + c.votes, 0);
-          if (e.outcome === "elected") {
-            const winner = cs.find((c) => c.name === e.elected);
-            expect(2 * (winner?.votes ?? 0)).toBeGreaterThan(total);
-          } else {
-            expect(cs.every((c) => 2 * c.votes <= total)).toBe(true);
-          }
-        },
-      ),
+      fc.property(ruleSetArb, fc.constantFrom(1, 2 as const), candidates, fc.nat(5), (rs, round, cs, blank) => {
+        const e = computeElection(rs, { round, candidates: cs, blank });
+        const total = cs.reduce((s, c) => s + c.votes, 0);
+        if (e.outcome === "elected") {
+          const winner = cs.find((c) => c.name === e.elected);
+          expect(2 * (winner?.votes ?? 0)).toBeGreaterThan(total);
+        } else {
+          expect(cs.every((c) => 2 * c.votes <= total)).toBe(true);
+        }
+      }),
     );
   });
 
@@ -244,21 +209,16 @@ describe("properties", () => {
 
   it("BALLOT-3 enough secret requests always give a secret ballot", () => {
     fc.assert(
-      fc.property(
-        ruleSetArb,
-        fc.integer({ min: 1, max: 70 }),
-        fc.nat(70),
-        (rs, present, publicRequests) => {
-          const secretRequests = rs.ballotThresholds(present).secret;
-          expect(
-            decideBallotMode(rs, {
-              present,
-              publicRequests,
-              secretRequests: Math.max(1, secretRequests),
-            }).mode,
-          ).toBe("secret");
-        },
-      ),
+      fc.property(ruleSetArb, fc.integer({ min: 1, max: 70 }), fc.nat(70), (rs, present, publicRequests) => {
+        const secretRequests = rs.ballotThresholds(present).secret;
+        expect(
+          decideBallotMode(rs, {
+            present,
+            publicRequests,
+            secretRequests: Math.max(1, secretRequests),
+          }).mode,
+        ).toBe("secret");
+      }),
     );
   });
 

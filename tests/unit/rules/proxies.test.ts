@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  countUsableProxies,
-  getRuleSet,
-  type Proxy,
-  type RuleSet,
-  validateNewProxy,
-  validateProxies,
-} from "@/core/rules";
+import { countUsableProxies, getRuleSet, type Proxy, type RuleSet, validateNewProxy, validateProxies } from "@/core/rules";
 
 function rules(id: string): RuleSet {
   const rs = getRuleSet(id);
@@ -44,9 +37,7 @@ describe("proxies", () => {
       { from: "M31", to: "M01" },
     ];
     expect(validateProxies(covid, two).valid).toBe(true);
-    expect(
-      ruleIds(validateProxies(covid, [...two, { from: "M32", to: "M01" }])),
-    ).toEqual(["PROXY-2"]);
+    expect(ruleIds(validateProxies(covid, [...two, { from: "M32", to: "M01" }]))).toEqual(["PROXY-2"]);
   });
 
   it("PROXY-3 a member cannot both give and hold a proxy, whatever the order", () => {
@@ -80,21 +71,12 @@ describe("proxies", () => {
   });
 
   it("PROXY-5 nobody gives a proxy to themself", () => {
-    expect(ruleIds(validateProxies(frCgct, [{ from: "A", to: "A" }]))).toEqual([
-      "PROXY-5",
-    ]);
+    expect(ruleIds(validateProxies(frCgct, [{ from: "A", to: "A" }]))).toEqual(["PROXY-5"]);
   });
 
   it("PROXY-6 a proxy serves at most 3 consecutive sittings unless illness is certified", () => {
-    expect(
-      validateNewProxy(frCgct, [], { from: "A", to: "B", sittingsUsed: 3 })
-        .valid,
-    ).toBe(true);
-    expect(
-      ruleIds(
-        validateNewProxy(frCgct, [], { from: "A", to: "B", sittingsUsed: 4 }),
-      ),
-    ).toEqual(["PROXY-6"]);
+    expect(validateNewProxy(frCgct, [], { from: "A", to: "B", sittingsUsed: 3 }).valid).toBe(true);
+    expect(ruleIds(validateNewProxy(frCgct, [], { from: "A", to: "B", sittingsUsed: 4 }))).toEqual(["PROXY-6"]);
     expect(
       validateNewProxy(frCgct, [], {
         from: "A",
@@ -106,21 +88,9 @@ describe("proxies", () => {
   });
 
   it("PROXY-7 the mandataire must be in the room to use the proxy", () => {
-    const check = validateNewProxy(
-      frCgct,
-      [],
-      { from: "A", to: "B" },
-      { presentIds: new Set(["C"]) },
-    );
+    const check = validateNewProxy(frCgct, [], { from: "A", to: "B" }, { presentIds: new Set(["C"]) });
     expect(ruleIds(check)).toEqual(["PROXY-7"]);
-    expect(
-      validateNewProxy(
-        frCgct,
-        [],
-        { from: "A", to: "B" },
-        { presentIds: new Set(["B"]) },
-      ).valid,
-    ).toBe(true);
+    expect(validateNewProxy(frCgct, [], { from: "A", to: "B" }, { presentIds: new Set(["B"]) }).valid).toBe(true);
   });
 
   it("PROXY-7 an interested mandataire or mandant makes the proxy unusable on that item", () => {
@@ -132,24 +102,13 @@ describe("proxies", () => {
     expect(countUsableProxies(proxies)).toBe(3);
     expect(countUsableProxies(proxies, { recusedIds: new Set(["B"]) })).toBe(2);
     expect(countUsableProxies(proxies, { recusedIds: new Set(["C"]) })).toBe(2);
-    expect(
-      countUsableProxies(proxies, { presentIds: new Set(["B", "D"]) }),
-    ).toBe(2);
+    expect(countUsableProxies(proxies, { presentIds: new Set(["B", "D"]) })).toBe(2);
   });
 
   it("PROXY-8 the mayor may not give a proxy for the compte administratif", () => {
     const ctx = { itemKind: "compte-administratif" as const, mayorId: "MAYOR" };
-    expect(
-      ruleIds(validateNewProxy(frCgct, [], { from: "MAYOR", to: "B" }, ctx)),
-    ).toEqual(["PROXY-8"]);
-    expect(
-      validateNewProxy(
-        frCgct,
-        [],
-        { from: "MAYOR", to: "B" },
-        { ...ctx, itemKind: "ordinary" },
-      ).valid,
-    ).toBe(true);
+    expect(ruleIds(validateNewProxy(frCgct, [], { from: "MAYOR", to: "B" }, ctx))).toEqual(["PROXY-8"]);
+    expect(validateNewProxy(frCgct, [], { from: "MAYOR", to: "B" }, { ...ctx, itemKind: "ordinary" }).valid).toBe(true);
   });
 
   it("PROXY-2 validateNewProxy checks the live list: a second proxy to the same holder is refused with a sentence", () => {
@@ -159,9 +118,7 @@ describe("proxies", () => {
     });
     expect(check.valid).toBe(false);
     if (!check.valid) {
-      expect(check.problems[0]?.fr).toBe(
-        "M01 détient déjà 1 pouvoir : un mandataire ne peut en détenir que 1 (CGCT L2121-20)",
-      );
+      expect(check.problems[0]?.fr).toBe("M01 détient déjà 1 pouvoir : un mandataire ne peut en détenir que 1 (CGCT L2121-20)");
     }
   });
 });

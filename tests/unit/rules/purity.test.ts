@@ -17,22 +17,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 function isAllowedSpecifier(spec: string): boolean {
-  return (
-    spec.startsWith("./") || spec.startsWith("../") || allowedPackages.has(spec)
-  );
+  return spec.startsWith("./") || spec.startsWith("../") || allowedPackages.has(spec);
 }
 
 /** Every import, re-export, require() or import() that leaves the folder, and every DOM global used. */
 function purityViolations(fileName: string, text: string): string[] {
-  const source = ts.createSourceFile(
-    fileName,
-    text,
-    ts.ScriptTarget.Latest,
-    true,
-  );
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const problems: string[] = [];
-  const where = (node: ts.Node) =>
-    `${path.basename(fileName)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const where = (node: ts.Node) => `${path.basename(fileName)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const checkSpecifier = (node: ts.Node, spec: ts.Expression | undefined) => {
     if (spec === undefined) return;
     if (!ts.isStringLiteralLike(spec)) {
@@ -44,21 +36,15 @@ function purityViolations(fileName: string, text: string): string[] {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
       checkSpecifier(node, node.moduleSpecifier);
-    } else if (
-      ts.isImportEqualsDeclaration(node) &&
-      ts.isExternalModuleReference(node.moduleReference)
-    ) {
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       checkSpecifier(node, node.moduleReference.expression);
     } else if (ts.isCallExpression(node)) {
-      const isDynamicImport =
-        node.expression.kind === ts.SyntaxKind.ImportKeyword;
-      const isRequire =
-        ts.isIdentifier(node.expression) && node.expression.text === "require";
+      const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+      const isRequire = ts.isIdentifier(node.expression) && node.expression.text === "require";
       if (isDynamicImport || isRequire) checkSpecifier(node, node.arguments[0]);
     } else if (ts.isImportTypeNode(node)) {
       const arg = node.argument;
-      if (ts.isLiteralTypeNode(arg))
-        checkSpecifier(node, arg.literal as ts.Expression);
+      if (ts.isLiteralTypeNode(arg)) checkSpecifier(node, arg.literal as ts.Expression);
     } else if (ts.isIdentifier(node) && forbiddenGlobals.has(node.text)) {
       problems.push(`${where(node)} references ${node.text}`);
     }
@@ -76,9 +62,7 @@ describe("purity of core/rules", () => {
   });
 
   it("RULESET-5 core/rules imports only relative modules and zod, and never touches window or document", () => {
-    const problems = files.flatMap((f) =>
-      purityViolations(f, readFileSync(f, "utf8")),
-    );
+    const problems = files.flatMap((f) => purityViolations(f, readFileSync(f, "utf8")));
     expect(problems).toEqual([]);
   });
 

@@ -22,14 +22,8 @@ describe("quorum", () => {
   });
 
   it("QUORUM-1 quorum reached exactly at Q members present", () => {
-    expect(
-      computeQuorum(frCgct, { ...base, membersInOffice: 53, present: 27 })
-        .reached,
-    ).toBe(true);
-    expect(
-      computeQuorum(frCgct, { ...base, membersInOffice: 53, present: 26 })
-        .reached,
-    ).toBe(false);
+    expect(computeQuorum(frCgct, { ...base, membersInOffice: 53, present: 27 }).reached).toBe(true);
+    expect(computeQuorum(frCgct, { ...base, membersInOffice: 53, present: 26 }).reached).toBe(false);
   });
 
   it("QUORUM-2 proxies do not count toward the fr-cgct quorum", () => {
@@ -117,18 +111,13 @@ describe("quorum", () => {
   it("QUORUM-6 Robert's Rules quorum is a majority of the membership", () => {
     expect(roberts.quorumRequired(20)).toBe(11);
     expect(roberts.quorumRequired(21)).toBe(11);
-    expect(
-      computeQuorum(roberts, { ...base, membersInOffice: 20, present: 11 })
-        .reached,
-    ).toBe(true);
+    expect(computeQuorum(roberts, { ...base, membersInOffice: 20, present: 11 }).reached).toBe(true);
   });
 
   it("QUORUM-7 UK quorum is one quarter of the whole membership, rounded up", () => {
     expect(uk.quorumRequired(51)).toBe(13);
     expect(uk.quorumRequired(40)).toBe(10);
-    expect(
-      computeQuorum(uk, { ...base, membersInOffice: 51, present: 12 }).reached,
-    ).toBe(false);
+    expect(computeQuorum(uk, { ...base, membersInOffice: 51, present: 12 }).reached).toBe(false);
   });
 
   it("QUORUM-8 a failed quorum says the council cannot deliberate, in both languages", () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkRuleSetDate,
-  DEFAULT_RULE_SET_ID,
-  getRuleSet,
-  listRuleSets,
-  type RuleSet,
-} from "@/core/rules";
+import { checkRuleSetDate, DEFAULT_RULE_SET_ID, getRuleSet, listRuleSets, type RuleSet } from "@/core/rules";
 
 function rules(id: string): RuleSet {
   const rs = getRuleSet(id);
@@ -15,12 +9,7 @@ function rules(id: string): RuleSet {
 
 describe("rule sets", () => {
   it("RULESET-1 the registry lists the four shipped rule sets and nothing else", () => {
-    expect(listRuleSets().map((rs) => rs.id)).toEqual([
-      "fr-cgct",
-      "fr-cgct-covid-2020",
-      "roberts-rules",
-      "uk-lga-1972",
-    ]);
+    expect(listRuleSets().map((rs) => rs.id)).toEqual(["fr-cgct", "fr-cgct-covid-2020", "roberts-rules", "uk-lga-1972"]);
     expect(getRuleSet("fr-cgct-1884")).toBeUndefined();
   });
 
@@ -30,22 +19,10 @@ describe("rule sets", () => {
 
   it("RULESET-2 covid rules apply only inside their two periods, bounds included", () => {
     const covid = rules("fr-cgct-covid-2020");
-    for (const date of [
-      "2020-03-24",
-      "2021-09-30",
-      "2021-11-10",
-      "2022-03-15",
-      "2022-07-31",
-    ]) {
+    for (const date of ["2020-03-24", "2021-09-30", "2021-11-10", "2022-03-15", "2022-07-31"]) {
       expect(checkRuleSetDate(covid, date)).toEqual({ ok: true });
     }
-    for (const date of [
-      "2020-03-23",
-      "2021-10-01",
-      "2021-11-09",
-      "2022-08-01",
-      "2024-01-01",
-    ]) {
+    for (const date of ["2020-03-23", "2021-10-01", "2021-11-09", "2022-08-01", "2024-01-01"]) {
       const check = checkRuleSetDate(covid, date);
       expect(check.ok).toBe(false);
       if (!check.ok) {
@@ -71,9 +48,7 @@ describe("rule sets", () => {
       expect(rs.label.en.length).toBeGreaterThan(0);
       expect(rs.quorumRuleId).toMatch(/^QUORUM-\d+$/);
       expect(rs.quorumRequired(1)).toBe(1);
-      expect(
-        rs.maxProxiesPerHolder === 0 ? !rs.proxiesCountForQuorum : true,
-      ).toBe(true);
+      expect(rs.maxProxiesPerHolder === 0 ? !rs.proxiesCountForQuorum : true).toBe(true);
     }
   });
 });

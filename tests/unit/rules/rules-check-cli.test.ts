@@ -26,9 +26,7 @@ describe("rules:check runner", () => {
 
   it("CASE-0 a folder of good cases passes, one line per case, exit 0", () => {
     const r = run(path.relative(root, ownCases));
-    const count = readdirSync(ownCases).filter((f) =>
-      f.endsWith(".json"),
-    ).length;
+    const count = readdirSync(ownCases).filter((f) => f.endsWith(".json")).length;
     expect(r.code).toBe(0);
     expect(r.out.filter((l) => l.startsWith("PASS "))).toHaveLength(count);
     expect(r.out.at(-1)).toBe(`${count} passed, 0 failed`);
@@ -71,10 +69,7 @@ describe("rules:check runner", () => {
       }),
     );
     writeFileSync(path.join(dir, "README.md"), "# not a case");
-    copyFileSync(
-      path.join(ownCases, "tie-president-abstains.json"),
-      path.join(dir, "e-good.json"),
-    );
+    copyFileSync(path.join(ownCases, "tie-president-abstains.json"), path.join(dir, "e-good.json"));
 
     const r = run(dir, path.join(dir, "missing.json"));
     expect(r.code).toBe(1);
@@ -82,9 +77,7 @@ describe("rules:check runner", () => {
       expect.stringMatching(/^FAIL a-bad-json\.json: not valid JSON/),
       "FAIL no input: malformed case — input: is missing",
       "FAIL c-wrong-types.json: malformed case — input.membersInOffice: must be a number",
-      expect.stringMatching(
-        /^FAIL wrong: outcome: expected rejected, got adopted/,
-      ),
+      expect.stringMatching(/^FAIL wrong: outcome: expected rejected, got adopted/),
       "PASS a tie when the president abstained rejects, no casting vote",
       `FAIL ${path.join(dir, "missing.json")}: no such file or folder`,
       "1 passed, 5 failed",

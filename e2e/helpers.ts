@@ -1,0 +1,37 @@
+// Shared steps for the end-to-end tests: sign in through the real API, create a fresh sitting.
+import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
+
+export const HEADERS = { "Content-Type": "application/json", "x-seance-client": "1" };
+
+export async function clerkRequest(request: APIRequestContext): Promise<void> {
+  const r = await request.post("/api/auth/signin", { headers: HEADERS, data: { login: "greffe", password: "greffe-demo" } });
+  if (!r.ok()) throw new Error(`clerk sign-in failed: ${r.status()}`);
+}
+
+/** A fresh sitting with the demo agenda, created by the clerk through the API. */
+export async function freshSitting(request: APIRequestContext): Promise<{ sittingId: string; itemIds: string[] }> {
+  await clerkRequest(request);
+  const r = await request.post("/api/clerk/sittings", {
+    headers: HEADERS,
+    data: {
+      date: "2022-10-03",
+      time: "18:00",
+      place: "Salle du Conseil",
+      convocationDate: "2022-09-26",
+      copyAgendaFrom: "s-2022-10-03",
+      secretaryIds: ["m28"],
+    },
+  });
+  const j = (await r.json()) as { ok: boolean; data: { sittingId: string; itemIds: string[] } };
+  if (!j.ok) throw new Error("could not create a sitting");
+  return j.data;
+}
+
+/** A browser context signed in as a demo user (the demo sign-in link, as a person would click it). */
+export async function contextAs(browser: Browser, userId: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport });
+  const page = await ctx.newPage();
+  await page.goto(`/demo/signin?as=${encodeURIComponent(userId)}`);
+  await page.close();
+  return ctx;
+}

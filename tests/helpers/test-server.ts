@@ -1,0 +1,190 @@
+// Starts the real Séance server (API, Socket.IO, Yjs; no pages) on a free loopback port with its
+// own fresh SQLite database, and signs users in through the real HTTP API.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { io, type Socket } from "socket.io-client";
+import { openDatabase, type Db } from "../../server/db/client";
+import { createSeanceServer, type SeanceServer } from "../../server/app";
+import { seedDemo } from "../../server/seed/demo";
+import type { CommandBody, Reply } from "../../core/sitting/protocol";
+import type { ChairView, MemberView, PublicView } from "../../core/sitting/projection";
+
+export const TEMPLATE_DB = path.join(process.cwd(), "tests", ".tmp", "template.db");
+
+export function freshDatabaseFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seance-test-"));
+  const file = path.join(dir, "seance.db");
+  fs.copyFileSync(TEMPLATE_DB, file);
+  return file;
+}
+
+export interface TestServer {
+  url: string;
+  db: Db;
+  server: SeanceServer;
+  dbFile: string;
+  stop(): Promise<void>;
+}
+
+const quiet = { info: () => undefined, error: (m: string) => (process.env.SEANCE_TEST_VERBOSE ? console.error(m) : undefined) };
+
+export async function startTestServer(opts: { dbFile?: string; seed?: boolean } = {}): Promise<TestServer> {
+  const dbFile = opts.dbFile ?? freshDatabaseFile();
+  const db = await openDatabase(`file:${dbFile}`);
+  if (opts.seed !== false) await seedDemo(db);
+  const server = await createSeanceServer({ db, dev: false, demo: true, dir: process.cwd(), withoutPages: true, logger: quiet });
+  const port = await server.listen(0, "127.0.0.1");
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    server,
+    dbFile,
+    async stop() {
+      await server.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+export function cookieOf(res: Response): string {
+  const set = res.headers.get("set-cookie") ?? "";
+  const m = /seance_auth=[^;]*/.exec(set);
+  if (!m) throw new Error(`no sign-in cookie (status ${res.status})`);
+  return m[0];
+}
+
+export async function signInWithPassword(url: string, login: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/signin`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "x-seance-client": "1" },
+    body: JSON.stringify({ login, password }),
+  });
+  return cookieOf(res);
+}
+
+export async function demoSignIn(url: string, userId: string): Promise<string> {
+  const res = await fetch(`${url}/demo/signin?as=${encodeURIComponent(userId)}`, { redirect: "manual" });
+  return cookieOf(res);
+}
+
+/** A councillor's device: the clerk issues a one-time code, the device pairs with it. */
+export async function pairDevice(url: string, clerkCookie: string, memberId: string): Promise<string> {
+  const issued = await fetch(`${url}/api/clerk/pairings`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "x-seance-client": "1", cookie: clerkCookie },
+    body: JSON.stringify({ memberId }),
+  });
+  const { data } = (await issued.json()) as { data: { code: string } };
+  const res = await fetch(`${url}/api/auth/pair`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "x-seance-client": "1" },
+    body: JSON.stringify({ code: data.code }),
+  });
+  return cookieOf(res);
+}
+
+export async function createSittingAs(url: string, clerkCookie: string, body: Record<string, unknown> = {}): Promise<{ sittingId: string; itemIds: string[] }> {
+  const res = await fetch(`${url}/api/clerk/sittings`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "x-seance-client": "1", cookie: clerkCookie },
+    body: JSON.stringify({
+      date: "2022-10-03",
+      time: "18:00",
+      place: "Salle du Conseil",
+      convocationDate: "2022-09-26",
+      copyAgendaFrom: "s-2022-10-03",
+      secretaryIds: ["m28"],
+      ...body,
+    }),
+  });
+  const j = (await res.json()) as { ok: boolean; data: { sittingId: string; itemIds: string[] }; error?: unknown };
+  if (!j.ok) throw new Error(`create sitting failed: ${JSON.stringify(j.error)}`);
+  return j.data;
+}
+
+let commandCounter = 0;
+export function commandId(): string {
+  commandCounter += 1;
+  return `cmd-${process.pid}-${Date.now()}-${commandCounter}`;
+}
+
+/** A real Socket.IO client following one sitting, holding the latest view of each kind. */
+export class Client {
+  socket: Socket;
+  view: PublicView | null = null;
+  me: MemberView | null = null;
+  chair: ChairView | null = null;
+  received: { event: string; data: unknown }[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    public readonly url: string,
+    public readonly sittingId: string,
+    cookie?: string,
+  ) {
+    this.socket = io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnectionDelay: 50, reconnectionDelayMax: 200 });
+    this.socket.onAny((event: string, data: unknown) => {
+      this.received.push({ event, data });
+      if (event === "sitting:state") this.view = data as PublicView;
+      if (event === "sitting:me") this.me = data as MemberView;
+      if (event === "sitting:chair") this.chair = data as ChairView;
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  async subscribe(lastSeq?: number): Promise<Reply<{ seq: number; view: PublicView | null; me: MemberView | null; chair: ChairView | null }>> {
+    const r = (await this.socket
+      .timeout(5000)
+      .emitWithAck("sitting:subscribe", { sittingId: this.sittingId, ...(lastSeq !== undefined ? { lastSeq } : {}) })) as Reply<{
+      seq: number;
+      view: PublicView | null;
+      me: MemberView | null;
+      chair: ChairView | null;
+    }>;
+    if (r.ok) {
+      if (r.data.view) this.view = r.data.view;
+      this.me = r.data.me;
+      this.chair = r.data.chair;
+    }
+    return r;
+  }
+
+  async send(command: CommandBody, id = commandId()): Promise<Reply<Record<string, unknown>>> {
+    return (await this.socket.timeout(10_000).emitWithAck("command", { sittingId: this.sittingId, commandId: id, command })) as Reply<Record<string, unknown>>;
+  }
+
+  async sendOk(command: CommandBody): Promise<Record<string, unknown>> {
+    const r = await this.send(command);
+    if (!r.ok) throw new Error(`${command.type} refused: ${r.error.code} ${r.error.detail ?? ""}`);
+    return r.data;
+  }
+
+  /** Wait until the latest view satisfies the condition (no sleeps: woken by each message). */
+  async until(cond: (c: Client) => boolean, what = "condition", timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!cond(this)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; last view seq ${this.view?.seq}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async connected(): Promise<void> {
+    if (this.socket.connected) return;
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once("connect", () => resolve());
+      this.socket.once("connect_error", (e) => reject(e));
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
