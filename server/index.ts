@@ -12,6 +12,8 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   SEANCE_DEMO: z.enum(["0", "1", "true", "false"]).default("0"),
+  // API and websockets only, without the Next.js pages (crash harness, benchmarks).
+  SEANCE_PAGES: z.enum(["0", "1"]).default("1"),
 });
 
 function fail(message: string): never {
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     fail(`cannot open the database ${url} — ${err instanceof Error ? err.message : String(err)}`);
   }
 
-  const server = await createSeanceServer({ db, dev, demo, dir: process.cwd() });
+  const server = await createSeanceServer({ db, dev, demo, dir: process.cwd(), withoutPages: cfg.data.SEANCE_PAGES === "0" });
   let port: number;
   try {
     port = await server.listen(cfg.data.PORT, cfg.data.HOST);
