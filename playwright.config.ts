@@ -23,7 +23,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npx tsx server/index.ts`,
+    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -22,7 +22,9 @@ async function main(): Promise<number> {
     const verdict = verifyChain(sittingId, chain);
     if (verdict.ok) {
       const recorded = sitting.lastSeq === chain.length;
-      console.log(`OK ${sittingId}: ${verdict.events} events, chain intact, last hash ${verdict.lastHash.slice(0, 16)}…${recorded ? "" : ` (but the sitting records ${sitting.lastSeq} events)`}`);
+      console.log(
+        `OK ${sittingId}: ${verdict.events} events, chain intact, last hash ${verdict.lastHash.slice(0, 16)}…${recorded ? "" : ` (but the sitting records ${sitting.lastSeq} events)`}`,
+      );
       return recorded ? 0 : 1;
     }
     console.log(`BROKEN ${sittingId}: first broken link at event #${verdict.brokenAt} — ${verdict.problem}`);

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-OUT=test-results
+OUT=reports
 mkdir -p "$OUT"
 failed_steps=()
 step() {
@@ -28,8 +28,8 @@ step "end-to-end (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.js
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
-try { const v = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8")); passed += v.numPassedTests; failed += v.numFailedTests; } catch { failed += 1; }
-try { const p = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8")); passed += p.stats.expected; failed += p.stats.unexpected + (p.stats.flaky || 0); } catch { failed += 1; }
+try { const v = JSON.parse(fs.readFileSync("reports/vitest.json", "utf8")); passed += v.numPassedTests; failed += v.numFailedTests; } catch { failed += 1; }
+try { const p = JSON.parse(fs.readFileSync("reports/playwright.json", "utf8")); passed += p.stats.expected; failed += p.stats.unexpected + (p.stats.flaky || 0); } catch { failed += 1; }
 const steps = Number(process.argv[1]);
 console.log(`\n${passed} passed, ${failed + steps} failed`);
 ' "${#failed_steps[@]}"

@@ -2,7 +2,6 @@
 // and start it again on the same database and port.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,8 +24,8 @@ export interface ChildServer {
 }
 
 export async function startChildServer(opts: { dbFile: string; port: number; env?: Record<string, string> }): Promise<ChildServer> {
-  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  const proc = spawn(tsx, ["server/index.ts"], {
+  // node itself runs the server (tsx as a loader), so SIGKILL hits the server, not a wrapper.
+  const proc = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: process.cwd(),
     env: { ...process.env, PORT: String(opts.port), HOST: "127.0.0.1", DATABASE_URL: `file:${opts.dbFile}`, SEANCE_DEMO: "1", SEANCE_PAGES: "0", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],

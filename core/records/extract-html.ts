@@ -1,0 +1,259 @@
+// Standalone, printable HTML of the official records (A4, French, serif, inline CSS): the extract
+// of the register and the list of deliberations. Every text from the database is escaped here.
+import type { DeliberationListModel, ExtractModel, RoleGroup } from "./extract";
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}
+
+const e = escapeHtml;
+
+interface ListNode {
+  ordered: boolean;
+  items: { text: string; children: ListNode[] }[];
+}
+
+const LIST_LINE = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/;
+
+function renderList(node: ListNode): string {
+  const tag = node.ordered ? "ol" : "ul";
+  const items = node.items.map((it) => `<li>${e(it.text)}${it.children.map(renderList).join("")}</li>`).join("");
+  return `<${tag}>${items}</${tag}>`;
+}
+
+/** Lines of list items → nested lists by indentation (the exposé keeps the clerk's nesting). */
+function parseList(lines: readonly string[]): ListNode {
+  const root: ListNode = { ordered: /^\s*\d/.test(lines[0] ?? ""), items: [] };
+  const stack: { indent: number; node: ListNode }[] = [];
+  for (const line of lines) {
+    const m = LIST_LINE.exec(line);
+    if (!m) continue;
+    const indent = (m[1] ?? "").length;
+    const item = { text: m[3] ?? "", children: [] as ListNode[] };
+    while (stack.length > 1 && (stack[stack.length - 1]?.indent ?? 0) > indent) stack.pop();
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root.items.push(item);
+      stack.push({ indent, node: root });
+    } else if (indent > top.indent) {
+      const parent = top.node.items[top.node.items.length - 1];
+      const child: ListNode = { ordered: /^\d/.test(m[2] ?? ""), items: [item] };
+      if (parent) parent.children.push(child);
+      else top.node.items.push({ text: "", children: [child] });
+      stack.push({ indent, node: child });
+    } else top.node.items.push(item);
+  }
+  return root;
+}
+
+/** The exposé's Markdown-ish text: paragraphs (blank-line separated) and nested lists; nothing else is interpreted. */
+export function renderRichText(text: string): string {
+  const out: string[] = [];
+  for (const block of text.replace(/\r\n?/g, "\n").split(/\n\s*\n/)) {
+    const lines = block.split("\n").filter((l) => l.trim() !== "");
+    let i = 0;
+    while (i < lines.length) {
+      const listLines: string[] = [];
+      while (i < lines.length && LIST_LINE.test(lines[i] ?? "")) listLines.push(lines[i++] ?? "");
+      if (listLines.length) out.push(renderList(parseList(listLines)));
+      const para: string[] = [];
+      while (i < lines.length && !LIST_LINE.test(lines[i] ?? "")) para.push((lines[i++] ?? "").trim());
+      if (para.length) out.push(`<p>${e(para.join(" "))}</p>`);
+    }
+  }
+  return out.join("\n");
+}
+
+const STYLE = `
+@page { size: A4; margin: 16mm 18mm 18mm 18mm; }
+* { box-sizing: border-box; }
+html { background: #e9e6df; }
+body { margin: 0; font-family: "Liberation Serif", "Times New Roman", "DejaVu Serif", Times, serif; font-size: 11pt; line-height: 1.38; color: #111; }
+.page { width: 210mm; min-height: 297mm; margin: 12mm auto; padding: 16mm 18mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
+@media print { html { background: #fff; } .page { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; } }
+header.top { display: flex; justify-content: space-between; gap: 8mm; align-items: flex-start; margin-bottom: 8mm; }
+.coll { font-variant: small-caps; letter-spacing: .04em; line-height: 1.25; }
+.coll strong { font-size: 13pt; display: block; }
+.attestation { width: 78mm; border: 1px solid #111; padding: 2.5mm 3mm; font-size: 9pt; font-style: italic; }
+.attestation.pending { border-style: dashed; color: #444; }
+h1 { font-size: 13.5pt; text-align: center; letter-spacing: .06em; margin: 0 0 1.5mm; font-weight: bold; }
+.sitting { text-align: center; font-weight: bold; font-size: 12pt; margin: 0; letter-spacing: .05em; }
+.place { text-align: center; margin: .5mm 0 5mm; }
+dl.facts { display: grid; grid-template-columns: 58mm 1fr; margin: 0 0 3mm; row-gap: .6mm; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+h2 { font-size: 11pt; font-variant: small-caps; letter-spacing: .05em; margin: 4mm 0 1mm; border-bottom: .4pt solid #777; }
+.group { margin: .5mm 0; }
+.group em { font-style: normal; text-decoration: underline; }
+table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 2mm; }
+th, td { border: .6pt solid #333; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+th { background: #f1efe9; font-weight: bold; }
+td.num { text-align: right; width: 20mm; font-variant-numeric: tabular-nums; }
+.item-head { border-top: 1.2pt solid #111; margin-top: 6mm; padding-top: 2mm; }
+.item-title { font-weight: bold; font-size: 12pt; margin: 1.5mm 0; }
+.expose p { text-align: justify; margin: 0 0 2mm; }
+.expose ul, .expose ol, .proposals { margin: 0 0 2mm; padding-left: 7mm; }
+.proposals li { font-weight: bold; margin-bottom: 1mm; }
+.lead { font-weight: bold; margin: 3mm 0 1mm; }
+.result { border: 1.2pt solid #111; padding: 2mm 3mm; margin: 2mm 0; break-inside: avoid; }
+.result .outcome { font-weight: bold; font-size: 12.5pt; text-transform: uppercase; letter-spacing: .04em; }
+.result .reason { font-size: 9.5pt; font-style: italic; }
+.names dt { font-weight: bold; margin-top: 1mm; }
+.names dd { margin: 0 0 0 6mm; }
+.signatures { display: flex; justify-content: space-between; margin: 6mm 0 4mm; break-inside: avoid; }
+.signatures div { width: 45%; min-height: 20mm; }
+.actes { font-size: 9.5pt; break-inside: avoid; }
+.actes th { width: 72mm; font-weight: normal; background: #f7f6f2; }
+.muted { color: #555; }
+a { color: inherit; }
+`;
+
+function htmlDocument(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main class="page">
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function groups(list: RoleGroup[]): string {
+  if (!list.length) return `<p class="group muted">Néant</p>`;
+  return list.map((g) => `<p class="group"><em>${e(g.label)}</em> : ${e(g.names.join(", "))}</p>`).join("\n");
+}
+
+function fact(label: string, value: string | null | undefined): string {
+  return `<dt>${e(label)}</dt><dd>${value ? e(value) : `<span class="muted">—</span>`}</dd>`;
+}
+
+function header(councilName: string, commune: string, aside: string): string {
+  return `<header class="top">
+<div class="coll">République française<strong>${e(councilName)}</strong>${e(commune)}</div>
+${aside}
+</header>`;
+}
+
+export function renderExtractHtml(m: ExtractModel): string {
+  const v = m.vote;
+  const tally = v.tally;
+  const names = v.names;
+  const body = `
+${header(m.councilName, m.commune, `<aside class="attestation${m.attestation.enforceable ? "" : " pending"}">${e(m.attestation.text)}</aside>`)}
+<h1>${e(m.title)}</h1>
+<p class="sitting">${e(m.sittingLine)}</p>
+<p class="place">${e(m.place)} — ${e(m.time.replace(":", "h"))}${m.secondConvocation ? " — seconde convocation, sans condition de quorum (CGCT L. 2121-17)" : ""}</p>
+<dl class="facts">
+${fact("Secrétaire(s) de séance", m.secretaries.join(", "))}
+${fact("Nombre de membres en exercice", String(m.membersInOffice))}
+${fact("Quorum", m.quorum ? `${m.quorum.required} — ${m.quorum.reached ? "atteint" : "non atteint"} à l'appel du point (${m.quorum.counted} présents)` : null)}
+${fact("Date de la convocation", m.convocationDate)}
+${fact("Affichée le", m.convocationPostedOn)}
+${fact("Président de séance", m.president ? `${m.president.name}, ${m.president.title}` : null)}
+${fact("À l'appel du point", `${m.counts.present} présents, ${m.counts.represented} représentés, ${m.counts.absent} absents`)}
+</dl>
+<h2>Présents</h2>
+${groups(m.present)}
+<h2>Absents excusés</h2>
+${groups(m.excused)}
+${m.absent.length ? `<h2>Absents</h2>\n${groups(m.absent)}` : ""}
+<h2>Pouvoirs</h2>
+${
+  m.proxies.length
+    ? `<p>${e(m.proxySentence ?? "")}</p>
+<table><thead><tr><th>Nom du mandant</th><th>Nom du mandataire</th></tr></thead><tbody>
+${m.proxies.map((p) => `<tr><td>${e(p.mandant)}</td><td>${e(p.mandataire)}</td></tr>`).join("\n")}
+</tbody></table>`
+    : `<p class="muted">Aucun pouvoir.</p>`
+}
+<section class="item-head">
+<dl class="facts">
+${fact("N° d'ordre", String(m.item.order))}
+${fact("N° identifiant", m.item.identifier)}
+${fact("Rapporteur(s)", m.item.rapporteurs.join(", "))}
+${fact("Projet de délibération étudié par", m.item.commission)}
+${fact("Service référent", m.item.service)}
+${m.item.observations ? fact("Observations", m.item.observations) : ""}
+${m.item.recused.length ? fact("Élus intéressés (ne prennent pas part au vote)", m.item.recused.join(", ")) : ""}
+</dl>
+<p class="item-title">${e(m.item.title)}</p>
+</section>
+<section class="expose">
+${renderRichText(m.item.expose)}
+</section>
+${
+  m.item.proposals.length
+    ? `<p class="lead">Après examen de ce dossier, il vous est proposé :</p>
+<ul class="proposals">${m.item.proposals.map((p) => `<li>${e(p)}</li>`).join("")}</ul>`
+    : ""
+}
+<section>
+<h2>Vote${v.modeLabel ? ` ${e(v.modeLabel)}` : ""}</h2>
+<table><tbody>
+<tr><th>Pour</th><td class="num">${tally ? tally.pour : "—"}</td></tr>
+<tr><th>Contre</th><td class="num">${tally ? tally.contre : "—"}</td></tr>
+<tr><th>Abstention</th><td class="num">${tally ? tally.abstention : "—"}</td></tr>
+<tr><th>Ne prend pas part au vote</th><td class="num">${tally ? tally.nppv : "—"}</td></tr>
+</tbody></table>
+<div class="result">
+<div>RESULTAT DU VOTE</div>
+<div class="outcome">${v.result ? e(v.result.label) : v.status === "deferred" ? "Reporté" : "Non voté"}</div>
+${v.result ? `<div class="reason">${e(v.result.reason)} (${e(v.result.article)})</div>` : m.quorum && !m.quorum.reached ? `<div class="reason">${e(m.quorum.text)}</div>` : ""}
+</div>
+${
+  names
+    ? `<dl class="names">
+<dt>Ont voté pour (${names.pour.length})</dt><dd>${e(names.pour.join(", ") || "—")}</dd>
+<dt>Ont voté contre (${names.contre.length})</dt><dd>${e(names.contre.join(", ") || "—")}</dd>
+<dt>Se sont abstenus (${names.abstention.length})</dt><dd>${e(names.abstention.join(", ") || "—")}</dd>
+<dt>N'ont pas pris part au vote (${names.nppv.length})</dt><dd>${e(names.nppv.join(", ") || "—")}</dd>
+</dl>`
+    : ""
+}
+</section>
+<section class="signatures">
+<div>${e(m.signatures.presidentLabel)}<br>${e(m.signatures.president ?? "")}</div>
+<div>${e(m.signatures.secretaryLabel)}<br>${e(m.signatures.secretaries.join(", "))}</div>
+</section>
+<section class="actes">
+<table><tbody>
+<tr><th>Affichée le</th><td>${e(m.actes.postedOn ?? "—")}</td></tr>
+<tr><th>Date de publication électronique (ancien champ « Recueil des actes administratifs », RAA)</th><td>${e(m.actes.publishedOn ?? "—")}</td></tr>
+<tr><th>Date de réception en préfecture</th><td>${e(m.actes.prefectureReceivedOn ?? "—")}</td></tr>
+<tr><th>Identifiant de télétransmission</th><td>${e(m.actes.teletransmissionId)}</td></tr>
+<tr><th>Nature de l'acte</th><td>${e(`${m.actes.nature} — ${m.actes.natureLabel}`)}</td></tr>
+<tr><th>Nomenclature Préfecture</th><td>${e([m.actes.code, m.actes.label].filter(Boolean).join(" — ") || "—")}</td></tr>
+</tbody></table>
+</section>`;
+  return htmlDocument(`Extrait du registre — ${m.item.identifier} — ${m.councilName}`, body);
+}
+
+export function renderDeliberationListHtml(m: DeliberationListModel): string {
+  const rows = m.entries
+    .map(
+      (x) =>
+        `<tr><td class="num">${x.number}</td><td>${e(x.identifier)}</td><td>${x.href ? `<a href="${e(x.href)}">${e(x.subject)}</a>` : e(x.subject)}</td><td>${e(x.decisionLabel)}</td></tr>`,
+    )
+    .join("\n");
+  const body = `
+${header(m.councilName, m.commune, "")}
+<h1>${e(m.title)}</h1>
+<p class="sitting">${e(m.sittingLine)}</p>
+<p class="place">${e(m.place)}</p>
+<table>
+<thead><tr><th>N°</th><th>Identifiant</th><th>Objet</th><th>Décision</th></tr></thead>
+<tbody>
+${rows || `<tr><td colspan="4" class="muted">Aucun point inscrit.</td></tr>`}
+</tbody>
+</table>
+<p class="muted">${e(m.legalNote)}</p>`;
+  return htmlDocument(`Liste des délibérations — ${m.sittingLine} — ${m.councilName}`, body);
+}
