@@ -7,9 +7,13 @@ import type { Server as IoServer } from "socket.io";
 import type { Db } from "./db/client";
 import { identify, loadAuthKeys, type AuthKeys } from "./auth/tokens";
 import { createApi } from "./http/api";
+import { createRecordsRoutes } from "./http/records-routes";
+import { createMinutesRoutes } from "./http/minutes-routes";
+import { isSameOrigin, sendError } from "./http/respond";
 import { RoomRegistry, type Clock, type Logger } from "./realtime/sitting-room";
 import { createSocketServer } from "./realtime/socket-server";
 import { createMinutesSocket, YJS_PATH } from "./yjs/minutes-ws";
+import { attachMinutesFacts } from "./yjs/minutes-facts";
 
 export interface SeanceOptions {
   db: Db;
@@ -71,7 +75,9 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const rooms = new RoomRegistry(opts.db, clock, logger);
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
   const api = createApi({ db: opts.db, keys, rooms, demo: opts.demo, secureCookies: (req) => !isLocal(req) });
+  const records = createRecordsRoutes({ db: opts.db, keys, rooms });
 
+  const minutesRoutes = createMinutesRoutes({ db: opts.db, keys, rooms });
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
   if (!opts.withoutPages) {
@@ -100,6 +106,10 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     securityHeaders(res, opts.dev);
     const url = new URL(req.url ?? "/", "http://localhost");
     void (async () => {
+      // CSRF: a cookie-authenticated mutation must come from this origin (or our own client header).
+      if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) return sendError(res, 403, "forbidden", "cross-site request refused");
+      if (await minutesRoutes.handle(req, res, url)) return;
+      if (await records.handle(req, res, url)) return;
       if (await api.handle(req, res, url)) return;
       if (!nextHandler) {
         res.writeHead(404);
@@ -117,6 +127,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
 
   const io = createSocketServer(http, { db: opts.db, keys, rooms, logger });
   const minutes = createMinutesSocket({ db: opts.db, keys, logger });
+  const facts = attachMinutesFacts({ db: opts.db, rooms, persistence: minutes.persistence, logger });
 
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = req.url ?? "";
@@ -149,10 +160,12 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       });
     },
     async close() {
+      await facts.idle();
       await minutes.persistence.flushAll();
       minutes.wss.clients.forEach((c) => c.terminate());
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await records.close();
     },
   };
 }

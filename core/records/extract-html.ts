@@ -154,7 +154,7 @@ ${header(m.councilName, m.commune, `<aside class="attestation${m.attestation.enf
 <dl class="facts">
 ${fact("Secrétaire(s) de séance", m.secretaries.join(", "))}
 ${fact("Nombre de membres en exercice", String(m.membersInOffice))}
-${fact("Quorum", m.quorum ? `${m.quorum.required} — ${m.quorum.reached ? "atteint" : "non atteint"} à l'appel du point (${m.quorum.counted} présents)` : null)}
+${fact("Quorum", m.quorum ? `${m.quorum.required} — ${m.quorum.reached ? "atteint" : "non atteint"} à l'appel du point (${m.quorum.counted} comptés)` : null)}
 ${fact("Date de la convocation", m.convocationDate)}
 ${fact("Affichée le", m.convocationPostedOn)}
 ${fact("Président de séance", m.president ? `${m.president.name}, ${m.president.title}` : null)}

@@ -6,7 +6,7 @@ import { applyCommand } from "../../core/sitting/apply-command";
 import { applyEvent } from "../../core/sitting/apply-event";
 import { reject, type CommandEnvelope, type Reply } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
-import type { Actor, SittingState } from "../../core/sitting/state";
+import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
 import { commitCommand, findReceipt, loadSitting, StaleStateError } from "../store/sitting-store";
 
 export interface Clock {
@@ -17,7 +17,8 @@ export interface Logger {
   error(msg: string): void;
 }
 
-export type RoomListener = (room: SittingRoom) => void;
+/** Told after each commit with the events it appended (none after a reload). */
+export type RoomListener = (room: SittingRoom, committed: readonly { seq: number; event: SittingEvent }[]) => void;
 
 export class SittingRoom {
   private queue: Promise<unknown> = Promise.resolve();
@@ -77,7 +78,7 @@ export class SittingRoom {
         next.seq = last.seq;
         next.lastHash = last.hash;
         this.state = next;
-        this.notify();
+        this.notify(outcome.events.map((event, i) => ({ seq: chained[i]!.seq, event })));
         return reply;
       } catch (err) {
         if (err instanceof StaleStateError) {
@@ -97,13 +98,13 @@ export class SittingRoom {
     const { state, header } = await loadSitting(this.db, this.state.sittingId);
     this.state = state;
     this.header = header;
-    this.notify();
+    this.notify([]);
   }
 
-  private notify(): void {
+  private notify(committed: readonly { seq: number; event: SittingEvent }[]): void {
     for (const fn of this.listeners) {
       try {
-        fn(this);
+        fn(this, committed);
       } catch (err) {
         this.logger.error(`listener failed: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -10,7 +10,7 @@ import type { Logger } from "../realtime/sitting-room";
 import { YPersistence } from "./persistence";
 
 export const YJS_PATH = "/yjs/";
-export const minutesDocName = (sittingId: string) => `minutes-${sittingId}`;
+export { minutesDocName } from "./minutes-facts";
 
 export type MinutesAccess = "write" | "read" | "none";
 

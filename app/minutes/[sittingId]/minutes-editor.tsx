@@ -9,6 +9,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
+import { SittingFact } from "./sitting-fact";
 
 const COLORS = ["#b3261e", "#11703a", "#000091", "#8a5a00", "#6d28d9", "#0e7490", "#be185d"];
 
@@ -55,7 +56,12 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
     {
       immediatelyRender: false,
       editable: canWrite,
-      extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ document: doc }), CollaborationCaret.configure({ provider, user })],
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        SittingFact,
+        Collaboration.configure({ document: doc }),
+        CollaborationCaret.configure({ provider, user }),
+      ],
       editorProps: {
         attributes: { class: "prose max-w-none min-h-[60vh] p-6 focus:outline-none", "aria-label": t("title"), role: "textbox", "aria-multiline": "true" },
       },
