@@ -9,7 +9,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@prisma/client", "@prisma/adapter-better-sqlite3"],
-  typescript: { ignoreBuildErrors: false },
+  // `npm test` typechecks the whole project first (tsc --noEmit); the build need not do it twice.
+  typescript: { ignoreBuildErrors: true },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -18,7 +18,13 @@ export interface SittingConnection {
 
 let shared: Socket | null = null;
 function socket(): Socket {
-  if (!shared) shared = io({ path: "/socket.io", transports: ["websocket", "polling"], reconnectionDelay: 300, reconnectionDelayMax: 2000 });
+  if (!shared) {
+    const s = io({ path: "/socket.io", transports: ["websocket", "polling"], reconnectionDelay: 300, reconnectionDelayMax: 2000 });
+    // Follow the browser's own network state: a dropped Wi-Fi shows at once, and we reconnect on return.
+    window.addEventListener("offline", () => s.disconnect());
+    window.addEventListener("online", () => s.connect());
+    shared = s;
+  }
   return shared;
 }
 

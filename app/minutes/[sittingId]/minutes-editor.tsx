@@ -39,10 +39,20 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
       const states = [...provider.awareness.getStates().values()] as { user?: { name: string; color: string } }[];
       setPeers(states.flatMap((s) => (s.user ? [s.user] : [])));
     };
+    // The browser says when the network goes: stop sending, keep typing locally, merge on return.
+    const goOffline = () => provider.disconnect();
+    const goOnline = () => provider.connect();
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
     provider.on("sync", onSync);
     provider.on("status", onStatus);
     provider.awareness.on("change", onAwareness);
+    // The first sync may have happened before this effect ran.
+    setSynced(provider.synced);
+    onAwareness();
     return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
       provider.off("sync", onSync);
       provider.off("status", onStatus);
       provider.awareness.off("change", onAwareness);
