@@ -79,7 +79,7 @@ header.top { display: flex; justify-content: space-between; gap: 8mm; align-item
 h1 { font-size: 13.5pt; text-align: center; letter-spacing: .06em; margin: 0 0 1.5mm; font-weight: bold; }
 .sitting { text-align: center; font-weight: bold; font-size: 12pt; margin: 0; letter-spacing: .05em; }
 .place { text-align: center; margin: .5mm 0 5mm; }
-dl.facts { display: grid; grid-template-columns: 58mm 1fr; margin: 0 0 3mm; row-gap: .6mm; }
+dl.facts { display: grid; grid-template-columns: 64mm 1fr; margin: 0 0 3mm; row-gap: .6mm; }
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
 h2 { font-size: 11pt; font-variant: small-caps; letter-spacing: .05em; margin: 4mm 0 1mm; border-bottom: .4pt solid #777; }
@@ -89,6 +89,8 @@ table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 2mm; }
 th, td { border: .6pt solid #333; padding: 1mm 2mm; text-align: left; vertical-align: top; }
 th { background: #f1efe9; font-weight: bold; }
 td.num { text-align: right; width: 20mm; font-variant-numeric: tabular-nums; }
+td.decision { width: 48mm; }
+.list td.num { width: 12mm; }
 .item-head { border-top: 1.2pt solid #111; margin-top: 6mm; padding-top: 2mm; }
 .item-title { font-weight: bold; font-size: 12pt; margin: 1.5mm 0; }
 .expose p { text-align: justify; margin: 0 0 2mm; }
@@ -124,6 +126,11 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** The engine's sentence usually names its article already; add it only when it does not. */
+function withArticle(reason: string, article: string): string {
+  return !article || reason.includes(article) ? reason : `${reason} (${article})`;
 }
 
 function groups(list: RoleGroup[]): string {
@@ -206,7 +213,7 @@ ${
 <div class="result">
 <div>RESULTAT DU VOTE</div>
 <div class="outcome">${v.result ? e(v.result.label) : v.status === "deferred" ? "Reporté" : "Non voté"}</div>
-${v.result ? `<div class="reason">${e(v.result.reason)} (${e(v.result.article)})</div>` : m.quorum && !m.quorum.reached ? `<div class="reason">${e(m.quorum.text)}</div>` : ""}
+${v.result ? `<div class="reason">${e(withArticle(v.result.reason, v.result.article))}</div>` : m.quorum && !m.quorum.reached ? `<div class="reason">${e(m.quorum.text)}</div>` : ""}
 </div>
 ${
   names
@@ -240,7 +247,7 @@ export function renderDeliberationListHtml(m: DeliberationListModel): string {
   const rows = m.entries
     .map(
       (x) =>
-        `<tr><td class="num">${x.number}</td><td>${e(x.identifier)}</td><td>${x.href ? `<a href="${e(x.href)}">${e(x.subject)}</a>` : e(x.subject)}</td><td>${e(x.decisionLabel)}</td></tr>`,
+        `<tr><td class="num">${x.number}</td><td>${e(x.identifier)}</td><td>${x.href ? `<a href="${e(x.href)}">${e(x.subject)}</a>` : e(x.subject)}</td><td class="decision">${e(x.decisionLabel)}</td></tr>`,
     )
     .join("\n");
   const body = `
@@ -248,7 +255,7 @@ ${header(m.councilName, m.commune, "")}
 <h1>${e(m.title)}</h1>
 <p class="sitting">${e(m.sittingLine)}</p>
 <p class="place">${e(m.place)}</p>
-<table>
+<table class="list">
 <thead><tr><th>N°</th><th>Identifiant</th><th>Objet</th><th>Décision</th></tr></thead>
 <tbody>
 ${rows || `<tr><td colspan="4" class="muted">Aucun point inscrit.</td></tr>`}

@@ -177,7 +177,12 @@ export function decidingVote(state: SittingState, item: ItemState): VoteState | 
   return null;
 }
 
-function namesByChoice(state: SittingState, vote: VoteState, recusedIds: readonly string[]): NonNullable<ExtractModel["vote"]["names"]> {
+function namesByChoice(
+  state: SittingState,
+  vote: VoteState,
+  recusedIds: readonly string[],
+  details: ExtractInput["memberDetails"],
+): NonNullable<ExtractModel["vote"]["names"]> {
   const seat = (id: string) => state.roster[id]?.seat ?? 999;
   const name = (id: string) => state.roster[id]?.name ?? id;
   const lists: Record<Choice, { seat: number; text: string }[]> = { pour: [], contre: [], abstention: [], nppv: [] };
@@ -187,7 +192,10 @@ function namesByChoice(state: SittingState, vote: VoteState, recusedIds: readonl
     lists[b.choice].push({ seat: seat(b.onBehalfOf || b.memberId), text });
   }
   // The tally counts interested members as not taking part (L2131-11); the names say so too.
-  for (const id of recusedIds) lists.nppv.push({ seat: seat(id), text: `${name(id)} (intéressé)` });
+  for (const id of recusedIds) {
+    const f = (details[id]?.civility ?? "").trim().toLowerCase().startsWith("mme");
+    lists.nppv.push({ seat: seat(id), text: `${name(id)} (${f ? "intéressée" : "intéressé"})` });
+  }
   const sorted = (l: { seat: number; text: string }[]) => l.sort((a, b) => a.seat - b.seat || a.text.localeCompare(b.text)).map((x) => x.text);
   return { pour: sorted(lists.pour), contre: sorted(lists.contre), abstention: sorted(lists.abstention), nppv: sorted(lists.nppv) };
 }
@@ -287,7 +295,7 @@ export function buildExtract(input: ExtractInput): ExtractModel {
             article: result.article,
           }
         : null,
-      names: vote?.mode === "public" ? namesByChoice(state, vote, call?.recusedIds ?? []) : null,
+      names: vote?.mode === "public" ? namesByChoice(state, vote, call?.recusedIds ?? [], input.memberDetails) : null,
     },
     actes: {
       code,

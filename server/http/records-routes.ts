@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { identify, type AuthKeys } from "../auth/tokens";
 import type { RoomRegistry } from "../realtime/sitting-room";
 import { UnknownSittingError } from "../store/sitting-store";
-import { createPdfRenderer } from "../records/pdf-renderer";
+import { createPdfRenderer, PdfUnavailableError } from "../records/pdf-renderer";
 import { buildCouncilScdl, buildItemExtract, buildSittingDeliberationList, PublicationSchema, updatePublication } from "../records/records-service";
 import { BodyError, isSameOrigin, readJson, sendError, sendJson } from "./respond";
 
@@ -103,6 +103,7 @@ export function createRecordsRoutes(deps: RecordsDeps) {
     } catch (err) {
       if (err instanceof BodyError) sendError(res, 400, "bad-request", err.message);
       else if (err instanceof UnknownSittingError) sendError(res, 404, "unknown-sitting");
+      else if (err instanceof PdfUnavailableError) sendError(res, 503, "internal", `PDF unavailable: ${err.message}`);
       else {
         console.error(`records ${method} ${p} failed: ${err instanceof Error ? err.message : String(err)}`);
         if (!res.headersSent) sendError(res, 500, "internal");

@@ -1,6 +1,7 @@
 // Turns the records' HTML into PDF in the system Chromium (playwright-core): one browser launched on
 // first use and reused, one render at a time (2-core servers), each bounded by a timeout.
-import { chromium, type Browser } from "playwright-core";
+import { createHash } from "node:crypto";
+import type { Browser } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "./chromium";
 
 export interface PdfRenderer {
@@ -8,25 +9,34 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-class TimeoutError extends Error {}
+/** The renderer cannot take the request now (queue full, closed, Chromium missing or stuck): answer 503. */
+export class PdfUnavailableError extends Error {}
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`${what} took longer than ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new PdfUnavailableError(`${what} took longer than ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createPdfRenderer(opts: { timeoutMs?: number } = {}): PdfRenderer {
+export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number; cacheSize?: number } = {}): PdfRenderer {
   const timeoutMs = opts.timeoutMs ?? 30_000;
+  const maxQueued = opts.maxQueued ?? 8;
+  const cacheSize = opts.cacheSize ?? 16;
+  // Public URLs render on demand: the same document asked again (a shared link) is served from memory.
+  const cache = new Map<string, Buffer>();
   let browser: Promise<Browser> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  let queued = 0;
   let closed = false;
 
   function getBrowser(): Promise<Browser> {
     if (!browser) {
-      const launching = chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, timeout: timeoutMs });
+      // Loaded on first use, so the server starts (and serves HTML) even where playwright-core is absent.
+      const launching = import("playwright-core").then(({ chromium }) =>
+        chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, timeout: timeoutMs }),
+      );
       browser = launching;
       launching.then(
         (b) => b.on("disconnected", () => (browser === launching ? (browser = null) : undefined)),
@@ -43,8 +53,10 @@ export function createPdfRenderer(opts: { timeoutMs?: number } = {}): PdfRendere
   }
 
   async function renderOne(html: string): Promise<Buffer> {
-    if (closed) throw new Error("the PDF renderer is closed");
-    const b = await getBrowser();
+    if (closed) throw new PdfUnavailableError("the PDF renderer is closed");
+    const b = await getBrowser().catch((err: unknown) => {
+      throw new PdfUnavailableError(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err));
+    });
     // No scripts and no network: the document is self-contained, and nothing in it should run or fetch.
     const context = await b.newContext({ javaScriptEnabled: false, offline: true });
     try {
@@ -58,19 +70,33 @@ export function createPdfRenderer(opts: { timeoutMs?: number } = {}): PdfRendere
 
   return {
     renderPdf(html) {
-      const run = queue.then(() =>
-        withTimeout(renderOne(html), timeoutMs, "PDF rendering").catch(async (err: unknown) => {
-          // A hung browser would block every later render: start afresh next time.
-          if (err instanceof TimeoutError) await dropBrowser();
-          throw err;
-        }),
-      );
+      const key = createHash("sha256").update(html).digest("hex");
+      const hit = cache.get(key);
+      if (hit) return Promise.resolve(hit);
+      if (queued >= maxQueued) return Promise.reject(new PdfUnavailableError("too many PDF renderings waiting"));
+      queued += 1;
+      const run = queue
+        .then(() => withTimeout(renderOne(html), timeoutMs, "PDF rendering"))
+        .then(
+          (pdf) => {
+            cache.set(key, pdf);
+            if (cache.size > cacheSize) cache.delete(cache.keys().next().value ?? key);
+            return pdf;
+          },
+          async (err: unknown) => {
+            // A stuck browser would block every later render: start afresh next time.
+            if (err instanceof PdfUnavailableError) await dropBrowser();
+            throw err;
+          },
+        )
+        .finally(() => (queued -= 1));
       queue = run.catch(() => undefined);
       return run;
     },
     async close() {
       closed = true;
       await queue;
+      cache.clear();
       await dropBrowser();
     },
   };

@@ -4,18 +4,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
+import { inject } from "vitest";
 import { openDatabase, type Db } from "../../server/db/client";
 import { createSeanceServer, type SeanceServer } from "../../server/app";
 import { seedDemo } from "../../server/seed/demo";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "../../core/sitting/projection";
 
-export const TEMPLATE_DB = path.join(process.cwd(), "tests", ".tmp", "template.db");
-
-export function freshDatabaseFile(): string {
+/** A copy of the migrated template (made once per vitest run; pass one in when outside vitest). */
+export function freshDatabaseFile(template: string = inject("templateDb")): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seance-test-"));
   const file = path.join(dir, "seance.db");
-  fs.copyFileSync(TEMPLATE_DB, file);
+  fs.copyFileSync(template, file);
   return file;
 }
 

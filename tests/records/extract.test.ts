@@ -257,7 +257,7 @@ describe("REC-1 extract: attendance and counts at the item's call", () => {
       pour: ["Mme Léonore MONCOND'HUY", "Mme Ombelyne DAGICOUR", "M. Didier CHAUVET"],
       contre: ["M. Bastien ARNAUD"],
       abstention: ["Mme Élodie DESPRÉS (pouvoir à M. Didier CHAUVET)"],
-      nppv: ["Mme Claire BELLANGER (intéressé)"],
+      nppv: ["Mme Claire BELLANGER (intéressée)"],
     });
   });
 
@@ -303,6 +303,7 @@ describe("REC-1 extract: attendance and counts at the item's call", () => {
     expect(html).toContain('<tr><th>Pour</th><td class="num">3</td></tr>');
     expect(html).toContain('<tr><th>Ne prend pas part au vote</th><td class="num">1</td></tr>');
     expect(html).toContain("RESULTAT DU VOTE");
+    expect(html).toContain('<div class="reason">Adoptée : 3 pour, 1 contre (CGCT L2121-20)</div>');
     expect(html).toContain("<th>Nom du mandant</th><th>Nom du mandataire</th>");
     expect(html).toContain("086-218601946-20221003-2022_0245-DE");
     // Adjoints come before the conseillers in the Présents block.

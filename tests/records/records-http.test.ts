@@ -183,7 +183,9 @@ describe("records of a real sitting", () => {
     expect(html).toContain(`<dt>Ont voté pour (2)</dt><dd>${esc(names.m02!)}, ${esc(names.m04!)}</dd>`);
     expect(html).toContain(`<dt>Ont voté contre (1)</dt><dd>${esc(names.m03!)}</dd>`);
     expect(html).toContain(`<dt>Se sont abstenus (1)</dt><dd>${esc(names.m05!)} (pouvoir à ${esc(names.m04!)})</dd>`);
-    expect(html).toContain(`<dt>N&#39;ont pas pris part au vote (1)</dt><dd>${esc(names.m06!)} (intéressé)</dd>`);
+    expect(html).toContain(
+      `<dt>N'ont pas pris part au vote (1)</dt><dd>${esc(names.m06!)} (${names.m06!.startsWith("Mme") ? "intéressée" : "intéressé"})</dd>`,
+    );
     expect(html).toContain(`<tr><td>${esc(names.m05!)}</td><td>${esc(names.m04!)}</td></tr>`);
     expect(html).toContain(`${esc(names.m01!)}, Maire`);
     // m30 left before the call: absent on this item, not present.
@@ -212,9 +214,9 @@ describe("records of a real sitting", () => {
   it("REC-4 the list of deliberations: each item with its decision, as HTML and PDF", async () => {
     const html = await (await get(`/records/sittings/${sittingId}/deliberations`)).text();
     expect(html).toContain("LISTE DES DÉLIBÉRATIONS");
-    expect(html).toMatch(/<td class="num">9<\/td><td>2022-0245<\/td><td><a href="[^"]+\/extract">Adhésion[^<]*<\/a><\/td><td>Adoptée<\/td>/);
-    expect(html).toMatch(/<td class="num">10<\/td><td>2022-0246<\/td><td><a [^>]+>Tarifs 2023[^<]*<\/a><\/td><td>Rejetée<\/td>/);
-    expect(html).toMatch(/<td class="num">7<\/td><td>2022-0243<\/td><td>[^<]+<\/td><td>Non examinée<\/td>/);
+    expect(html).toMatch(/<td class="num">9<\/td><td>2022-0245<\/td><td><a href="[^"]+\/extract">Adhésion[^<]*<\/a><\/td><td class="decision">Adoptée<\/td>/);
+    expect(html).toMatch(/<td class="num">10<\/td><td>2022-0246<\/td><td><a [^>]+>Tarifs 2023[^<]*<\/a><\/td><td class="decision">Rejetée<\/td>/);
+    expect(html).toMatch(/<td class="num">7<\/td><td>2022-0243<\/td><td>[^<]+<\/td><td class="decision">Non examinée<\/td>/);
     const pdf = await get(`/records/sittings/${sittingId}/deliberations.pdf`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(darkShareOfFirstPage(Buffer.from(await pdf.arrayBuffer()))).toBeGreaterThan(0.005);

@@ -1,7 +1,7 @@
 "use client";
 // The mayor's console (10–11" tablet, landscape, touch first): the sitting's controls, the quorum
 // banner, the agenda, the vote control with the live tally, the roll call grid and the proxies.
-import { use, useState } from "react";
+import { use, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSitting } from "@/lib/client/sitting-client";
 import { useAgenda } from "@/lib/client/use-agenda";
@@ -41,6 +41,12 @@ function QuorumBanner({ view }: { view: PublicView }) {
 function RollCall({ view, send }: { view: PublicView; send: Send }) {
   const t = useTranslations();
   const [mark, setMark] = useState<Mark>("present");
+  // Taps not yet confirmed: "all present" must not overrule a mark still on its way.
+  const pending = useRef(new Set<string>());
+  const tap = (memberId: string, command: CommandBody) => {
+    pending.current.add(memberId);
+    void send(command).finally(() => pending.current.delete(memberId));
+  };
   const marks: Mark[] = ["present", "absent", "excused", "depart"];
   const label = (m: Mark) => (m === "depart" ? t("president.depart") : t(`attendance.${m}One`));
   return (
@@ -68,7 +74,8 @@ function RollCall({ view, send }: { view: PublicView; send: Send }) {
           className="btn btn-secondary py-1 text-sm"
           onClick={() => {
             void (async () => {
-              for (const m of view.roster) if (m.attendance === "unknown") await send({ type: "rollcall:mark", memberId: m.id, status: "present" });
+              for (const m of view.roster)
+                if (m.attendance === "unknown" && !pending.current.has(m.id)) await send({ type: "rollcall:mark", memberId: m.id, status: "present" });
             })();
           }}
         >
