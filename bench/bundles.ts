@@ -14,6 +14,8 @@ export interface PageWeight {
   scripts: number;
   rawKB: number;
   gzipKB: number;
+  /** The heaviest scripts, to say where the weight is. */
+  largest: { file: string; gzipKB: number }[];
 }
 
 export function ensureBuild(log: (m: string) => void): void {
@@ -34,18 +36,31 @@ async function weigh(browser: Browser, baseUrl: string, pagePath: string, cookie
       await context.addCookies([{ name: name ?? "", value: rest.join("="), url: baseUrl }]);
     }
     const page = await context.newPage();
-    const bodies: Promise<Buffer | null>[] = [];
+    const bodies: Promise<{ file: string; body: Buffer } | null>[] = [];
     page.on("response", (res) => {
-      if (res.request().resourceType() === "script" && res.ok()) bodies.push(res.body().catch(() => null));
+      const file = new URL(res.url()).pathname.split("/").pop() ?? "";
+      if (res.request().resourceType() === "script" && res.ok())
+        bodies.push(
+          res.body().then(
+            (body) => ({ file, body }),
+            () => null,
+          ),
+        );
     });
     await page.goto(`${baseUrl}${pagePath}`, { waitUntil: "networkidle", timeout: 60_000 });
-    const got = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
+    const scripts = (await Promise.all(bodies)).filter((b): b is { file: string; body: Buffer } => b !== null);
+    const got = scripts.map((s) => s.body);
+    const largest = scripts
+      .map((s) => ({ file: s.file, gzipKB: gzipSync(s.body).length / 1024 }))
+      .sort((a, b) => b.gzipKB - a.gzipKB)
+      .slice(0, 5);
     return {
       path: pagePath,
       finalPath: new URL(page.url()).pathname,
       scripts: got.length,
       rawKB: got.reduce((s, b) => s + b.length, 0) / 1024,
       gzipKB: got.reduce((s, b) => s + gzipSync(b).length, 0) / 1024,
+      largest,
     };
   } finally {
     await context.close();

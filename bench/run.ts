@@ -24,7 +24,9 @@ const RUN_LIMIT_MS = 290_000;
 const VIEWER_COUNTS: number[] = process.env.BENCH_VIEWERS ? process.env.BENCH_VIEWERS.split(",").map(Number) : [100, 1000, 2000];
 const BURST_MS = 1000;
 const DURABLE_CLOSED_LOOP_MS = 5000;
-const DURABLE_PACED_RATE = 500; // the goal rate, ballots per second
+// Ack latency is measured at the goal rate, or at 80 % of the measured capacity when that is lower:
+// beyond capacity the figure would only say how long the queue took to drain.
+const DURABLE_GOAL_RATE = 500;
 const DURABLE_PACED_MS = 3000;
 const RAW_SECONDS = 3;
 
@@ -44,6 +46,9 @@ interface FanoutDetail extends FanoutRow {
   baselineP50Ms: number;
   baselineLastToAllMs: number;
   payloadBytes: number;
+  ackP99Ms: number;
+  lagP99Ms: number;
+  viewsPerScreen: number;
   verified: number;
   missing: number;
 }
@@ -154,10 +159,11 @@ async function main(): Promise<void> {
     const views: string[] = [];
     const keep = (s: { raw: string }) => views.push(s.raw);
     president.socket.on("sitting:state", keep);
-    if (n === maxViewers) await server.rpc.call("lag:reset", {});
+    await server.rpc.call("lag:reset", {});
 
     // 69 ballots spread over one second, each timed from its emit.
     const ballots: Ballot[] = [];
+    const burstAcks: number[] = [];
     const choices: Choice[] = ["pour", "contre", "abstention"];
     const start = now() + 20;
     await Promise.all(
@@ -166,14 +172,15 @@ async function main(): Promise<void> {
         const emittedAt = now();
         const r = await c.send({ type: "ballot:cast", voteId, choice: choices[i % choices.length] ?? "pour" }, SID);
         if (!r.ok) throw new Error(`ballot refused: ${r.error.code}`);
+        burstAcks.push(now() - emittedAt);
         ballots.push({ seq: Number(r.data.seq), emittedAt });
       }),
     );
     const finalSeq = Math.max(...ballots.map((b) => b.seq));
     const lastEmit = Math.max(...ballots.map((b) => b.emittedAt));
     const held = await worker.rpc.call("viewers:wait-seq", { seq: finalSeq, timeoutMs: 60_000 }, 70_000);
+    const lag = await server.rpc.call("lag:read", {});
     if (n === maxViewers) {
-      const lag = await server.rpc.call("lag:read", {});
       loopLagP99Ms = lag.p99Ms;
       loopLagMaxMs = lag.maxMs;
     }
@@ -202,12 +209,15 @@ async function main(): Promise<void> {
       baselineP50Ms: round(bp.p50),
       baselineLastToAllMs: round(b.lastToAllMs),
       payloadBytes: Buffer.byteLength(median),
+      ackP99Ms: round(percentile(burstAcks, 99)),
+      lagP99Ms: round(lag.p99Ms),
+      viewsPerScreen: round(report.viewsPerScreen),
       verified: report.verified,
       missing: report.missing + b.missing,
     };
     fanout.push(row);
     log(
-      `fan-out ${n}: p50 ${row.p50Ms} p95 ${row.p95Ms} p99 ${row.p99Ms} last→all ${row.lastToAllMs} ms | baseline p50 ${row.baselineP50Ms} p99 ${row.baselineP99Ms} last→all ${row.baselineLastToAllMs} ms | ${held.holding}/${n} screens, ${report.verified} verified tallies, view ${row.payloadBytes} B`,
+      `fan-out ${n}: p50 ${row.p50Ms} p95 ${row.p95Ms} p99 ${row.p99Ms} last→all ${row.lastToAllMs} ms | baseline p50 ${row.baselineP50Ms} p99 ${row.baselineP99Ms} last→all ${row.baselineLastToAllMs} ms | ballot ack p99 ${row.ackP99Ms} ms, loop lag p99 ${row.lagP99Ms} ms, ${row.viewsPerScreen} views per screen | ${held.holding}/${n} screens, ${report.verified} verified tallies, view ${row.payloadBytes} B`,
     );
     await president.sendOk({ type: "vote:close", voteId }, SID);
     await president.sendOk({ type: "vote:proclaim", voteId }, SID);
@@ -257,13 +267,14 @@ async function main(): Promise<void> {
     }),
   );
   const ballotsPerSec = closedAcks.length / ((now() - closedStart) / 1000);
-  // (b) Latency at the goal rate: ballots sent on a schedule, whoever is still waiting for an ack.
+  // (b) Ack latency at a set rate: ballots sent on a schedule, whoever is still waiting for an ack.
+  const pacedRateOffered = Math.max(1, Math.min(DURABLE_GOAL_RATE, Math.floor(0.8 * ballotsPerSec)));
   const pacedAcks: number[] = [];
   const pacedStart = now();
-  const total = Math.round((DURABLE_PACED_RATE * DURABLE_PACED_MS) / 1000);
+  const total = Math.round((pacedRateOffered * DURABLE_PACED_MS) / 1000);
   const inflight: Promise<boolean>[] = [];
   for (let j = 0; j < total;) {
-    const due = Math.min(total, Math.floor(((now() - pacedStart) * DURABLE_PACED_RATE) / 1000) + 1);
+    const due = Math.min(total, Math.floor(((now() - pacedStart) * pacedRateOffered) / 1000) + 1);
     for (; j < due; j++) inflight.push(cast(j % councillors.length, pacedAcks));
     await sleep(1);
   }
@@ -272,7 +283,7 @@ async function main(): Promise<void> {
   const closed = pct(closedAcks);
   const paced = pct(pacedAcks);
   log(
-    `durable: capacity ${round(ballotsPerSec)} /s (ack p50 ${round(closed.p50)} p99 ${round(closed.p99)} ms with 69 in flight); at ${DURABLE_PACED_RATE}/s offered: ${round(pacedRate)} /s acked, ack p50 ${round(paced.p50)} p99 ${round(paced.p99)} ms; raw driver ${round(raw.perSec)} /s`,
+    `durable: capacity ${round(ballotsPerSec)} /s (ack p50 ${round(closed.p50)} p99 ${round(closed.p99)} ms with 69 in flight); at ${pacedRateOffered}/s offered: ${round(pacedRate)} /s acked, ack p50 ${round(paced.p50)} p99 ${round(paced.p99)} ms; raw driver ${round(raw.perSec)} /s`,
   );
   await president.sendOk({ type: "vote:close", voteId: dVote }, SID);
   await president.sendOk({ type: "vote:proclaim", voteId: dVote }, SID);
@@ -301,7 +312,9 @@ async function main(): Promise<void> {
     await pages.kill("SIGTERM");
   }
   for (const w of [weights.publicScreen, weights.councillor])
-    log(`bundle ${w.path} (landed on ${w.finalPath}): ${w.scripts} scripts, ${round(w.rawKB)} kB raw, ${round(w.gzipKB)} kB gzip`);
+    log(
+      `bundle ${w.path} (landed on ${w.finalPath}): ${w.scripts} scripts, ${round(w.rawKB)} kB raw, ${round(w.gzipKB)} kB gzip; largest ${w.largest.map((l) => `${l.file} ${round(l.gzipKB)}`).join(", ")}`,
+    );
 
   const rows = fanout.map(({ viewers, p50Ms, p95Ms, p99Ms, lastToAllMs, baselineP99Ms }) => ({ viewers, p50Ms, p95Ms, p99Ms, lastToAllMs, baselineP99Ms }));
   const results = {
@@ -333,9 +346,14 @@ async function main(): Promise<void> {
       r.viewers >= 2000 ? ok(r.lastToAllMs <= 300) : "",
     ]);
   }
-  table.push(["durable ballots/s (69 in flight)", `${results.durable.ballotsPerSec}`, "≥ 500", ok(results.durable.ballotsPerSec >= 500)]);
   table.push([
-    `ack p50 / p99 at ${DURABLE_PACED_RATE}/s offered`,
+    "durable ballots/s (69 in flight)",
+    `${results.durable.ballotsPerSec}`,
+    `≥ ${DURABLE_GOAL_RATE}`,
+    ok(results.durable.ballotsPerSec >= DURABLE_GOAL_RATE),
+  ]);
+  table.push([
+    `ack p50 / p99 at ${pacedRateOffered}/s offered`,
     `${results.durable.ackP50Ms} / ${results.durable.ackP99Ms} ms`,
     "p99 ≤ 20 ms",
     ok(results.durable.ackP99Ms <= 20),

@@ -18,6 +18,8 @@ export interface LatencyReport {
   missing: number;
   /** Screens whose held view, parsed in full, shows the expected ballots cast. */
   verified: number;
+  /** Views a screen received during the burst, on average (69 ballots: fewer means coalesced). */
+  viewsPerScreen: number;
 }
 
 export type WorkerOps = {
@@ -82,8 +84,10 @@ serveRpc<WorkerOps>({
     let allHeldAt = 0;
     let missing = 0;
     let verified = 0;
+    let views = 0;
     for (const v of viewers) {
       const a = v.arrivals;
+      views += a.length / 2;
       for (const b of ballots) {
         let at = -1;
         for (let i = 0; i < a.length; i += 2) {
@@ -107,7 +111,7 @@ serveRpc<WorkerOps>({
       const tallied = vote?.tally ? Object.values(vote.tally).reduce((s, n) => s + n, 0) : -1;
       if (vote?.ballotsCast === ballotsCast && tallied === ballotsCast) verified += 1;
     }
-    return { samples, allHeldAt, missing, verified };
+    return { samples, allHeldAt, missing, verified, viewsPerScreen: viewers.length ? views / viewers.length : 0 };
   },
   "viewers:wait-resync": async ({ since, seq, timeoutMs }) => {
     const done = (v: BenchClient) => v.syncedAt > since && v.syncedSeq === seq && v.seq >= seq;

@@ -9,6 +9,7 @@ import { identify, loadAuthKeys, type AuthKeys } from "./auth/tokens";
 import { createApi } from "./http/api";
 import { createRecordsRoutes } from "./http/records-routes";
 import { createMinutesRoutes } from "./http/minutes-routes";
+import { createClerkRoutes } from "./http/clerk-routes";
 import { isSameOrigin, sendError } from "./http/respond";
 import { RoomRegistry, type Clock, type Logger } from "./realtime/sitting-room";
 import { createSocketServer } from "./realtime/socket-server";
@@ -78,6 +79,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const records = createRecordsRoutes({ db: opts.db, keys, rooms });
 
   const minutesRoutes = createMinutesRoutes({ db: opts.db, keys, rooms });
+  const clerkRoutes = createClerkRoutes({ db: opts.db, keys, rooms });
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
   if (!opts.withoutPages) {
@@ -110,6 +112,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) return sendError(res, 403, "forbidden", "cross-site request refused");
       if (await minutesRoutes.handle(req, res, url)) return;
       if (await records.handle(req, res, url)) return;
+      if (await clerkRoutes.handle(req, res, url)) return;
       if (await api.handle(req, res, url)) return;
       if (!nextHandler) {
         res.writeHead(404);

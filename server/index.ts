@@ -4,7 +4,9 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { z } from "zod";
 import { openDatabase, type Db } from "./db/client";
-import { resolveDatabaseUrl } from "./db/url";
+import { databaseFile, resolveDatabaseUrl } from "./db/url";
+import fs from "node:fs";
+import Database from "better-sqlite3";
 import { isDatabaseEmpty, seedDemo } from "./seed/demo";
 import { createSeanceServer } from "./app";
 
@@ -15,6 +17,29 @@ const ConfigSchema = z.object({
   // API and websockets only, without the Next.js pages (crash harness, benchmarks).
   SEANCE_PAGES: z.enum(["0", "1"]).default("1"),
 });
+
+/** True when every committed migration is recorded as finished in the database. */
+function migrationsApplied(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const wanted = fs
+    .readdirSync(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
+        migration_name: string;
+      }[];
+      const done = new Set(rows.map((r) => r.migration_name));
+      return wanted.every((m) => done.has(m));
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
 
 function fail(message: string): never {
   console.error(`Séance could not start: ${message}`);
@@ -35,8 +60,9 @@ async function main(): Promise<void> {
   }
   process.env.DATABASE_URL = url;
   try {
-    // Committed migrations, applied at every start (a no-op when up to date).
-    execFileSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "pipe", env: process.env });
+    // Committed migrations, applied at every start; the CLI is skipped when all are already applied.
+    if (!migrationsApplied(databaseFile(url)))
+      execFileSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "pipe", env: process.env });
   } catch (err) {
     const out = err && typeof err === "object" && "stderr" in err ? String((err as { stderr: unknown }).stderr) : "";
     const line = out.split("\n").find((l) => /error|Error|unable|Unable/.test(l)) ?? out.split("\n").find((l) => l.trim()) ?? "";

@@ -8,6 +8,7 @@ import { reject, type CommandEnvelope, type Reply } from "../../core/sitting/pro
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
 import { commitCommand, findReceipt, loadSitting, StaleStateError } from "../store/sitting-store";
+import { crashPoint } from "../fault";
 
 export interface Clock {
   now(): Date;
@@ -58,6 +59,7 @@ export class SittingRoom {
       if (!outcome.ok) return { ok: false, error: outcome.error };
       const reply: Reply<Record<string, unknown>> = { ok: true, data: { ...outcome.reply, seq: this.state.seq + outcome.events.length } };
       if (outcome.events.length === 0) return reply;
+      crashPoint("commit:before");
       try {
         const chained = await commitCommand(this.db, {
           state: this.state,
@@ -68,6 +70,7 @@ export class SittingRoom {
           reply,
           now,
         });
+        crashPoint("commit:after");
         let next = this.state;
         for (const e of outcome.events) next = applyEvent(next, e);
         if (outcome.urnChoice && env.command.type === "ballot:cast") {

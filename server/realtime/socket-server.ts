@@ -1,6 +1,8 @@
 // Socket.IO edge: who is asking (the sign-in cookie), parse every payload, one call into the room,
-// map the reply. Broadcasts each audience its own projection, coalesced per tick.
+// map the reply. Broadcasts each audience its own projection: coalesced per tick, paced by the cost
+// of the last broadcast, and sent to a large public in slices (see scheduleBroadcast).
 import type { Server as HttpServer } from "node:http";
+import { performance } from "node:perf_hooks";
 import { Server, type Socket } from "socket.io";
 import { CommandEnvelopeSchema, describeZodError, reject, SubscribeSchema, PROTOCOL_VERSION, type Reply } from "../../core/sitting/protocol";
 import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
@@ -9,13 +11,35 @@ import type { Db } from "../db/client";
 import { identify, type AuthKeys } from "../auth/tokens";
 import { UnknownSittingError } from "../store/sitting-store";
 import type { Logger, RoomRegistry, SittingRoom } from "./sitting-room";
+import { crashPoint, UNSAFE_ACK_BEFORE_COMMIT } from "../fault";
 
 type Ack = (reply: Reply<unknown>) => void;
+
+/** Broadcasts of one sitting: one at a time, paced by what the last one cost. */
+interface Pacing {
+  timer: NodeJS.Timeout | NodeJS.Immediate | null;
+  /** A broadcast is being sent (in slices); a change meanwhile sets `dirty` for one more. */
+  sending: boolean;
+  dirty: boolean;
+  lastAt: number;
+  costMs: number;
+  /** The member views last sent, by member id, to skip sending an unchanged view again. */
+  memberJson: Map<string, string>;
+}
+// Broadcasting takes at most a fifth of the event loop while a burst lasts (cost × 4 of waiting).
+const PACE_FACTOR = 4;
+const MAX_PACE_MS = 250;
+// The public of a sitting is spread over shard rooms so a broadcast to thousands of screens can be
+// written a few shards per tick (about SLICE_MS each), letting ballots be committed in between.
+const PUBLIC_SHARDS = 8;
+const SLICE_MS = 8;
+let nextShard = 0;
 interface SocketData {
   actor: (Actor & { displayName: string }) | null;
+  shard?: number;
 }
 
-const pubRoom = (sid: string) => `pub:${sid}`;
+const pubRoom = (sid: string, shard: number) => `pub:${sid}:${shard}`;
 const chairRoom = (sid: string) => `chair:${sid}`;
 const memberRoom = (sid: string, mid: string) => `mem:${sid}:${mid}`;
 
@@ -34,6 +58,9 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: undefined,
+    // A broadcast is encoded once and the same websocket frame written to every screen; compression
+    // would deflate it again for each socket (the engine.io default, stated here on purpose).
+    perMessageDeflate: false,
   });
 
   io.use((socket, next) => {
@@ -45,31 +72,99 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
       .catch(() => next(new Error("sign-in check failed")));
   });
 
-  const pending = new Set<SittingRoom>();
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    for (const room of pending) broadcast(room);
-    pending.clear();
-  };
-  const broadcast = (room: SittingRoom) => {
+  const pacing = new Map<SittingRoom, Pacing>();
+  const fail = (err: unknown) => deps.logger.error(`broadcast failed: ${err instanceof Error ? err.message : String(err)}`);
+
+  /** The chair and each member: a few sockets, sent at once. */
+  const sendPrivateViews = (room: SittingRoom, p: Pacing) => {
     const sid = room.state.sittingId;
-    io.to(pubRoom(sid)).emit("sitting:state", projectPublic(room.state, room.header));
-    io.to(chairRoom(sid)).emit("sitting:chair", projectChair(room.state));
-    const prefix = `mem:${sid}:`;
-    for (const name of io.sockets.adapter.rooms.keys()) {
-      if (name.startsWith(prefix)) io.to(name).emit("sitting:me", projectMember(room.state, name.slice(prefix.length)));
+    const rooms = io.sockets.adapter.rooms;
+    if (rooms.has(chairRoom(sid))) io.to(chairRoom(sid)).emit("sitting:chair", projectChair(room.state));
+    for (const memberId of Object.keys(room.state.roster)) {
+      const name = memberRoom(sid, memberId);
+      if (!rooms.has(name)) continue;
+      // A ballot changes one member's view: the others are not sent the same view again (a device
+      // that joins later gets its view in the subscribe reply).
+      const view = projectMember(room.state, memberId);
+      const json = JSON.stringify(view);
+      if (p.memberJson.get(memberId) === json) continue;
+      p.memberJson.set(memberId, json);
+      io.to(name).emit("sitting:me", view);
     }
   };
-  deps.rooms.onRoomCreated((room) =>
-    room.onChange((r) => {
-      pending.add(r);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
+
+  /**
+   * The public view, shard after shard, until a slice has taken SLICE_MS; the rest on the next tick.
+   * Socket.IO encodes each emit once and writes the same frame to every socket of the shard. If the
+   * state moved on between slices, the remaining shards get the newer view (each screen still sees
+   * views in order) and one more full broadcast follows.
+   */
+  const sendPublicSlice = (room: SittingRoom, p: Pacing, cursor: { shard: number; state: SittingRoom["state"] | null; view: unknown }) => {
+    const sliceStart = performance.now();
+    try {
+      const sid = room.state.sittingId;
+      if (cursor.state !== room.state) {
+        if (cursor.state) p.dirty = true;
+        cursor.state = room.state;
+        cursor.view = projectPublic(room.state, room.header);
       }
-    }),
-  );
+      while (cursor.shard < PUBLIC_SHARDS) {
+        const name = pubRoom(sid, cursor.shard++);
+        if (io.sockets.adapter.rooms.has(name)) io.to(name).emit("sitting:state", cursor.view);
+        if (performance.now() - sliceStart >= SLICE_MS) break;
+      }
+    } catch (err) {
+      fail(err);
+      cursor.shard = PUBLIC_SHARDS;
+    }
+    p.costMs += performance.now() - sliceStart;
+    if (cursor.shard < PUBLIC_SHARDS) {
+      p.timer = setImmediate(() => sendPublicSlice(room, p, cursor));
+      return;
+    }
+    p.timer = null;
+    p.sending = false;
+    p.lastAt = performance.now();
+    if (p.dirty) scheduleBroadcast(room);
+  };
+
+  const startBroadcast = (room: SittingRoom, p: Pacing) => {
+    p.timer = null;
+    p.sending = true;
+    p.dirty = false;
+    const start = performance.now();
+    try {
+      sendPrivateViews(room, p);
+    } catch (err) {
+      fail(err);
+    }
+    p.costMs = performance.now() - start;
+    sendPublicSlice(room, p, { shard: 0, state: null, view: null });
+  };
+
+  /**
+   * The first change after a quiet spell goes out on the next tick, as before. While changes keep
+   * coming, a room is broadcast again only after PACE_FACTOR times what its last broadcast cost:
+   * with 2,000 screens a broadcast costs over 100 ms here, and 69 of them a second would leave no
+   * time to commit the ballots. Screens always get the latest state; a small audience costs little,
+   * so its pace stays per tick.
+   */
+  const scheduleBroadcast = (room: SittingRoom) => {
+    let p = pacing.get(room);
+    if (!p) {
+      p = { timer: null, sending: false, dirty: false, lastAt: Number.NEGATIVE_INFINITY, costMs: 0, memberJson: new Map() };
+      pacing.set(room, p);
+    }
+    if (p.sending) {
+      p.dirty = true;
+      return;
+    }
+    if (p.timer) return;
+    const pace = p;
+    const wait = pace.lastAt + Math.min(MAX_PACE_MS, pace.costMs * PACE_FACTOR) - performance.now();
+    pace.timer = wait > 0 ? setTimeout(() => startBroadcast(room, pace), wait) : setImmediate(() => startBroadcast(room, pace));
+  };
+  deps.rooms.onRoomCreated((room) => room.onChange(scheduleBroadcast));
 
   io.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
@@ -83,7 +178,8 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
       try {
         const room = await deps.rooms.get(parsed.data.sittingId);
         const sid = room.state.sittingId;
-        await socket.join(pubRoom(sid));
+        data.shard ??= nextShard++ % PUBLIC_SHARDS;
+        await socket.join(pubRoom(sid, data.shard));
         const actor = data.actor;
         const own = actor && actor.councilId === room.state.councilId;
         if (isChair(actor, room)) await socket.join(chairRoom(sid));
@@ -112,9 +208,16 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
       if (!actor) return reply(reject("not-signed-in"));
       const parsed = CommandEnvelopeSchema.safeParse(payload);
       if (!parsed.success) return reply(reject("bad-request", describeZodError(parsed.error)));
+      crashPoint("command:received");
       try {
         const room = await deps.rooms.get(parsed.data.sittingId);
+        if (UNSAFE_ACK_BEFORE_COMMIT && parsed.data.command.type === "ballot:cast") {
+          reply({ ok: true, data: { unsafe: true } });
+          await room.handle(actor, parsed.data);
+          return;
+        }
         reply(await room.handle(actor, parsed.data));
+        crashPoint("ack:after");
       } catch (err) {
         if (err instanceof UnknownSittingError) return reply(reject("unknown-sitting"));
         deps.logger.error(`command failed: ${err instanceof Error ? err.message : String(err)}`);

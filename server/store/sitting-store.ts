@@ -7,6 +7,7 @@ import { canonicalJson, computeEventHash, GENESIS_HASH, type ChainedEvent } from
 import type { Choice } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { ItemState, SittingEvent, SittingSettings, SittingState } from "../../core/sitting/state";
+import { crashPoint } from "../fault";
 
 export const CouncilSettingsSchema = z.object({
   selfCheckIn: z.boolean().default(true),
@@ -188,6 +189,7 @@ export async function commitCommand(db: Db, c: CommitInput): Promise<ChainedEven
     }
     await tx.sitting.update({ where: { id: sittingId }, data: { lastSeq: seq, ...(status ? { status } : {}) } });
     await tx.commandReceipt.create({ data: { sittingId, commandId: c.commandId, userId: c.userId, reply: JSON.stringify(c.reply) } });
+    crashPoint("commit:in-tx");
     return chained;
   });
 }

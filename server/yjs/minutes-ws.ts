@@ -45,7 +45,8 @@ function readOnly(conn: WebSocket): WebSocket {
 }
 
 export function createMinutesSocket(deps: { db: Db; keys: AuthKeys; logger: Logger }) {
-  const persistence = new YPersistence(deps.db, deps.logger);
+  const compactAfter = Number(process.env.SEANCE_MINUTES_COMPACT_AFTER);
+  const persistence = new YPersistence(deps.db, deps.logger, compactAfter > 0 ? { compactAfterRows: compactAfter } : {});
   setPersistence({
     provider: null,
     bindState: (name: string, doc: import("yjs").Doc) => persistence.bindState(name, doc),

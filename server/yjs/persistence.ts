@@ -3,6 +3,7 @@
 import * as Y from "yjs";
 import type { Db } from "../db/client";
 import type { Logger } from "../realtime/sitting-room";
+import { crashPoint } from "../fault";
 
 const LOAD_ORIGIN = Symbol("load");
 
@@ -99,7 +100,9 @@ export class YPersistence {
 
   private async save(docName: string, batch: Uint8Array[]): Promise<void> {
     const merged = Y.mergeUpdates(batch);
+    crashPoint("minutes:save:before");
     await this.db.yDocUpdate.create({ data: { docName, update: Buffer.from(merged) } });
+    crashPoint("minutes:save:after");
     const count = await this.db.yDocUpdate.count({ where: { docName } });
     if (count > this.compactAfterRows) await this.compact(docName);
   }
@@ -109,10 +112,11 @@ export class YPersistence {
     const last = rows[rows.length - 1];
     if (!last) return;
     const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
-    await this.db.$transaction([
-      this.db.yDocUpdate.deleteMany({ where: { docName, id: { lte: last.id } } }),
-      this.db.yDocUpdate.create({ data: { docName, update: Buffer.from(merged) } }),
-    ]);
+    await this.db.$transaction(async (tx) => {
+      await tx.yDocUpdate.deleteMany({ where: { docName, id: { lte: last.id } } });
+      await tx.yDocUpdate.create({ data: { docName, update: Buffer.from(merged) } });
+      crashPoint("minutes:compact:in-tx");
+    });
   }
 }
 

@@ -1,0 +1,79 @@
+// REC-NET-*: clients drop and return mid-vote at the socket level; retries carry the same command
+// id and are applied once; every entitlement (own and proxy) ends with exactly one ballot.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CommandBody, Reply } from "../../core/sitting/protocol";
+import { DEMO_PASSWORDS } from "../../server/seed/demo";
+import { Client, commandId, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+
+let srv: TestServer;
+let sittingId: string;
+let itemIds: string[];
+let president: Client;
+const voters: Client[] = [];
+const IDS = Array.from({ length: 10 }, (_, i) => `m${String(i + 2).padStart(2, "0")}`); // m02..m11; m11 holds m40's proxy
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  const clerk = await signInWithPassword(srv.url, "greffe", DEMO_PASSWORDS.clerk);
+  ({ sittingId, itemIds } = await createSittingAs(srv.url, clerk));
+  president = new Client(srv.url, sittingId, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
+  await president.subscribe();
+  for (const m of IDS) {
+    const c = new Client(srv.url, sittingId, await demoSignIn(srv.url, `u-${m}`));
+    await c.subscribe();
+    voters.push(c);
+  }
+  for (let i = 1; i <= 30; i++) await president.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+  await president.sendOk({ type: "proxy:give", from: "m40", to: "m11" });
+  await president.sendOk({ type: "sitting:open" });
+});
+afterAll(async () => {
+  for (const c of [president, ...voters]) c?.close();
+  await srv?.stop();
+});
+
+/** Emit, cut the connection before the answer can arrive, come back, retry with the same id. */
+async function castThroughADrop(c: Client, command: CommandBody): Promise<Reply<Record<string, unknown>>> {
+  const id = commandId();
+  c.socket.emit("command", { sittingId, commandId: id, command });
+  c.socket.io.engine.close(); // the transport drops; socket.io-client reconnects by itself
+  await new Promise<void>((resolve) => c.socket.once("connect", () => resolve()));
+  await c.subscribe(c.view?.seq);
+  return (await c.socket.timeout(5000).emitWithAck("command", { sittingId, commandId: id, command })) as Reply<Record<string, unknown>>;
+}
+
+describe("reconnection mid-vote", () => {
+  for (const mode of ["public", "secret"] as const) {
+    it(`REC-NET-1 ${mode} vote: every client drops once or twice; each entitlement ends with exactly one ballot`, async () => {
+      const item = mode === "public" ? itemIds[0]! : itemIds[1]!;
+      await president.sendOk({ type: "item:call", itemId: item });
+      const voteId = String((await president.sendOk({ type: "vote:open", itemId: item, mode })).voteId);
+      await Promise.all(
+        voters.map(async (c, i) => {
+          const r1 = await castThroughADrop(c, { type: "ballot:cast", voteId, choice: i % 2 ? "pour" : "contre" });
+          expect(r1.ok, JSON.stringify(r1)).toBe(true);
+          if (IDS[i] === "m11") {
+            const r2 = await castThroughADrop(c, { type: "ballot:cast", voteId, choice: "abstention", onBehalfOf: "m40" });
+            expect(r2.ok, JSON.stringify(r2)).toBe(true);
+          }
+        }),
+      );
+      if (mode === "public") {
+        const rows = await srv.db.ballot.findMany({ where: { voteId } });
+        expect(rows).toHaveLength(11);
+        const events = await srv.db.sittingEvent.findMany({ where: { sittingId, type: "ballot:cast" } });
+        expect(events.filter((e) => e.payload.includes(voteId))).toHaveLength(11);
+      } else {
+        expect(await srv.db.secretSignature.count({ where: { voteId } })).toBe(11);
+        const urn = await srv.db.secretUrn.findUniqueOrThrow({ where: { voteId } });
+        expect(urn.pour + urn.contre + urn.abstention + urn.nppv).toBe(11);
+        expect(urn).toMatchObject({ pour: 5, contre: 5, abstention: 1 });
+      }
+      await president.sendOk({ type: "vote:close", voteId });
+      const r = await president.sendOk({ type: "vote:proclaim", voteId });
+      expect(r.result).toMatchObject({ tally: { pour: 5, contre: 5, abstention: 1, nppv: 0 } });
+      // Every client, back online, holds the final state.
+      for (const c of voters) await c.until((x) => x.view?.items.find((it) => it.id === item)?.status === "decided", "decided item");
+    });
+  }
+});
