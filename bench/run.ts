@@ -48,6 +48,7 @@ interface FanoutDetail extends FanoutRow {
   payloadBytes: number;
   ackP99Ms: number;
   lagP99Ms: number;
+  serverCpuMs: number;
   viewsPerScreen: number;
   verified: number;
   missing: number;
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
     const keep = (s: { raw: string }) => views.push(s.raw);
     president.socket.on("sitting:state", keep);
     await server.rpc.call("lag:reset", {});
+    const cpuBefore = await server.rpc.call("cpu", {});
 
     // 69 ballots spread over one second, each timed from its emit.
     const ballots: Ballot[] = [];
@@ -180,6 +182,7 @@ async function main(): Promise<void> {
     const lastEmit = Math.max(...ballots.map((b) => b.emittedAt));
     const held = await worker.rpc.call("viewers:wait-seq", { seq: finalSeq, timeoutMs: 60_000 }, 70_000);
     const lag = await server.rpc.call("lag:read", {});
+    const serverCpuMs = (await server.rpc.call("cpu", {})) - cpuBefore;
     if (n === maxViewers) {
       loopLagP99Ms = lag.p99Ms;
       loopLagMaxMs = lag.maxMs;
@@ -211,13 +214,14 @@ async function main(): Promise<void> {
       payloadBytes: Buffer.byteLength(median),
       ackP99Ms: round(percentile(burstAcks, 99)),
       lagP99Ms: round(lag.p99Ms),
+      serverCpuMs: round(serverCpuMs, 0),
       viewsPerScreen: round(report.viewsPerScreen),
       verified: report.verified,
       missing: report.missing + b.missing,
     };
     fanout.push(row);
     log(
-      `fan-out ${n}: p50 ${row.p50Ms} p95 ${row.p95Ms} p99 ${row.p99Ms} last→all ${row.lastToAllMs} ms | baseline p50 ${row.baselineP50Ms} p99 ${row.baselineP99Ms} last→all ${row.baselineLastToAllMs} ms | ballot ack p99 ${row.ackP99Ms} ms, loop lag p99 ${row.lagP99Ms} ms, ${row.viewsPerScreen} views per screen | ${held.holding}/${n} screens, ${report.verified} verified tallies, view ${row.payloadBytes} B`,
+      `fan-out ${n}: p50 ${row.p50Ms} p95 ${row.p95Ms} p99 ${row.p99Ms} last→all ${row.lastToAllMs} ms | baseline p50 ${row.baselineP50Ms} p99 ${row.baselineP99Ms} last→all ${row.baselineLastToAllMs} ms | ballot ack p99 ${row.ackP99Ms} ms, loop lag p99 ${row.lagP99Ms} ms, server CPU ${row.serverCpuMs} ms, ${row.viewsPerScreen} views per screen | ${held.holding}/${n} screens, ${report.verified} verified tallies, view ${row.payloadBytes} B`,
     );
     await president.sendOk({ type: "vote:close", voteId }, SID);
     await president.sendOk({ type: "vote:proclaim", voteId }, SID);

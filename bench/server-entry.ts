@@ -12,6 +12,8 @@ export type ServerOps = {
   mem: [Record<string, never>, MemoryFigures];
   "lag:reset": [Record<string, never>, null];
   "lag:read": [Record<string, never>, { p50Ms: number; p99Ms: number; maxMs: number }];
+  /** CPU time used by the process so far (user + system): the server's work, whatever else runs. */
+  cpu: [Record<string, never>, number];
 };
 
 // The histogram records the time between timer wake-ups; an idle loop shows the resolution itself.
@@ -36,6 +38,10 @@ async function main(): Promise<void> {
       return null;
     },
     "lag:read": () => ({ p50Ms: ms(lag.percentile(50)), p99Ms: ms(lag.percentile(99)), maxMs: ms(lag.max) }),
+    cpu: () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    },
   });
 
   process.on("SIGTERM", () => {

@@ -29,7 +29,7 @@ export function BallotPanel({
   return (
     <section
       aria-labelledby={headingId}
-      className={`card p-4 ${proxy ? "border-4 border-dashed border-marianne bg-blue-50" : ""}`}
+      className={`rounded-xl p-4 shadow-sm ${proxy ? "border-4 border-dashed border-marianne bg-blue-50" : "border border-slate-200 bg-white"}`}
       data-testid={proxy ? "proxy-panel" : "own-panel"}
     >
       <h2 id={headingId} className="mb-3 text-xl font-bold">

@@ -52,14 +52,12 @@ export function parseCsv(input: string, delimiter: CsvDelimiter = detectDelimite
   let cells: string[] = [];
   let cell = "";
   let quoted = false;
-  let wasQuoted = false;
   let line = 1;
   let recordLine = 1;
 
   const endCell = () => {
-    cells.push(wasQuoted ? cell : unprotect(cell));
+    cells.push(unprotect(cell));
     cell = "";
-    wasQuoted = false;
   };
   const endRecord = () => {
     endCell();
@@ -80,10 +78,8 @@ export function parseCsv(input: string, delimiter: CsvDelimiter = detectDelimite
       }
       continue;
     }
-    if (ch === '"' && cell === "") {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === delimiter) endCell();
+    if (ch === '"' && cell === "") quoted = true;
+    else if (ch === delimiter) endCell();
     else if (ch === "\r" || ch === "\n") {
       if (ch === "\r" && text[i + 1] === "\n") i += 1;
       endRecord();

@@ -232,6 +232,8 @@ async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string,
       target = same[0] ?? null;
     }
     if (target) {
+      // A column the file leaves out keeps its value; an empty cell in a column it has clears it.
+      for (const c of ["rank", "group", "seat", "birthDate", "mandateEnd"] as const) if (!index.has(c)) Object.assign(r.member, { [c]: target[c] });
       const first = matched.get(target.id);
       if (first !== undefined) {
         problems.push(problem(record.line, "id", `Même élu qu'à la ligne ${first}`, `Same member as on line ${first}`));

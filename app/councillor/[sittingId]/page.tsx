@@ -66,6 +66,24 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
             {notice}
           </p>
         ) : null}
+        {vote && me ? (
+          <div className="space-y-4" data-testid="vote-area">
+            <p className="text-lg font-bold">
+              {t(`mode.${vote.mode}`)} — {t("itemStatus.voting")}
+              {current ? (
+                <span className="block text-base font-semibold text-slate-700">
+                  n° {current.order} — {current.title}
+                </span>
+              ) : null}
+            </p>
+            {me.entitlements.length === 0 ? <p className="card p-4">{recused ? t("councillor.recused") : t("councillor.notPresent")}</p> : null}
+            {me.entitlements.map((e) => (
+              <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} onCast={cast} />
+            ))}
+          </div>
+        ) : (
+          <p className="card p-4 text-slate-700">{t("councillor.noVote")}</p>
+        )}
         {current ? (
           <section className="card p-4" aria-labelledby="item-title">
             <p className="text-sm font-semibold uppercase text-slate-600">n° {current.order}</p>
@@ -76,19 +94,6 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
           </section>
         ) : (
           <p className="card p-4">{t("public.noItem")}</p>
-        )}
-        {vote && me ? (
-          <div className="space-y-4" data-testid="vote-area">
-            <p className="text-lg font-bold">
-              {t(`mode.${vote.mode}`)} — {t("itemStatus.voting")}
-            </p>
-            {me.entitlements.length === 0 ? <p className="card p-4">{recused ? t("councillor.recused") : t("councillor.notPresent")}</p> : null}
-            {me.entitlements.map((e) => (
-              <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} onCast={cast} />
-            ))}
-          </div>
-        ) : (
-          <p className="card p-4 text-slate-700">{t("councillor.noVote")}</p>
         )}
         {current && current.status === "called" && me?.present ? (
           <div className="flex flex-wrap gap-2">

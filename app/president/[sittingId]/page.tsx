@@ -100,7 +100,7 @@ function RollCall({ view, send }: { view: PublicView; send: Send }) {
               <button
                 type="button"
                 data-member={m.id}
-                className={`w-full rounded-md border-2 px-1.5 py-1 text-left text-xs leading-tight ${cls}`}
+                className={`w-full overflow-hidden rounded-md border-2 px-1.5 py-1 text-left text-xs leading-tight break-words ${cls}`}
                 onClick={() =>
                   void send(mark === "depart" ? { type: "rollcall:depart", memberId: m.id } : { type: "rollcall:mark", memberId: m.id, status: mark })
                 }

@@ -1,7 +1,7 @@
 "use client";
 // The public live screen: a 1920×1080 wall screen at the back of the chamber, and phones. No sign-in;
 // it follows the sitting by itself. Very large type, high contrast, every state said in words.
-import { use } from "react";
+import { use, useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSitting } from "@/lib/client/sitting-client";
 import type { PublicView } from "@/core/sitting/projection";
@@ -9,6 +9,19 @@ import { ConnectionBanner } from "../../components/connection-banner";
 import { LocaleSwitch } from "../../components/locale-switch";
 import { TallyBars } from "../../components/tally-bars";
 import { CHOICE_STYLE, formatDate } from "../../components/format";
+
+/** A wall screen (≥ 1280 px): the seat map takes the agenda's place beside the tally, no scrolling. */
+function useWideScreen(): boolean {
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const mq = window.matchMedia("(min-width: 1280px)");
+    const on = () => setWide(mq.matches);
+    on();
+    mq.addEventListener("change", on);
+    return () => mq.removeEventListener("change", on);
+  }, []);
+  return wide;
+}
 
 function QuorumBadge({ view }: { view: PublicView }) {
   const t = useTranslations("attendance");
@@ -22,7 +35,7 @@ function QuorumBadge({ view }: { view: PublicView }) {
   );
 }
 
-function SeatMap({ view }: { view: PublicView }) {
+function SeatMap({ view, compact = false }: { view: PublicView; compact?: boolean }) {
   const tc = useTranslations("choice");
   const ta = useTranslations("attendance");
   const t = useTranslations("public");
@@ -32,25 +45,32 @@ function SeatMap({ view }: { view: PublicView }) {
   const proxyChoice = new Map<string, string>();
   for (const n of names ?? []) if (n.onBehalfOf) proxyChoice.set(n.onBehalfOf, n.choice);
   return (
-    <section aria-label={t("seatMap")} className="mt-6">
-      <h2 className="mb-3 text-2xl font-bold">{t("seatMap")}</h2>
-      <ol className="grid grid-cols-3 gap-1.5 sm:grid-cols-6 xl:grid-cols-9">
+    <section aria-label={t("seatMap")} className={compact ? "" : "mt-6"}>
+      <h2 className="mb-2 text-2xl font-bold">{t("seatMap")}</h2>
+      <ol className={compact ? "grid grid-cols-6 gap-1" : "grid grid-cols-3 gap-1.5 sm:grid-cols-6"}>
         {view.roster.map((m) => {
           const choice = (byMember.get(m.id) ?? proxyChoice.get(m.id)) as keyof typeof CHOICE_STYLE | undefined;
           const style = choice ? CHOICE_STYLE[choice] : null;
+          const surname = m.name
+            .replace(/^(M\.|Mme) /, "")
+            .split(" ")
+            .slice(1)
+            .join(" ");
+          const label = style
+            ? `${style.symbol} ${compact && choice === "nppv" ? "NPPV" : tc(choice!)}${proxyChoice.has(m.id) ? " (pouvoir)" : ""}`
+            : ta(`${m.attendance === "unknown" ? "unknown" : m.attendance + "One"}` as "presentOne");
           return (
             <li
               key={m.id}
-              className={`rounded-md px-2 py-1 text-sm leading-tight ${style ? `${style.bg} text-white` : m.attendance === "present" ? "bg-slate-700 text-white" : "bg-slate-900 text-slate-400"}`}
+              title={m.name}
+              className={`overflow-hidden rounded-md leading-tight ${compact ? "px-1 py-0.5 text-[0.6rem]" : "px-2 py-1 text-sm"} ${style ? `${style.bg} text-white` : m.attendance === "present" ? "bg-slate-700 text-white" : "bg-slate-900 text-slate-400"}`}
               data-member={m.id}
               data-choice={choice ?? ""}
             >
-              <span className="font-mono">{m.seat}</span> {m.name.replace(/^(M\.|Mme) /, "")}
-              <span className="block font-semibold">
-                {style
-                  ? `${style.symbol} ${tc(choice!)}${proxyChoice.has(m.id) ? " (pouvoir)" : ""}`
-                  : ta(`${m.attendance === "unknown" ? "unknown" : m.attendance + "One"}` as "presentOne")}
+              <span className={compact ? "block truncate" : ""}>
+                <span className="font-mono">{m.seat}</span> {compact ? surname : m.name.replace(/^(M\.|Mme) /, "")}
               </span>
+              <span className="block truncate font-semibold">{label}</span>
             </li>
           );
         })}
@@ -62,6 +82,7 @@ function SeatMap({ view }: { view: PublicView }) {
 export default function PublicScreen({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
   const { view, connected, error } = useSitting(sittingId);
+  const wide = useWideScreen();
   const t = useTranslations();
   const locale = useLocale();
   if (error) return <main className="p-10 text-2xl">{error}</main>;
@@ -72,6 +93,8 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
   const rapporteurs = current ? (view.header.rapporteursByItem[current.id] ?? []) : [];
   return (
     <main className="min-h-screen bg-ink text-white" data-testid="public-screen">
+      {/* Read from the back of the room: on a wall screen every size grows with the width. */}
+      <style>{`@media (min-width: 1600px) { html { font-size: 21px; } } @media (min-width: 2400px) { html { font-size: 28px; } }`}</style>
       <ConnectionBanner connected={connected} />
       <header className="flex flex-wrap items-center justify-between gap-4 border-b border-white/20 px-8 py-4">
         <div>
@@ -136,7 +159,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
               <p className="mt-2 text-2xl">{locale === "en" ? result.reasonEn : result.reasonFr}</p>
             </div>
           ) : null}
-          {vote?.names ? <SeatMap view={view} /> : null}
+          {vote?.names && !wide ? <SeatMap view={view} /> : null}
         </section>
         <aside className="space-y-6">
           <QuorumBadge view={view} />
@@ -159,7 +182,8 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           <p className="text-lg text-slate-300">
             {t("attendance.membersInOffice")} : {view.membersInOffice}
           </p>
-          <section aria-labelledby="agenda">
+          {vote?.names && wide ? <SeatMap view={view} compact /> : null}
+          <section aria-labelledby="agenda" hidden={!!vote?.names && wide}>
             <h2 id="agenda" className="mb-2 text-2xl font-bold">
               {t("public.agenda")}
             </h2>

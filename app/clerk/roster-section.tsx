@@ -1,0 +1,221 @@
+"use client";
+// The council's members: the table (with a pairing code per councillor), the CSV export, and the
+// CSV import with its preview — what would be created or updated, and every problem by line.
+import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { api, useBilingual, useErrorText, useShortDate, type ClerkMember, type RosterImportOutcome } from "./clerk-api";
+import type { Pairing } from "./pairing-sheet";
+import { ProblemList } from "./problem-list";
+
+export function RosterSection({
+  members,
+  issued,
+  onIssue,
+  onChanged,
+}: {
+  members: ClerkMember[];
+  /** The last pairing code issued, announced here as the sheet is further down the page. */
+  issued: Pairing | null;
+  onIssue: (memberId: string) => void;
+  onChanged: () => void;
+}) {
+  const t = useTranslations("clerk");
+  const short = useShortDate();
+  return (
+    <section id="membres" aria-labelledby="roster-title" className="card p-5 print:hidden">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <h2 id="roster-title" className="text-2xl font-semibold">
+          {t("roster")} ({members.length})
+        </h2>
+        <a className="btn btn-secondary" href="/api/clerk/members.csv" download>
+          {t("rosterCsv.export")}
+        </a>
+      </div>
+      <p className="mb-3 text-sm text-slate-700">{t("rosterCsv.pairingHelp")}</p>
+      <div aria-live="polite" className="sticky top-0 z-10">
+        {issued ? (
+          <p className="mb-3 rounded-md border-l-4 border-marianne bg-blue-50 px-3 py-2">
+            {t("issued", { member: issued.member, code: issued.code })}{" "}
+            <a href="#appairage" className="font-semibold underline">
+              {t("seeSheet")}
+            </a>
+          </p>
+        ) : null}
+      </div>
+      <RosterImport onSaved={onChanged} />
+      <div className="mt-4 overflow-x-auto">
+        <table className="w-full text-sm" data-testid="roster">
+          <caption className="sr-only">{t("roster")}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400 text-left">
+              <th scope="col" className="p-1">
+                {t("members.seat")}
+              </th>
+              <th scope="col" className="p-1">
+                {t("members.name")}
+              </th>
+              <th scope="col" className="p-1">
+                {t("members.role")}
+              </th>
+              <th scope="col" className="p-1">
+                {t("members.group")}
+              </th>
+              <th scope="col" className="p-1">
+                {t("members.mandate")}
+              </th>
+              <th scope="col" className="p-1">
+                <span className="sr-only">{t("pairing")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id} className="border-t border-slate-200">
+                <td className="p-1 font-mono">{m.seat ?? "—"}</td>
+                <th scope="row" className="p-1 text-left font-normal">
+                  {m.civility} {m.firstName} {m.lastName}
+                </th>
+                <td className="p-1">{t(`roles.${m.role}`)}</td>
+                <td className="p-1">{m.group}</td>
+                <td className="p-1">
+                  {short(m.mandateStart)} → {m.mandateEnd ? short(m.mandateEnd) : t("members.ongoing")}
+                </td>
+                <td className="p-1 text-right">
+                  <button
+                    type="button"
+                    className="btn btn-secondary px-2 py-1 text-xs"
+                    onClick={() => onIssue(m.id)}
+                    aria-label={`${t("issueCode")} — ${m.firstName} ${m.lastName}`}
+                  >
+                    {t("issueCode")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RosterImport({ onSaved }: { onSaved: () => void }) {
+  const t = useTranslations("clerk.rosterCsv");
+  const pick = useBilingual();
+  const errorText = useErrorText();
+  const input = useRef<HTMLInputElement>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [preview, setPreview] = useState<RosterImportOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const reset = () => {
+    setCsv(null);
+    setPreview(null);
+    if (input.current) input.current.value = "";
+  };
+  const choose = async (file: File | undefined) => {
+    setError(null);
+    setMessage(null);
+    setPreview(null);
+    if (!file) return;
+    if (file.size > 1_000_000) return setError(t("tooBig"));
+    const text = await file.text();
+    setCsv(text);
+    const r = await api<RosterImportOutcome>("POST", "/api/clerk/members/import", { csv: text, dryRun: true });
+    if (r.ok) setPreview(r.data);
+    else setError(errorText(r.error));
+  };
+  const commit = async () => {
+    if (csv === null) return;
+    const r = await api<RosterImportOutcome>("POST", "/api/clerk/members/import", { csv, dryRun: false });
+    if (r.ok) {
+      reset();
+      setMessage(t("saved", { create: r.data.counts.create, update: r.data.counts.update }));
+      onSaved();
+    } else {
+      setError(errorText(r.error));
+      if (r.data) setPreview(r.data);
+    }
+  };
+
+  const changes = preview ? preview.counts.create + preview.counts.update : 0;
+  const name = (m: RosterImportOutcome["rows"][number]["member"]) => `${m.civility} ${m.firstName} ${m.lastName}`;
+  return (
+    <div className="rounded-lg border border-slate-300 p-4">
+      <label className="block font-semibold">
+        {t("choose")}
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => void choose(e.currentTarget.files?.[0])}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-1 file:font-semibold"
+        />
+      </label>
+      <p className="mt-1 text-sm text-slate-700">{t("help")}</p>
+      <div aria-live="polite">{message ? <p className="mt-2 rounded-md border-l-4 border-pour bg-green-50 px-3 py-2">{message}</p> : null}</div>
+      {error ? (
+        <p role="alert" className="mt-2 rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
+          {error}
+        </p>
+      ) : null}
+      {preview ? (
+        <div className="mt-3 space-y-3" data-testid="roster-preview">
+          <p role="status" className="font-semibold">
+            {t("summary", { ...preview.counts, problems: preview.problems.length })}
+          </p>
+          {preview.problems.length ? (
+            <div>
+              <h4 className="font-semibold">{t("problemsTitle")}</h4>
+              <ProblemList problems={preview.problems} pick={pick} showLine />
+            </div>
+          ) : null}
+          {changes ? (
+            <table className="w-full text-sm">
+              <caption className="text-left font-semibold">{t("changesTitle")}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-400 text-left">
+                  <th scope="col" className="p-1">
+                    {t("line")}
+                  </th>
+                  <th scope="col" className="p-1">
+                    {t("action")}
+                  </th>
+                  <th scope="col" className="p-1">
+                    {t("member")}
+                  </th>
+                  <th scope="col" className="p-1">
+                    {t("changed")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows
+                  .filter((r) => r.action !== "unchanged")
+                  .map((r) => (
+                    <tr key={r.line} className="border-t border-slate-200">
+                      <td className="p-1 font-mono">{r.line}</td>
+                      <td className="p-1 font-semibold">{t(`actions.${r.action}`)}</td>
+                      <th scope="row" className="p-1 text-left font-normal">
+                        {name(r.member)}
+                      </th>
+                      <td className="p-1">{r.changes.join(", ")}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ) : null}
+          <div className="flex flex-wrap gap-3">
+            <button type="button" className="btn btn-primary" disabled={preview.problems.length > 0 || changes === 0} onClick={() => void commit()}>
+              {t("commit")}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={reset}>
+              {t("cancel")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+// The council's rule set and the four switches of a sitting. Saved together; the sittings not yet
+// closed take them at once.
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { api, useBilingual, useErrorText, type CouncilSetup } from "./clerk-api";
+
+type Switch = "selfCheckIn" | "midSittingProxies" | "liveTally" | "presidentVotesLast";
+const SWITCHES: Switch[] = ["selfCheckIn", "midSittingProxies", "liveTally", "presidentVotesLast"];
+
+export function SettingsSection({ setup, onSaved }: { setup: CouncilSetup; onSaved: (next: CouncilSetup) => void }) {
+  const t = useTranslations("clerk.settingsForm");
+  const pick = useBilingual();
+  const errorText = useErrorText();
+  const [ruleSet, setRuleSet] = useState(setup.ruleSet);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const current = setup.ruleSets.find((rs) => rs.id === ruleSet);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const on = (k: Switch) => f.get(k) === "on";
+    const body = {
+      ...(ruleSet !== setup.ruleSet ? { ruleSet } : {}),
+      selfCheckIn: on("selfCheckIn"),
+      midSittingProxies: on("midSittingProxies"),
+      revealMode: on("liveTally") ? "live" : "at-close",
+      presidentVotesLast: on("presidentVotesLast"),
+    };
+    const r = await api<CouncilSetup>("PATCH", "/api/clerk/council/settings", body);
+    if (r.ok) {
+      setError(null);
+      setMessage(t("saved"));
+      onSaved(r.data);
+    } else {
+      setMessage(null);
+      setError(errorText(r.error));
+    }
+  };
+
+  const checked: Record<Switch, boolean> = {
+    selfCheckIn: setup.settings.selfCheckIn,
+    midSittingProxies: setup.settings.midSittingProxies,
+    liveTally: setup.settings.revealMode === "live",
+    presidentVotesLast: setup.settings.presidentVotesLast,
+  };
+  return (
+    <section id="reglages" aria-labelledby="settings-title" className="card p-5 print:hidden">
+      <h2 id="settings-title" className="mb-3 text-2xl font-semibold">
+        {t("title")}
+      </h2>
+      <form onSubmit={(e) => void submit(e)} className="space-y-4">
+        <label className="block max-w-xl font-semibold">
+          {t("ruleSet")}
+          <select
+            value={ruleSet}
+            onChange={(e) => setRuleSet(e.target.value)}
+            aria-describedby="rule-set-description"
+            className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1 font-normal"
+          >
+            {setup.ruleSets.map((rs) => (
+              <option key={rs.id} value={rs.id}>
+                {pick(rs.label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id="rule-set-description" className="max-w-xl text-sm text-slate-700">
+          {current ? pick(current.description) : null}
+        </p>
+        <fieldset className="space-y-2">
+          <legend className="font-semibold">{t("switches")}</legend>
+          {SWITCHES.map((k) => (
+            <div key={k} className="flex items-start gap-3">
+              <input
+                id={`switch-${k}`}
+                name={k}
+                type="checkbox"
+                role="switch"
+                defaultChecked={checked[k]}
+                className="mt-1 h-5 w-5 accent-marianne"
+                aria-describedby={`switch-${k}-help`}
+              />
+              <div>
+                <label htmlFor={`switch-${k}`} className="font-semibold">
+                  {t(`${k}.label`)}
+                </label>
+                <p id={`switch-${k}-help`} className="text-sm text-slate-700">
+                  {t(`${k}.help`)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <div aria-live="polite">{message ? <p className="rounded-md border-l-4 border-pour bg-green-50 px-3 py-2">{message}</p> : null}</div>
+        {error ? (
+          <p role="alert" className="rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="btn btn-primary">
+          {t("save")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,432 @@
+"use client";
+// The clerk's sittings: convene a new one, pick one, edit its details and its agenda (edit dialog,
+// up/down reordering, removal) and import draft deliberations into it. All of it is frozen once
+// the president opens the sitting.
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { ConfirmButton } from "../components/confirm-button";
+import { api, useErrorText, useShortDate, type ClerkItem, type ClerkMember, type ClerkSitting, type SittingSummary } from "./clerk-api";
+import { ImportDraftsPanel } from "./import-drafts-panel";
+import { ItemDialog, type ItemTarget } from "./item-dialog";
+
+const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
+const label = "block text-sm font-semibold";
+
+export function SittingsSection({ sittings, members, onChanged }: { sittings: SittingSummary[]; members: ClerkMember[]; onChanged: () => void }) {
+  const t = useTranslations("clerk");
+  const ts = useTranslations("status");
+  const short = useShortDate();
+  const errorText = useErrorText();
+  // The next sitting to prepare: the earliest one not yet closed, else the latest.
+  const upcoming = [...sittings].filter((s) => s.status !== "closed").sort((a, b) => a.date.localeCompare(b.date))[0] ?? sittings[0];
+  const [selected, setSelected] = useState<string | null>(upcoming?.id ?? null);
+  const [sitting, setSitting] = useState<ClerkSitting | null>(null);
+  const [target, setTarget] = useState<ItemTarget | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async (id: string) => {
+    const r = await api<ClerkSitting>("GET", `/api/clerk/sittings/${id}`);
+    if (r.ok) setSitting(r.data);
+  }, []);
+  useEffect(() => {
+    if (selected) void load(selected);
+  }, [selected, load]);
+
+  const changed = async (text: string) => {
+    setError(null);
+    setMessage(text);
+    if (selected) await load(selected);
+    onChanged();
+  };
+  const failed = (text: string) => {
+    setMessage(null);
+    setError(text);
+  };
+
+  const move = async (index: number, by: -1 | 1) => {
+    if (!sitting) return;
+    const ids = sitting.items.map((it) => it.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + by, 0, moved!);
+    const r = await api("POST", `/api/clerk/sittings/${sitting.id}/items/reorder`, { itemIds: ids });
+    if (!r.ok) return failed(errorText(r.error));
+    const it = sitting.items[index]!;
+    await changed(t("agenda.moved", { title: it.title, order: sitting.items[index + by]!.order }));
+    // Keep the keyboard where the item went, so pressing again moves it further.
+    requestAnimationFrame(() => document.getElementById(`move-${by < 0 ? "up" : "down"}-${it.id}`)?.focus());
+  };
+
+  const remove = async (it: ClerkItem) => {
+    const r = await api("DELETE", `/api/clerk/items/${it.id}`);
+    if (!r.ok) return failed(errorText(r.error));
+    await changed(t("agenda.removed", { title: it.title }));
+  };
+
+  return (
+    <section id="seances" aria-labelledby="sittings-title" className="card p-5 print:hidden">
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
+        <h2 id="sittings-title" className="text-2xl font-semibold">
+          {t("sittings")}
+        </h2>
+        {sittings.length ? (
+          <label className={label}>
+            {t("sitting.pick")}
+            <select value={selected ?? ""} onChange={(e) => setSelected(e.target.value)} className={`${field} min-w-80`}>
+              {sittings.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {short(s.date)} {s.time} — {s.place} ({ts(s.status)})
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+
+      <div aria-live="polite">{message ? <p className="mb-3 rounded-md border-l-4 border-pour bg-green-50 px-3 py-2">{message}</p> : null}</div>
+      {error ? (
+        <p role="alert" className="mb-3 rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
+          {error}
+        </p>
+      ) : null}
+
+      {sitting ? (
+        <>
+          <p className="mb-3 space-x-4 text-sm">
+            <a className="underline" href={`/president/${sitting.id}`}>
+              {t("links.president")}
+            </a>
+            <a className="underline" href={`/public/${sitting.id}`}>
+              {t("links.public")}
+            </a>
+            <a className="underline" href={`/minutes/${sitting.id}`}>
+              {t("links.minutes")}
+            </a>
+          </p>
+          {!sitting.editable ? (
+            <p className="mb-4 rounded-md border-l-4 border-abst bg-amber-50 px-3 py-2" data-testid="frozen">
+              {t("sitting.frozen", { status: ts(sitting.status) })}
+            </p>
+          ) : null}
+          <SittingDetails key={`${sitting.id}-${sitting.date}-${sitting.place}`} sitting={sitting} members={members} onSaved={changed} onError={failed} />
+          <h3 className="mt-6 mb-2 text-xl font-semibold">{t("agenda.title", { count: sitting.items.length })}</h3>
+          {sitting.items.length === 0 ? <p className="text-slate-700">{t("agenda.empty")}</p> : null}
+          {sitting.items.length ? (
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-sm" data-testid="agenda">
+                <caption className="sr-only">{t("agenda.caption", { date: short(sitting.date) })}</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-400 text-left">
+                    <th scope="col" className="p-2">
+                      {t("agenda.order")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t("agenda.identifier")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t("agenda.subject")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t("agenda.rapporteurs")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t("agenda.actes")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      <span className="sr-only">{t("agenda.actions")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sitting.items.map((it, i) => {
+                    const locked = !sitting.editable || it.called;
+                    return (
+                      <tr key={it.id} className="border-b border-slate-200 align-top" data-item={it.identifier}>
+                        <td className="p-2 font-mono font-semibold">{it.order}</td>
+                        <td className="p-2 font-mono">{it.identifier}</td>
+                        <th scope="row" className="p-2 text-left font-normal">
+                          <span className="font-semibold">{it.title}</span>
+                          {it.commission ? <span className="block text-slate-700">{it.commission}</span> : null}
+                          {it.called ? <span className="block font-semibold">{t("agenda.called")}</span> : null}
+                        </th>
+                        <td className="p-2">{it.rapporteurs.join(", ")}</td>
+                        <td className="p-2 font-mono">{it.actesCode ?? "—"}</td>
+                        <td className="p-2">
+                          <div className="flex flex-wrap justify-end gap-1">
+                            <button
+                              id={`move-up-${it.id}`}
+                              type="button"
+                              className="btn btn-secondary px-2 py-1"
+                              disabled={locked || i === 0}
+                              onClick={() => void move(i, -1)}
+                              aria-label={t("agenda.up", { order: it.order })}
+                              title={t("agenda.up", { order: it.order })}
+                            >
+                              <span aria-hidden="true">↑</span>
+                            </button>
+                            <button
+                              id={`move-down-${it.id}`}
+                              type="button"
+                              className="btn btn-secondary px-2 py-1"
+                              disabled={locked || i === sitting.items.length - 1}
+                              onClick={() => void move(i, 1)}
+                              aria-label={t("agenda.down", { order: it.order })}
+                              title={t("agenda.down", { order: it.order })}
+                            >
+                              <span aria-hidden="true">↓</span>
+                            </button>
+                            <button
+                              type="button"
+                              className="btn btn-secondary px-2 py-1"
+                              disabled={locked}
+                              onClick={() => setTarget({ mode: "edit", item: it })}
+                              aria-label={t("agenda.edit", { order: it.order })}
+                            >
+                              {t("agenda.editShort")}
+                            </button>
+                            <ConfirmButton
+                              className="btn btn-secondary px-2 py-1"
+                              disabled={locked}
+                              label={
+                                <>
+                                  {t("agenda.removeShort")}
+                                  <span className="sr-only"> {t("agenda.itemSuffix", { order: it.order })}</span>
+                                </>
+                              }
+                              question={t("agenda.removeQuestion", { order: it.order, title: it.title })}
+                              onConfirm={() => void remove(it)}
+                            />
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <button
+            type="button"
+            className="btn btn-secondary mt-3"
+            disabled={!sitting.editable}
+            onClick={() => setTarget({ mode: "create", sittingId: sitting.id })}
+          >
+            {t("agenda.add")}
+          </button>
+          <ImportDraftsPanel sittingId={sitting.id} disabled={!sitting.editable} onImported={(m) => void changed(m)} />
+        </>
+      ) : null}
+
+      <NewSitting
+        sittings={sittings}
+        onCreated={(id, text) => {
+          setSelected(id);
+          void changed(text);
+        }}
+        onError={failed}
+      />
+      <ItemDialog
+        target={target}
+        onClose={() => setTarget(null)}
+        onSaved={(m) => {
+          setTarget(null);
+          void changed(m);
+        }}
+      />
+    </section>
+  );
+}
+
+function SittingDetails({
+  sitting,
+  members,
+  onSaved,
+  onError,
+}: {
+  sitting: ClerkSitting;
+  members: ClerkMember[];
+  onSaved: (message: string) => Promise<void>;
+  onError: (message: string) => void;
+}) {
+  const t = useTranslations("clerk.sitting");
+  const errorText = useErrorText();
+  const [secretaries, setSecretaries] = useState<string[]>(sitting.secretaryIds);
+  const [adding, setAdding] = useState("");
+  const name = (id: string) => {
+    const m = members.find((x) => x.id === id);
+    return m ? `${m.civility} ${m.firstName} ${m.lastName}` : id;
+  };
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const s = (k: string) => String(f.get(k) ?? "");
+    const r = await api("PATCH", `/api/clerk/sittings/${sitting.id}`, {
+      date: s("date"),
+      time: s("time"),
+      place: s("place"),
+      convocationDate: s("convocationDate"),
+      presidentMemberId: s("president") || null,
+      secretaryIds: secretaries,
+    });
+    if (r.ok) await onSaved(t("saved"));
+    else onError(errorText(r.error));
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="details-title" className="rounded-lg border border-slate-300 p-4">
+      <h3 id="details-title" className="mb-2 text-lg font-semibold">
+        {t("details")}
+      </h3>
+      <fieldset disabled={!sitting.editable} className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-4">
+          <label className={label}>
+            {t("date")}
+            <input type="date" name="date" required defaultValue={sitting.date} className={field} />
+          </label>
+          <label className={label}>
+            {t("time")}
+            <input type="time" name="time" required defaultValue={sitting.time} className={field} />
+          </label>
+          <label className={`${label} sm:col-span-2`}>
+            {t("place")}
+            <input name="place" required maxLength={200} defaultValue={sitting.place} className={field} />
+          </label>
+          <label className={label}>
+            {t("convocationDate")}
+            <input type="date" name="convocationDate" required defaultValue={sitting.convocationDate} className={field} />
+          </label>
+          <label className={`${label} sm:col-span-3`}>
+            {t("president")}
+            <select name="president" defaultValue={sitting.presidentMemberId ?? ""} className={field}>
+              <option value="">{t("noPresident")}</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {name(m.id)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <fieldset className="rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-semibold">{t("secretaries")}</legend>
+          {secretaries.length ? (
+            <ul className="mb-2 flex flex-wrap gap-2">
+              {secretaries.map((id) => (
+                <li key={id} className="flex items-center gap-1 rounded-full border border-slate-400 py-0.5 pr-1 pl-3 text-sm">
+                  {name(id)}
+                  <button
+                    type="button"
+                    className="rounded-full px-2 font-bold hover:bg-slate-200"
+                    aria-label={t("removeSecretary", { name: name(id) })}
+                    onClick={() => setSecretaries((list) => list.filter((x) => x !== id))}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mb-2 text-sm text-slate-700">{t("noSecretary")}</p>
+          )}
+          <div className="flex flex-wrap items-end gap-2">
+            <label className={label}>
+              {t("addSecretary")}
+              <select value={adding} onChange={(e) => setAdding(e.target.value)} className={field}>
+                <option value="">—</option>
+                {members
+                  .filter((m) => !secretaries.includes(m.id))
+                  .map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {name(m.id)}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="btn btn-secondary py-1"
+              disabled={!adding || secretaries.length >= 5}
+              onClick={() => {
+                setSecretaries((list) => [...list, adding]);
+                setAdding("");
+              }}
+            >
+              {t("add")}
+            </button>
+          </div>
+        </fieldset>
+        <button type="submit" className="btn btn-primary">
+          {t("save")}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+function NewSitting({
+  sittings,
+  onCreated,
+  onError,
+}: {
+  sittings: SittingSummary[];
+  onCreated: (id: string, message: string) => void;
+  onError: (m: string) => void;
+}) {
+  const t = useTranslations("clerk.newSitting");
+  const short = useShortDate();
+  const errorText = useErrorText();
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const s = (k: string) => String(f.get(k) ?? "");
+    const r = await api<{ sittingId: string }>("POST", "/api/clerk/sittings", {
+      date: s("date"),
+      time: s("time"),
+      place: s("place"),
+      convocationDate: s("convocationDate"),
+      ...(s("copyAgendaFrom") ? { copyAgendaFrom: s("copyAgendaFrom") } : {}),
+    });
+    if (!r.ok) return onError(errorText(r.error));
+    form.reset();
+    onCreated(r.data.sittingId, t("created", { date: short(s("date")) }));
+  };
+  return (
+    <details className="mt-6 rounded-lg border border-slate-300 p-4">
+      <summary className="cursor-pointer text-lg font-semibold">{t("title")}</summary>
+      <form onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3 sm:grid-cols-4">
+        <label className={label}>
+          {t("date")}
+          <input type="date" name="date" required className={field} />
+        </label>
+        <label className={label}>
+          {t("time")}
+          <input type="time" name="time" required defaultValue="18:00" className={field} />
+        </label>
+        <label className={`${label} sm:col-span-2`}>
+          {t("place")}
+          <input name="place" required maxLength={200} className={field} />
+        </label>
+        <label className={label}>
+          {t("convocationDate")}
+          <input type="date" name="convocationDate" required className={field} />
+        </label>
+        <label className={`${label} sm:col-span-3`}>
+          {t("copyAgendaFrom")}
+          <select name="copyAgendaFrom" defaultValue="" className={field}>
+            <option value="">{t("emptyAgenda")}</option>
+            {sittings.map((s) => (
+              <option key={s.id} value={s.id}>
+                {short(s.date)} — {s.place}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="sm:col-span-4">
+          <button type="submit" className="btn btn-primary">
+            {t("create")}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
