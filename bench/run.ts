@@ -98,7 +98,10 @@ async function main(): Promise<void> {
   if (fdLimit < 2 * maxViewers + 200) throw new Error(`the open files limit (${fdLimit}) is too low: raise it (ulimit -n) before npm run bench`);
 
   // A fresh database: migrated by the Prisma CLI as the server does, then the bench council.
-  const outDir = path.join(process.cwd(), "bench", "out", `run-${Date.now()}`);
+  const outRoot = path.join(process.cwd(), "bench", "out");
+  // Only the latest run's files are kept (bench/out/ is ignored by git).
+  for (const d of fs.existsSync(outRoot) ? fs.readdirSync(outRoot) : []) if (d.startsWith("run-")) fs.rmSync(path.join(outRoot, d), { recursive: true, force: true });
+  const outDir = path.join(outRoot, `run-${Date.now()}`);
   fs.mkdirSync(outDir, { recursive: true });
   const dbFile = path.join(outDir, "seance.db");
   const dbUrl = `file:${dbFile}`;
@@ -241,7 +244,7 @@ async function main(): Promise<void> {
   const resync = await worker.rpc.call("viewers:wait-resync", { since: downAt, seq, timeoutMs: 60_000 }, 70_000);
   const councillorsBack = await waitFor(() => councillors.every((c) => c.syncedAt > downAt && c.syncedSeq === seq), 30_000, 20);
   const lastCouncillor = Math.max(...councillors.map((c) => c.syncedAt));
-  const resynced = resync.resynced + (councillorsBack ? councillors.length : councillors.filter((c) => c.syncedAt > downAt).length);
+  const resynced = resync.resynced + (councillorsBack ? councillors.length : councillors.filter((c) => c.syncedAt > downAt && c.syncedSeq === seq).length);
   const allResyncedMs = round(Math.max(resync.lastAt, lastCouncillor) - downAt, 0);
   log(`restart: server ready after ${round(readyAt - downAt, 0)} ms; ${resynced}/${clientsTotal} re-synced ${allResyncedMs} ms after the stop`);
   await worker.rpc.call("viewers:close", {});
@@ -330,7 +333,8 @@ async function main(): Promise<void> {
       baselineHeapPerViewerKB: round((baselineMemAfter.heapUsed - baselineMemBefore.heapUsed) / maxViewers / 1024),
     },
     loopLagP99Ms: round(loopLagP99Ms),
-    reconnect: { clients: resynced, allResyncedMs },
+    // null when some client had not re-synced within the time limit.
+    reconnect: { clients: clientsTotal, allResyncedMs: resynced === clientsTotal ? allResyncedMs : null },
     yjs: { editP99Ms: round(yjs.editP99Ms), lateJoin200PagesMs: round(percentile(yjs.lateJoinWarmMs, 50), 0) },
     bundles: { publicScreenKBgz: round(weights.publicScreen.gzipKB), councillorKBgz: round(weights.councillor.gzipKB) },
     machine,

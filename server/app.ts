@@ -8,6 +8,7 @@ import type { Db } from "./db/client";
 import { identify, loadAuthKeys, type AuthKeys } from "./auth/tokens";
 import { createApi } from "./http/api";
 import { createRecordsRoutes } from "./http/records-routes";
+import { createPdfRenderer } from "./records/pdf-renderer";
 import { createMinutesRoutes } from "./http/minutes-routes";
 import { createClerkRoutes } from "./http/clerk-routes";
 import { isSameOrigin, sendError } from "./http/respond";
@@ -76,9 +77,10 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const rooms = new RoomRegistry(opts.db, clock, logger);
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
   const api = createApi({ db: opts.db, keys, rooms, demo: opts.demo, secureCookies: (req) => !isLocal(req) });
-  const records = createRecordsRoutes({ db: opts.db, keys, rooms });
+  const pdf = createPdfRenderer();
+  const records = createRecordsRoutes({ db: opts.db, keys, rooms, pdf });
 
-  const minutesRoutes = createMinutesRoutes({ db: opts.db, keys, rooms });
+  const minutesRoutes = createMinutesRoutes({ db: opts.db, keys, rooms, renderPdf: (html) => pdf.renderPdf(html) });
   const clerkRoutes = createClerkRoutes({ db: opts.db, keys, rooms });
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -106,7 +108,14 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
 
   const http = createServer((req, res) => {
     securityHeaders(res, opts.dev);
-    const url = new URL(req.url ?? "/", "http://localhost");
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      // A request target that is no URL ("//", "http://[") must not throw out of this listener:
+      // an exception here is uncaught and would end the process.
+      return sendError(res, 400, "bad-request", "request target is not a URL");
+    }
     void (async () => {
       // CSRF: a cookie-authenticated mutation must come from this origin (or our own client header).
       if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) return sendError(res, 403, "forbidden", "cross-site request refused");

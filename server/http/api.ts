@@ -48,6 +48,14 @@ export function homeFor(role: string, sittingId: string | null): string {
   }
 }
 
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 export function hashPairingCode(code: string): string {
   return createHash("sha256")
     .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ""))
@@ -335,8 +343,10 @@ export function createApi(deps: ApiDeps) {
       } else {
         const m = /^\/api\/public\/sittings\/([^/]+)(\/events|\/agenda)?$/.exec(p);
         if (m && method === "GET") {
-          const id = decodeURIComponent(m[1] ?? "");
-          if (m[2] === "/agenda") await publicAgenda(res, id);
+          const id = decodePathSegment(m[1] ?? "");
+          // A malformed escape (%E0%A4%A) is the client's mistake (400), not a server error.
+          if (id === null) sendError(res, 400, "bad-request", "sitting id is not valid percent-encoding");
+          else if (m[2] === "/agenda") await publicAgenda(res, id);
           else {
             const r = await room(res, id);
             if (r) {

@@ -10,7 +10,8 @@ import { approveMinutes, currentMinutesDoc, publishMinutes } from "../minutes/mi
 import { renderProcesVerbal } from "../minutes/pv";
 import { minutesAccess } from "../yjs/minutes-ws";
 import { UnknownSittingError } from "../store/sitting-store";
-import { readJson, sendError, sendJson } from "./respond";
+import { BodyError, readJson, sendError, sendJson } from "./respond";
+import { PdfUnavailableError } from "../records/pdf-renderer";
 
 const ApproveSchema = z.strictObject({ atSittingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
@@ -33,6 +34,10 @@ export function createMinutesRoutes(deps: { db: Db; keys: AuthKeys; rooms: RoomR
     const actor = await identify(deps.db, deps.keys, req.headers.cookie);
     if (!actor) return sendError(res, 401, "not-signed-in");
     if (actor.role !== "clerk" || !actor.councilId) return sendError(res, 403, "forbidden");
+    // As the clerk's other routes: an unknown sitting is 404, another council's is 403 (not a 400 "wrong state").
+    const owner = await deps.db.sitting.findUnique({ where: { id: sid }, select: { councilId: true } });
+    if (!owner) return sendError(res, 404, "unknown-sitting");
+    if (owner.councilId !== actor.councilId) return sendError(res, 403, "wrong-sitting");
     let r: { ok: true } | { ok: false; reason: string };
     if (action === "approve") {
       const body = ApproveSchema.safeParse(await readJson(req));
@@ -55,6 +60,8 @@ export function createMinutesRoutes(deps: { db: Db; keys: AuthKeys; rooms: RoomR
       else return false;
     } catch (err) {
       if (err instanceof UnknownSittingError) sendError(res, 404, "unknown-sitting");
+      else if (err instanceof BodyError) sendError(res, 400, "bad-request", err.message);
+      else if (err instanceof PdfUnavailableError) sendError(res, 503, "internal", err.message);
       else throw err;
     }
     return true;

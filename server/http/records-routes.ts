@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { identify, type AuthKeys } from "../auth/tokens";
 import type { RoomRegistry } from "../realtime/sitting-room";
 import { UnknownSittingError } from "../store/sitting-store";
-import { createPdfRenderer, PdfUnavailableError } from "../records/pdf-renderer";
+import { createPdfRenderer, PdfUnavailableError, type PdfRenderer } from "../records/pdf-renderer";
 import { buildCouncilScdl, buildItemExtract, buildSittingDeliberationList, PublicationSchema, updatePublication } from "../records/records-service";
 import { BodyError, isSameOrigin, readJson, sendError, sendJson } from "./respond";
 
@@ -16,6 +16,8 @@ export interface RecordsDeps {
   keys: AuthKeys;
   /** Not read: records are rebuilt from the database, which is never behind a room's cache. */
   rooms: RoomRegistry;
+  /** One Chromium for every PDF the server renders (records and minutes). */
+  pdf?: PdfRenderer;
 }
 
 const ID = "([A-Za-z0-9_-]{1,64})";
@@ -25,7 +27,7 @@ const SCDL = new RegExp(`^/records/councils/${ID}/scdl\\.csv$`);
 const PUBLICATION = new RegExp(`^/api/clerk/items/${ID}/publication$`);
 
 export function createRecordsRoutes(deps: RecordsDeps) {
-  const pdf = createPdfRenderer();
+  const pdf = deps.pdf ?? createPdfRenderer();
 
   async function sendDocument(res: ServerResponse, html: string, asPdf: boolean, filename: string): Promise<void> {
     if (!asPdf) {

@@ -18,14 +18,18 @@ export class BodyError extends Error {}
 export async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
   if (!type.startsWith("application/json")) throw new BodyError("expected application/json");
+  // Refused unread: Node discards the unread body after the reply, and the connection stays usable.
+  if (Number(req.headers["content-length"] ?? 0) > limit) throw new BodyError(`body larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const b = chunk as Buffer;
     size += b.length;
-    if (size > limit) throw new BodyError(`body larger than ${limit} bytes`);
-    chunks.push(b);
+    // Past the limit the rest is read and dropped: leaving the loop would destroy the socket, and the
+    // client would lose the reply or the next request it sends on this keep-alive connection.
+    if (size <= limit) chunks.push(b);
   }
+  if (size > limit) throw new BodyError(`body larger than ${limit} bytes`);
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
   } catch {

@@ -113,6 +113,11 @@ describe("minutes over the Yjs websocket", () => {
     const tally = (JSON.parse(closed.payload) as { tally: { pour: number; contre: number; abstention: number; nppv: number } }).tally;
     expect(html).toContain(`Pour ${tally.pour}, Contre ${tally.contre}, Abstention ${tally.abstention}, Ne prend pas part au vote ${tally.nppv}`);
     for (const f of facts) expect(html).toContain(`data-seq="${f.seq}"`);
+    // MIN-5 the procès-verbal as an A4 PDF.
+    const pdf = await fetch(`${srv.url}/records/sittings/${sittingId}/minutes.pdf`, { headers: { cookie: clerk } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
     sec.close();
     pres.close();
     voter.close();

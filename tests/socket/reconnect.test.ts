@@ -1,4 +1,4 @@
-// REC-NET-*: clients drop and return mid-vote at the socket level; retries carry the same command
+// NET-*: clients drop and return mid-vote at the socket level; retries carry the same command
 // id and are applied once; every entitlement (own and proxy) ends with exactly one ballot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
@@ -44,7 +44,7 @@ async function castThroughADrop(c: Client, command: CommandBody): Promise<Reply<
 
 describe("reconnection mid-vote", () => {
   for (const mode of ["public", "secret"] as const) {
-    it(`REC-NET-1 ${mode} vote: every client drops once or twice; each entitlement ends with exactly one ballot`, async () => {
+    it(`NET-1 ${mode} vote: every client drops once or twice; each entitlement ends with exactly one ballot`, async () => {
       const item = mode === "public" ? itemIds[0]! : itemIds[1]!;
       await president.sendOk({ type: "item:call", itemId: item });
       const voteId = String((await president.sendOk({ type: "vote:open", itemId: item, mode })).voteId);

@@ -37,7 +37,7 @@ async function allAt(seq: number) {
 }
 
 describe("a whole sitting over Socket.IO", () => {
-  it("LIVE-1 subscribe gives each audience its view: public has no member view, chair gets the chair view", () => {
+  it("SIT-1 subscribe gives each audience its view: public has no member view, chair gets the chair view", () => {
     expect(pub.view?.status).toBe("convened");
     expect(pub.me).toBeNull();
     expect(pub.chair).toBeNull();
@@ -47,7 +47,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(president.me?.memberId).toBe("m01");
   });
 
-  it("ROLL-1 roll call and proxies before the opening; PROXY-1 validated by the rules engine", async () => {
+  it("SIT-2 roll call and proxies before the opening; PROXY-1 validated by the rules engine", async () => {
     for (const id of PRESENT) await president.sendOk({ type: "rollcall:mark", memberId: id, status: "present" });
     await president.sendOk({ type: "rollcall:mark", memberId: "m05", status: "excused" });
     await president.sendOk({ type: "proxy:give", from: "m05", to: "m04" });
@@ -59,7 +59,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(pub.view?.proxies).toEqual([{ from: "m05", to: "m04" }]);
   });
 
-  it("QUORUM-1 opening records the quorum: 30 present for 27 required", async () => {
+  it("SIT-3 opening records the quorum: 30 present for 27 required", async () => {
     const r = await president.sendOk({ type: "sitting:open" });
     expect(r.quorum).toMatchObject({ required: 27, counted: 30, reached: true });
     await allAt(seqOf());
@@ -67,7 +67,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(pub.view?.quorum).toMatchObject({ required: 27, counted: 30, reached: true });
   });
 
-  it("VOTE-public: a public ballot with a proxy ballot, live tally and names to the public", async () => {
+  it("SIT-4 public vote: a public ballot with a proxy ballot, live tally and names to the public", async () => {
     await president.sendOk({ type: "item:call", itemId: items[0]! });
     await allAt(seqOf());
     expect(pub.view?.currentItemId).toBe(items[0]);
@@ -119,7 +119,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(rows.map((r) => `${r.memberId}|${r.onBehalfOf}|${r.choice}`).sort()).toEqual(["m02||pour", "m03||contre", "m04|m05|abstention", "m04||pour"]);
   });
 
-  it("VOTE-secret with a recusal: the interested member cannot vote, the tally is hidden until close, and no row links a member to a choice", async () => {
+  it("SIT-5 secret ballot with a recusal: the interested member cannot vote, the tally is hidden until close, and no row links a member to a choice", async () => {
     await b.sendOk({ type: "interest:declare", itemId: items[1]!, memberId: "m03" });
     await president.sendOk({ type: "item:call", itemId: items[1]! });
     await allAt(seqOf());
@@ -166,7 +166,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(pub.view?.items[1]?.result?.tally).toEqual({ pour: 2, contre: 1, abstention: 0, nppv: 1 });
   });
 
-  it("QUORUM-item: a quorum lost at an item's call is recorded and the item carried to a second convocation", async () => {
+  it("SIT-6 a quorum lost at an item's call is recorded and the item carried to a second convocation", async () => {
     for (const id of PRESENT.slice(10, 21)) await president.sendOk({ type: "rollcall:depart", memberId: id });
     await president.sendOk({ type: "item:call", itemId: items[2]! });
     await allAt(seqOf());
@@ -179,7 +179,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(c.view?.items[2]?.status).toBe("deferred");
   });
 
-  it("LIVE-close: suspend, resume with a quorum check, and close", async () => {
+  it("SIT-7 suspend, resume with a quorum check, and close", async () => {
     await president.sendOk({ type: "sitting:suspend" });
     await allAt(seqOf());
     expect(pub.view?.status).toBe("suspended");
@@ -190,7 +190,7 @@ describe("a whole sitting over Socket.IO", () => {
     for (const cl of [pub, a, b, c]) expect(cl.view?.status).toBe("closed");
   });
 
-  it("AUDIT-1 the event log of the sitting verifies", async () => {
+  it("SIT-8 the event log of the sitting verifies", async () => {
     const { readChain } = await import("../../server/store/sitting-store");
     const { verifyChain } = await import("../../core/audit/hash-chain");
     const chain = await readChain(srv.db, sittingId);
