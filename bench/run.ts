@@ -100,7 +100,8 @@ async function main(): Promise<void> {
   // A fresh database: migrated by the Prisma CLI as the server does, then the bench council.
   const outRoot = path.join(process.cwd(), "bench", "out");
   // Only the latest run's files are kept (bench/out/ is ignored by git).
-  for (const d of fs.existsSync(outRoot) ? fs.readdirSync(outRoot) : []) if (d.startsWith("run-")) fs.rmSync(path.join(outRoot, d), { recursive: true, force: true });
+  for (const d of fs.existsSync(outRoot) ? fs.readdirSync(outRoot) : [])
+    if (d.startsWith("run-")) fs.rmSync(path.join(outRoot, d), { recursive: true, force: true });
   const outDir = path.join(outRoot, `run-${Date.now()}`);
   fs.mkdirSync(outDir, { recursive: true });
   const dbFile = path.join(outDir, "seance.db");

@@ -117,7 +117,11 @@ describe("minutes over the Yjs websocket", () => {
     const pdf = await fetch(`${srv.url}/records/sittings/${sittingId}/minutes.pdf`, { headers: { cookie: clerk } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     sec.close();
     pres.close();
     voter.close();
