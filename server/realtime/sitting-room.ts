@@ -52,7 +52,7 @@ export class SittingRoom {
 
   private async handleNow(actor: Actor, env: CommandEnvelope): Promise<Reply<Record<string, unknown>>> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const previous = await findReceipt(this.db, this.state.sittingId, env.commandId);
+      const previous = await findReceipt(this.db, this.state.sittingId, env.commandId, actor.userId);
       if (previous !== null) return previous as Reply<Record<string, unknown>>;
       const now = this.clock.now().toISOString();
       const outcome = applyCommand(this.state, actor, env.command, { now, newId: () => `v-${randomUUID()}` });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { applyEvent } from "../../core/sitting/apply-event";
 import { canonicalJson, computeEventHash, GENESIS_HASH, type ChainedEvent } from "../../core/audit/hash-chain";
-import type { Choice } from "../../core/sitting/protocol";
+import { reject, type Choice } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { ItemState, SittingEvent, SittingSettings, SittingState } from "../../core/sitting/state";
 import { crashPoint } from "../fault";
@@ -129,9 +129,13 @@ export interface CommitInput {
 }
 
 /** The stored reply of a command already applied (a retry), or null. */
-export async function findReceipt(db: Db, sittingId: string, commandId: string): Promise<unknown | null> {
+export async function findReceipt(db: Db, sittingId: string, commandId: string, userId: string): Promise<unknown | null> {
   const r = await db.commandReceipt.findUnique({ where: { sittingId_commandId: { sittingId, commandId } } });
-  return r ? (JSON.parse(r.reply) as unknown) : null;
+  if (!r) return null;
+  // A command id is its sender's: anyone else presenting it is refused, never given the sender's reply
+  // (nor an "ok" for a command they may not send).
+  if (r.userId !== userId) return reject("bad-request", "this command id was used by another sender");
+  return JSON.parse(r.reply) as unknown;
 }
 
 /**
