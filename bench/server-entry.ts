@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   execFileSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "pipe", env: process.env });
   const db = await openDatabase(url);
   const logger = { info: () => undefined, error: (m: string) => console.error(m) };
-  const server = await createSeanceServer({ db, dev: false, demo: true, dir: process.cwd(), withoutPages: true, logger });
+  const server = await createSeanceServer({ db, databaseUrl: url, dev: false, demo: true, dir: process.cwd(), withoutPages: true, logger });
   await server.listen(port, "127.0.0.1");
 
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });

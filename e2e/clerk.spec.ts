@@ -21,7 +21,7 @@ test("CLERK-10 imports a draft deliberation with a preview, then edits and reord
   const ctx = await contextAs(browser, "u-clerk", { width: 1366, height: 900 });
   const page = await ctx.newPage();
   await page.goto("/clerk");
-  await page.getByLabel("Séance", { exact: true }).selectOption(sittingId);
+  await page.getByRole("combobox", { name: "Séance", exact: true }).selectOption(sittingId);
   const agenda = page.getByTestId("agenda");
   await expect(agenda.locator('[data-item="2022-0245"]')).toBeVisible();
 
@@ -90,7 +90,8 @@ test("CLERK-11 exports the roster as CSV and imports it back with a preview", as
       records.map((cells, i) => (i === m50 ? cells.map((c, j) => (j === 4 ? role : j === 6 ? group : c)) : cells)),
       { delimiter: ";", bom: true },
     );
-  const upload = (name: string, text: string) => page.getByLabel("Importer une liste (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  const upload = (name: string, text: string) =>
+    page.getByLabel("Importer une liste (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
   const previewBox = page.getByTestId("roster-preview");
   const save = page.getByRole("button", { name: "Enregistrer la liste" });
 
@@ -106,7 +107,10 @@ test("CLERK-11 exports the roster as CSV and imports it back with a preview", as
   await expectAccessible(page, "clerk's roster preview");
   await save.click();
   await expect(page.getByText("Liste enregistrée : 0 création(s), 1 mise(s) à jour.")).toBeVisible();
-  const row = page.getByTestId("roster").getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`${records[m50]![3]}$`) }) });
+  const row = page
+    .getByTestId("roster")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`${records[m50]![3]}$`) }) });
   await expect(row).toContainText("Non-inscrits");
 
   // Back as it was, through the same screen.

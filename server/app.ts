@@ -13,12 +13,15 @@ import { createMinutesRoutes } from "./http/minutes-routes";
 import { createClerkRoutes } from "./http/clerk-routes";
 import { isSameOrigin, sendError } from "./http/respond";
 import { RoomRegistry, type Clock, type Logger } from "./realtime/sitting-room";
+import { CommandLog } from "./store/command-log";
 import { createSocketServer } from "./realtime/socket-server";
 import { createMinutesSocket, YJS_PATH } from "./yjs/minutes-ws";
 import { attachMinutesFacts } from "./yjs/minutes-facts";
 
 export interface SeanceOptions {
   db: Db;
+  /** The same database, for the command log's own connection (the hot path, see store/command-log.ts). */
+  databaseUrl: string;
   dev: boolean;
   demo: boolean;
   dir: string;
@@ -74,7 +77,8 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const logger = opts.logger ?? consoleLogger;
   const clock = opts.clock ?? { now: () => new Date() };
   const keys = await loadAuthKeys(opts.db);
-  const rooms = new RoomRegistry(opts.db, clock, logger);
+  const commandLog = new CommandLog(opts.databaseUrl);
+  const rooms = new RoomRegistry(opts.db, commandLog, clock, logger);
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
   const api = createApi({ db: opts.db, keys, rooms, demo: opts.demo, secureCookies: (req) => !isLocal(req) });
   const pdf = createPdfRenderer();
@@ -178,6 +182,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await records.close();
+      commandLog.close();
     },
   };
 }

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     fail(`cannot open the database ${url} — ${err instanceof Error ? err.message : String(err)}`);
   }
 
-  const server = await createSeanceServer({ db, dev, demo, dir: process.cwd(), withoutPages: cfg.data.SEANCE_PAGES === "0" });
+  const server = await createSeanceServer({ db, databaseUrl: url, dev, demo, dir: process.cwd(), withoutPages: cfg.data.SEANCE_PAGES === "0" });
   let port: number;
   try {
     port = await server.listen(cfg.data.PORT, cfg.data.HOST);

@@ -217,14 +217,6 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
         </>
       ) : null}
 
-      <NewSitting
-        sittings={sittings}
-        onCreated={(id, text) => {
-          setSelected(id);
-          void changed(text);
-        }}
-        onError={failed}
-      />
       <ItemDialog
         target={target}
         onClose={() => setTarget(null)}
@@ -391,7 +383,7 @@ function NewSitting({
     onCreated(r.data.sittingId, t("created", { date: short(s("date")) }));
   };
   return (
-    <details className="mt-6 rounded-lg border border-slate-300 p-4">
+    <details className="mb-4 rounded-lg border border-slate-300 p-4">
       <summary className="cursor-pointer text-lg font-semibold">{t("title")}</summary>
       <form onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3 sm:grid-cols-4">
         <label className={label}>

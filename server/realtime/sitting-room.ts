@@ -7,7 +7,8 @@ import { applyEvent } from "../../core/sitting/apply-event";
 import { reject, type CommandEnvelope, type Reply } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
-import { commitCommand, findReceipt, loadSitting, StaleStateError } from "../store/sitting-store";
+import { loadSitting } from "../store/sitting-store";
+import { CommandLog, StaleStateError } from "../store/command-log";
 import { crashPoint } from "../fault";
 
 export interface Clock {
@@ -27,15 +28,16 @@ export class SittingRoom {
 
   private constructor(
     private readonly db: Db,
+    private readonly log: CommandLog,
     private readonly clock: Clock,
     private readonly logger: Logger,
     public state: SittingState,
     public header: SittingHeader,
   ) {}
 
-  static async load(db: Db, sittingId: string, clock: Clock, logger: Logger): Promise<SittingRoom> {
+  static async load(db: Db, log: CommandLog, sittingId: string, clock: Clock, logger: Logger): Promise<SittingRoom> {
     const { state, header } = await loadSitting(db, sittingId);
-    return new SittingRoom(db, clock, logger, state, header);
+    return new SittingRoom(db, log, clock, logger, state, header);
   }
 
   onChange(fn: RoomListener): () => void {
@@ -52,7 +54,7 @@ export class SittingRoom {
 
   private async handleNow(actor: Actor, env: CommandEnvelope): Promise<Reply<Record<string, unknown>>> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const previous = await findReceipt(this.db, this.state.sittingId, env.commandId, actor.userId);
+      const previous = this.log.findReceipt(this.state.sittingId, env.commandId, actor.userId);
       if (previous !== null) return previous as Reply<Record<string, unknown>>;
       const now = this.clock.now().toISOString();
       const outcome = applyCommand(this.state, actor, env.command, { now, newId: () => `v-${randomUUID()}` });
@@ -61,7 +63,7 @@ export class SittingRoom {
       if (outcome.events.length === 0) return reply;
       crashPoint("commit:before");
       try {
-        const chained = await commitCommand(this.db, {
+        const chained = this.log.commit({
           state: this.state,
           commandId: env.commandId,
           userId: actor.userId,
@@ -121,6 +123,7 @@ export class RoomRegistry {
   private created = new Set<(room: SittingRoom) => void>();
   constructor(
     private readonly db: Db,
+    private readonly log: CommandLog,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -132,7 +135,7 @@ export class RoomRegistry {
   get(sittingId: string): Promise<SittingRoom> {
     let p = this.rooms.get(sittingId);
     if (!p) {
-      p = SittingRoom.load(this.db, sittingId, this.clock, this.logger).then((room) => {
+      p = SittingRoom.load(this.db, this.log, sittingId, this.clock, this.logger).then((room) => {
         for (const fn of this.created) fn(room);
         return room;
       });

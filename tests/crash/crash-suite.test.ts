@@ -13,7 +13,7 @@ const SCENARIOS: Scenario[] = [
   { name: "mid-ballot, inside the transaction", crashAt: "commit:in-tx:5", mode: "public" },
   { name: "mid-ballot, committed but not acknowledged", crashAt: "commit:after:5", mode: "public" },
   { name: "mid-ballot, just after the acknowledgement", crashAt: "ack:after:5", mode: "public" },
-  { name: "mid-broadcast", crashAt: "broadcast:before:4", mode: "public" },
+  { name: "mid-broadcast", crashAt: "broadcast:before:2", mode: "public" },
   { name: "mid-close (inside the closing transaction)", crashAt: "commit:in-tx:13", mode: "public" },
   { name: "mid-proclaim (inside the proclaiming transaction)", crashAt: "commit:in-tx:14", mode: "public" },
   { name: "secret ballot, inside the deposit transaction", crashAt: "commit:in-tx:6", mode: "secret" },

@@ -33,7 +33,7 @@ export async function startTestServer(opts: { dbFile?: string; seed?: boolean } 
   const dbFile = opts.dbFile ?? freshDatabaseFile();
   const db = await openDatabase(`file:${dbFile}`);
   if (opts.seed !== false) await seedDemo(db);
-  const server = await createSeanceServer({ db, dev: false, demo: true, dir: process.cwd(), withoutPages: true, logger: quiet });
+  const server = await createSeanceServer({ db, databaseUrl: `file:${dbFile}`, dev: false, demo: true, dir: process.cwd(), withoutPages: true, logger: quiet });
   const port = await server.listen(0, "127.0.0.1");
   return {
     url: `http://127.0.0.1:${port}`,
@@ -150,8 +150,15 @@ export class Client {
     return r;
   }
 
+  /** The sequence number of the last change this client's own commands made (from the replies). */
+  ackedSeq = 0;
+
   async send(command: CommandBody, id = commandId()): Promise<Reply<Record<string, unknown>>> {
-    return (await this.socket.timeout(10_000).emitWithAck("command", { sittingId: this.sittingId, commandId: id, command })) as Reply<Record<string, unknown>>;
+    const r = (await this.socket.timeout(10_000).emitWithAck("command", { sittingId: this.sittingId, commandId: id, command })) as Reply<
+      Record<string, unknown>
+    >;
+    if (r.ok && typeof r.data.seq === "number") this.ackedSeq = Math.max(this.ackedSeq, r.data.seq);
+    return r;
   }
 
   async sendOk(command: CommandBody): Promise<Record<string, unknown>> {

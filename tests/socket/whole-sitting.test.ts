@@ -31,7 +31,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-const seqOf = () => president.view?.seq ?? -1;
+const seqOf = () => Math.max(president.ackedSeq, a.ackedSeq, b.ackedSeq, c.ackedSeq);
 async function allAt(seq: number) {
   for (const cl of [president, a, b, c, pub]) await cl.until((x) => (x.view?.seq ?? -1) >= seq, `view seq ${seq}`);
 }
