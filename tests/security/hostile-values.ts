@@ -161,8 +161,25 @@ export function hasBinary(v: unknown, depth = 0): boolean {
   return Object.values(v).some((x) => hasBinary(x, depth + 1));
 }
 
-/** What the server receives for a JSON-encoded value (NaN → null, -0 → 0, undefined dropped). */
-export function overTheWire(v: unknown): unknown {
-  const text = JSON.stringify(v);
-  return text === undefined ? null : (JSON.parse(text) as unknown);
+/**
+ * What the server receives from the Socket.IO client: `binary` when an attachment is still referenced.
+ * Without binary the client sends JSON.stringify(v) (NaN → null, -0 → 0, undefined dropped). With
+ * binary it first copies the payload key by key, by assignment, so an own "__proto__" key is lost
+ * (it becomes the copy's prototype, which JSON does not carry).
+ */
+export function overTheWire(v: unknown): { value: unknown; binary: boolean } {
+  const placeholder = { _placeholder: true, num: 0 };
+  const copy = (x: unknown): unknown => {
+    if (x instanceof Uint8Array) return placeholder;
+    if (Array.isArray(x)) return x.map(copy);
+    if (typeof x !== "object" || x === null) return x;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x)) out[k] = copy((x as Record<string, unknown>)[k]);
+    return out;
+  };
+  const referenced = (x: unknown, depth: number): boolean =>
+    x === placeholder || (depth < 40 && typeof x === "object" && x !== null && Object.values(x).some((y) => referenced(y, depth + 1)));
+  const sent = hasBinary(v) ? copy(v) : v;
+  const text = JSON.stringify(sent);
+  return { value: text === undefined ? null : (JSON.parse(text) as unknown), binary: referenced(sent, 0) };
 }
