@@ -23,6 +23,14 @@ cases=(tests/unit/rules/cases)
 step "rules conformance" npm run --silent rules:check -- "${cases[@]}"
 step "unit, socket and crash tests" npx vitest run --reporter=default --reporter=json --outputFile="$OUT/vitest.json"
 step "production build" npx next build
+step "client bundle and page headers" npx tsx scripts/check-bundle.ts
+echo "── dependency audit"
+npx tsx scripts/check-audit.ts
+case $? in
+  0) echo "   ✓ dependency audit" ;;
+  2) echo "   - dependency audit skipped (not a pass: reason above)" ;;
+  *) echo "   ✗ dependency audit"; failed_steps+=("dependency audit") ;;
+esac
 step "end-to-end (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" npx playwright test --reporter=list,json
 
 node -e '

@@ -1,6 +1,6 @@
 // The HTTP API: sign-in, pairing, demo links, the public open-data API (JSON and server-sent
 // events) and the clerk's actions. Each handler: who asks → parse → one call → reply.
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import QRCode from "qrcode";
 import { z } from "zod";
@@ -156,7 +156,8 @@ export function createApi(deps: ApiDeps) {
     if (!member || member.councilId !== actor.councilId) return sendError(res, 404, "unknown-member");
     const code = Array.from({ length: 8 }, () => PAIR_ALPHABET[randomInt(PAIR_ALPHABET.length)]).join("");
     const expiresAt = new Date(Date.now() + 7 * 24 * 3600 * 1000);
-    await deps.db.devicePairing.create({ data: { id: `p-${code}-${Date.now()}`, memberId: member.id, codeHash: hashPairingCode(code), expiresAt } });
+    // The row id must not carry the code: only its hash is kept, so a copy of the database pairs no device.
+    await deps.db.devicePairing.create({ data: { id: `p-${randomUUID()}`, memberId: member.id, codeHash: hashPairingCode(code), expiresAt } });
     const proto = deps.secureCookies(req) ? "https" : "http";
     const url = `${proto}://${req.headers.host ?? "localhost"}/pair?code=${code}`;
     const qrSvg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });

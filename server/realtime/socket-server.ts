@@ -43,17 +43,6 @@ const pubRoom = (sid: string, shard: number) => `pub:${sid}:${shard}`;
 const chairRoom = (sid: string) => `chair:${sid}`;
 const memberRoom = (sid: string, mid: string) => `mem:${sid}:${mid}`;
 
-/**
- * Plain JSON only (the protocol has no binary). Socket.IO rebuilds binary attachments by assignment,
- * so a "__proto__" key sent with one becomes the object's prototype, unseen by zod's unknown-key check.
- */
-function isPlainJson(v: unknown, depth = 0): boolean {
-  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return true;
-  if (depth > 16 || typeof v !== "object") return false;
-  if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype && v.every((x) => isPlainJson(x, depth + 1));
-  return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isPlainJson(x, depth + 1));
-}
-
 export function isChair(actor: Actor | null, room: SittingRoom): boolean {
   if (!actor || actor.councilId !== room.state.councilId) return false;
   return (
@@ -185,7 +174,6 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
     socket.on("sitting:subscribe", async (payload: unknown, ack?: unknown) => {
       if (typeof ack !== "function") return;
       const reply = ack as Ack;
-      // DISABLED-PROBE
       const parsed = SubscribeSchema.safeParse(payload);
       if (!parsed.success) return reply(reject("bad-request", describeZodError(parsed.error)));
       try {
@@ -219,7 +207,6 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
       const reply = ack as Ack;
       const actor = data.actor;
       if (!actor) return reply(reject("not-signed-in"));
-      // DISABLED-PROBE
       const parsed = CommandEnvelopeSchema.safeParse(payload);
       if (!parsed.success) return reply(reject("bad-request", describeZodError(parsed.error)));
       crashPoint("command:received");
