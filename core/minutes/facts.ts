@@ -43,7 +43,7 @@ export function factFor(seq: number, event: SittingEvent, state: SittingState, h
         kind: "opening",
         heading: "Ouverture de la séance",
         text:
-          `La séance du ${header.councilName} est ouverte à ${hhmm(event.at)} sous la présidence de ${president || "la présidence"}. ` +
+          `La séance du conseil municipal de ${header.commune} est ouverte à ${hhmm(event.at)} sous la présidence de ${president || "la présidence"}. ` +
           `Secrétaire${state.secretaryIds.length > 1 ? "s" : ""} de séance : ${names(state, state.secretaryIds) || "—"}. ` +
           `Membres en exercice : ${state.membersInOffice} ; présents : ${present} ; représentés : ${represented} ; absents : ${state.membersInOffice - present}. ` +
           `Quorum : ${q.required} requis, ${q.counted} présents — ${q.reached ? "atteint" : "non atteint"}.`,
@@ -87,7 +87,8 @@ export function factFor(seq: number, event: SittingEvent, state: SittingState, h
             const who = Object.values(vote.ballots)
               .filter((b) => b.choice === ch)
               .map((b) => (b.onBehalfOf ? `${names(state, [b.onBehalfOf])} (pouvoir à ${names(state, [b.memberId])})` : names(state, [b.memberId])))
-              .sort();
+              // By surname, as a register lists them, not by civility.
+              .sort((x, y) => x.replace(/^(M\.|Mme) \S+ /, "").localeCompare(y.replace(/^(M\.|Mme) \S+ /, ""), "fr"));
             return who.length ? `${CHOICE_FR[ch]} : ${who.join(", ")}.` : "";
           })
           .filter(Boolean);

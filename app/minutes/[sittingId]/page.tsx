@@ -11,6 +11,18 @@ export default function MinutesPage({ params }: { params: Promise<{ sittingId: s
   const { sittingId } = use(params);
   const t = useTranslations("minutes");
   const [access, setAccess] = useState<{ access: "write" | "read" | "none"; name: string } | null>(null);
+  const [heading, setHeading] = useState<string>(sittingId);
+  useEffect(() => {
+    fetch(`/api/public/sittings/${encodeURIComponent(sittingId)}`)
+      .then((r) => r.json() as Promise<{ ok: boolean; data?: { header: { councilName: string; date: string; time: string } } }>)
+      .then((j) => {
+        if (j.ok && j.data)
+          setHeading(
+            `${j.data.header.councilName} — ${new Date(`${j.data.header.date}T12:00:00`).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" })}, ${j.data.header.time}`,
+          );
+      })
+      .catch(() => undefined);
+  }, [sittingId]);
   useEffect(() => {
     fetch(`/api/sittings/${encodeURIComponent(sittingId)}/minutes-access`)
       .then((r) => r.json() as Promise<{ ok: boolean; data: { access: "write" | "read" | "none"; name: string } }>)
@@ -21,7 +33,7 @@ export default function MinutesPage({ params }: { params: Promise<{ sittingId: s
     <main className="mx-auto max-w-5xl p-4">
       <header className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-bold text-marianne">
-          {t("title")} — {sittingId}
+          {t("title")} — {heading}
         </h1>
         <LocaleSwitch />
       </header>
