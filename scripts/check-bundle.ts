@@ -4,10 +4,10 @@
 // Exit 0 when both hold, 1 otherwise (each problem on its own line).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORDS } from "../server/seed/demo";
+import { freePort } from "../tests/helpers/child-server";
 
 const NEXT = path.join(process.cwd(), ".next");
 
@@ -58,18 +58,6 @@ function scanBundle(problems: string[]): number {
     for (const { name, value } of secrets) if (text.includes(value)) problems.push(`bundle: ${rel} contains the value of ${name}`);
   }
   return files.length;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts the built server on a throwaway database, as a user runs it, and checks what pages send. */

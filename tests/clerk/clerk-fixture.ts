@@ -1,8 +1,8 @@
 // Shared set-up for the clerk's routes: a real server with the demo council, the people who call
 // the routes (the clerk, a councillor, anonymous, the clerk of another council) and a JSON caller.
-import { hashPassword } from "../../server/auth/passwords";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
 import { demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+import { seedOtherCouncil } from "../helpers/other-council";
 
 export interface ClerkFixture {
   srv: TestServer;
@@ -10,26 +10,6 @@ export interface ClerkFixture {
   councillor: string;
   otherClerk: string;
   stop(): Promise<void>;
-}
-
-/** Another council with its own clerk (as in tests/socket/permissions.test.ts). */
-async function seedOtherCouncil(srv: TestServer): Promise<void> {
-  await srv.db.council.create({
-    data: { id: "ligugé", name: "Commune de Ligugé", commune: "Ligugé", siren: "218601334", siret: "21860133400014", departement: "86" },
-  });
-  await srv.db.member.create({
-    data: { id: "x01", councilId: "ligugé", civility: "M.", firstName: "Autre", lastName: "MAIRE", role: "maire", seat: 1, mandateStart: "2020-01-01" },
-  });
-  await srv.db.user.create({
-    data: {
-      id: "u-x-clerk",
-      councilId: "ligugé",
-      login: "greffe-ligugé",
-      displayName: "Greffe Ligugé",
-      role: "clerk",
-      passwordHash: await hashPassword("autre-greffe"),
-    },
-  });
 }
 
 export async function startClerkFixture(): Promise<ClerkFixture> {

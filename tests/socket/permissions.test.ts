@@ -3,45 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMAND_ROLES } from "../../core/sitting/apply-command";
 import { COMMAND_TYPES, type CommandBody } from "../../core/sitting/protocol";
-import { hashPassword } from "../../server/auth/passwords";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
 import { Client, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+import { seedOtherCouncil } from "../helpers/other-council";
 
 let srv: TestServer;
 let sittingId: string;
 let itemIds: string[];
 let voteId: string;
 const roles: Record<string, Client> = {};
-
-async function seedOtherCouncil(srv: TestServer): Promise<void> {
-  await srv.db.council.create({
-    data: { id: "ligugé", name: "Commune de Ligugé", commune: "Ligugé", siren: "218601334", siret: "21860133400014", departement: "86" },
-  });
-  await srv.db.member.create({
-    data: { id: "x01", councilId: "ligugé", civility: "M.", firstName: "Autre", lastName: "MAIRE", role: "maire", seat: 1, mandateStart: "2020-01-01" },
-  });
-  await srv.db.user.create({
-    data: {
-      id: "u-x-clerk",
-      councilId: "ligugé",
-      login: "greffe-ligugé",
-      displayName: "Greffe Ligugé",
-      role: "clerk",
-      passwordHash: await hashPassword("autre-greffe"),
-    },
-  });
-  await srv.db.user.create({
-    data: {
-      id: "u-x-pres",
-      councilId: "ligugé",
-      login: "maire-ligugé",
-      displayName: "Maire Ligugé",
-      role: "president",
-      memberId: "x01",
-      passwordHash: await hashPassword("autre-maire"),
-    },
-  });
-}
 
 /** A well-formed example of every command, aimed at this sitting. */
 function example(type: CommandBody["type"], self = "m03"): CommandBody {
