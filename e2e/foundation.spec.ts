@@ -48,3 +48,14 @@ test("FOUND-4 pages check who is asking: a councillor cannot open the chair's co
   await expect(page.getByText("Votre compte n'a pas accès à cette page.")).toBeVisible();
   await ctx.close();
 });
+
+test("FOUND-7 French by default, English as a full second language", async ({ page }) => {
+  await page.goto("/public/s-2022-10-03");
+  await expect(page.getByText("Point en cours")).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByText("Current item")).toBeVisible();
+  await expect(page.getByTestId("sitting-status")).toHaveText(/Convened|Sitting/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.getByText("Point en cours")).toBeVisible();
+});

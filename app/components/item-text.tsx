@@ -5,9 +5,14 @@ import type { AgendaText } from "@/lib/client/use-agenda";
 
 export function ItemText({ item, open = false }: { item: AgendaText; open?: boolean }) {
   const t = useTranslations("councillor");
+  const tc = useTranslations("common");
   return (
     <div className="space-y-3">
-      {item.rapporteurs.length ? <p className="text-slate-700">Rapporteur : {item.rapporteurs.join(", ")}</p> : null}
+      {item.rapporteurs.length ? (
+        <p className="text-slate-700">
+          {tc("rapporteur")} : {item.rapporteurs.join(", ")}
+        </p>
+      ) : null}
       <details open={open} className="rounded-lg bg-slate-50 p-3">
         <summary className="cursor-pointer font-semibold">{t("expose")}</summary>
         <div className="mt-2 max-h-96 space-y-2 overflow-y-auto whitespace-pre-line text-slate-800">{item.expose}</div>

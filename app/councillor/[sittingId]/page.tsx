@@ -72,7 +72,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
               {t(`mode.${vote.mode}`)} — {t("itemStatus.voting")}
               {current ? (
                 <span className="block text-base font-semibold text-slate-700">
-                  n° {current.order} — {current.title}
+                  {t("common.no")} {current.order} — {current.title}
                 </span>
               ) : null}
             </p>
@@ -86,7 +86,9 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
         )}
         {current ? (
           <section className="card p-4" aria-labelledby="item-title">
-            <p className="text-sm font-semibold uppercase text-slate-600">n° {current.order}</p>
+            <p className="text-sm font-semibold uppercase text-slate-600">
+              {t("common.no")} {current.order}
+            </p>
             <h2 id="item-title" className="mb-2 text-xl font-bold" data-testid="current-title">
               {current.title}
             </h2>

@@ -307,7 +307,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
           {current ? (
             <>
               <p className="text-2xl font-bold" data-testid="current-title">
-                n° {current.order} — {current.title}
+                {t("common.no")} {current.order} — {current.title}
               </p>
               {current.status === "deferred" ? <p className="rounded bg-red-100 p-2 font-semibold text-contre">⚠ {t("itemStatus.deferred")}</p> : null}
               {current.call ? (
@@ -315,7 +315,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                   {t("attendance.present")} {current.call.presentIds.length} · {t("attendance.represented")} {current.call.proxies.length}
                   {current.call.recusedIds.length ? ` · ${t("president.interest")} : ${current.call.recusedIds.map(nameOf).join(", ")}` : ""}
                   {current.ballotRequests.public || current.ballotRequests.secret
-                    ? ` · demandes : public ${current.ballotRequests.public}, secret ${current.ballotRequests.secret}`
+                    ? ` · ${t("president.requests", { public: current.ballotRequests.public, secret: current.ballotRequests.secret })}`
                     : ""}
                 </p>
               ) : null}
@@ -323,7 +323,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
               {current.status === "called" && !vote?.status.startsWith("open") ? (
                 <div className="flex flex-wrap items-end gap-3 rounded-lg bg-slate-50 p-3">
                   <label className="flex flex-col text-sm font-semibold">
-                    Mode
+                    {t("president.mode")}
                     <select
                       value={current.decidedMode ?? mode}
                       disabled={!!current.decidedMode}
@@ -382,7 +382,11 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                         {t("president.notVoted")} ({chair.notYetVoted.length})
                       </summary>
                       <p className="text-sm">
-                        {chair.notYetVoted.map((e) => (e.onBehalfOf ? `${nameOf(e.memberId)} (pour ${nameOf(e.onBehalfOf)})` : nameOf(e.memberId))).join(", ")}
+                        {chair.notYetVoted
+                          .map((e) =>
+                            e.onBehalfOf ? `${nameOf(e.memberId)} (${t("president.forMandant", { name: nameOf(e.onBehalfOf) })})` : nameOf(e.memberId),
+                          )
+                          .join(", ")}
                       </p>
                     </details>
                   ) : null}
@@ -447,7 +451,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                   >
                     <div>
                       <p className="font-semibold">
-                        n° {it.order} — {it.title}
+                        {t("common.no")} {it.order} — {it.title}
                       </p>
                       <p className="text-sm text-slate-700">
                         {it.result ? `${t(`outcome.${it.result.outcome}`)} (${it.result.tally.pour}–${it.result.tally.contre})` : t(`itemStatus.${it.status}`)}
@@ -459,7 +463,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                         className="btn btn-primary shrink-0"
                         disabled={!live}
                         onClick={() => void run({ type: "item:call", itemId: it.id })}
-                        aria-label={`${t("president.call")} n° ${it.order}`}
+                        aria-label={`${t("president.call")} ${t("common.no")} ${it.order}`}
                       >
                         {t("president.call")}
                       </button>

@@ -38,6 +38,7 @@ function QuorumBadge({ view }: { view: PublicView }) {
 function SeatMap({ view, compact = false }: { view: PublicView; compact?: boolean }) {
   const tc = useTranslations("choice");
   const ta = useTranslations("attendance");
+  const tcommon = useTranslations("common");
   const t = useTranslations("public");
   const names = view.vote?.names;
   const byMember = new Map<string, string>();
@@ -57,7 +58,7 @@ function SeatMap({ view, compact = false }: { view: PublicView; compact?: boolea
             .slice(1)
             .join(" ");
           const label = style
-            ? `${style.symbol} ${compact && choice === "nppv" ? "NPPV" : tc(choice!)}${proxyChoice.has(m.id) ? " (pouvoir)" : ""}`
+            ? `${style.symbol} ${compact && choice === "nppv" ? "NPPV" : tc(choice!)}${proxyChoice.has(m.id) ? ` (${tcommon("byProxy")})` : ""}`
             : ta(`${m.attendance === "unknown" ? "unknown" : m.attendance + "One"}` as "presentOne");
           return (
             <li
@@ -101,7 +102,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           <h1 className="text-3xl font-black xl:text-4xl">{view.header.councilName}</h1>
           <p className="text-xl text-slate-200 xl:text-2xl">
             {t("common.sittingOf", { date: formatDate(view.header.date, locale), time: view.header.time })}
-            {view.secondConvocation ? " — 2ᵉ convocation" : ""}
+            {view.secondConvocation ? ` — ${t("common.secondConvocation")}` : ""}
           </p>
         </div>
         <div className="flex items-center gap-4">
@@ -119,7 +120,9 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           {current ? (
             <>
               <p className="mt-2 text-4xl font-black leading-tight xl:text-5xl" data-testid="current-title">
-                <span className="mr-3 text-slate-300">n° {current.order}</span>
+                <span className="mr-3 text-slate-300">
+                  {t("common.no")} {current.order}
+                </span>
                 {current.title}
               </p>
               {rapporteurs.length ? (
@@ -133,7 +136,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           )}
           {current?.status === "deferred" && current.call ? (
             <p className="mt-6 rounded-xl bg-contre p-5 text-3xl font-bold" role="status">
-              ⚠ {locale === "en" ? "No quorum: item deferred to a second convocation" : "Quorum non atteint : point reporté à une nouvelle convocation"}
+              ⚠ {t("public.deferred")}
             </p>
           ) : null}
           {vote ? (
@@ -190,7 +193,10 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
             <ol className="space-y-2">
               {view.items.map((it) => (
                 <li key={it.id} className={`rounded-lg px-3 py-2 text-lg ${it.id === view.currentItemId ? "bg-white text-ink" : "bg-white/5"}`}>
-                  <span className="font-bold">n° {it.order}</span> {it.title}
+                  <span className="font-bold">
+                    {t("common.no")} {it.order}
+                  </span>{" "}
+                  {it.title}
                   <span className="block text-base font-semibold">
                     {it.result ? `${t(`outcome.${it.result.outcome}`)} (${it.result.tally.pour}–${it.result.tally.contre})` : t(`itemStatus.${it.status}`)}
                   </span>
