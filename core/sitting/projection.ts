@@ -30,6 +30,8 @@ export interface PublicVoteView {
 export interface PublicView {
   kind: "public";
   seq: number;
+  /** The last event's hash: anyone may note it and check it later against the published log. */
+  chainHead: string;
   sittingId: string;
   header: SittingHeader;
   ruleSetId: string;
@@ -119,6 +121,7 @@ export function projectPublic(state: SittingState, header: SittingHeader): Publi
   return {
     kind: "public",
     seq: state.seq,
+    chainHead: state.lastHash,
     sittingId: state.sittingId,
     header,
     ruleSetId: state.ruleSetId,

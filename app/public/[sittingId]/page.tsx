@@ -206,6 +206,9 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           </section>
         </aside>
       </div>
+      <footer className="px-8 pb-4 font-mono text-sm text-slate-400" data-testid="seal">
+        {t("public.seal", { seq: view.seq, hash: view.chainHead.slice(0, 16) })}
+      </footer>
     </main>
   );
 }
