@@ -8,7 +8,7 @@ import { reject, type CommandEnvelope, type Reply } from "../../core/sitting/pro
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
 import { loadSitting } from "../store/sitting-store";
-import { CommandLog, StaleStateError } from "../store/command-log";
+import { CommandLog, StaleStateError, type CommitInput } from "../store/command-log";
 import { crashPoint } from "../fault";
 
 export interface Clock {
@@ -20,10 +20,20 @@ export interface Logger {
 }
 
 /** Told after each commit with the events it appended (none after a reload). */
+interface Pending {
+  actor: Actor;
+  env: CommandEnvelope;
+  resolve: (reply: Reply<Record<string, unknown>>) => void;
+}
+
+/** At most this many commands share one transaction. */
+const MAX_BATCH = 128;
+
 export type RoomListener = (room: SittingRoom, committed: readonly { seq: number; event: SittingEvent }[]) => void;
 
 export class SittingRoom {
-  private queue: Promise<unknown> = Promise.resolve();
+  private pending: Pending[] = [];
+  private draining = false;
   private listeners = new Set<RoomListener>();
 
   private constructor(
@@ -47,56 +57,118 @@ export class SittingRoom {
 
   /** Apply a command: reply only after its events are committed to disk. */
   handle(actor: Actor, env: CommandEnvelope): Promise<Reply<Record<string, unknown>>> {
-    const run = this.queue.then(() => this.handleNow(actor, env));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise((resolve) => {
+      this.pending.push({ actor, env, resolve });
+      if (this.pending.length === 1 && !this.draining) setImmediate(() => void this.drain());
+    });
   }
 
-  private async handleNow(actor: Actor, env: CommandEnvelope): Promise<Reply<Record<string, unknown>>> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const previous = this.log.findReceipt(this.state.sittingId, env.commandId, actor.userId);
-      if (previous !== null) return previous as Reply<Record<string, unknown>>;
-      const now = this.clock.now().toISOString();
-      const outcome = applyCommand(this.state, actor, env.command, { now, newId: () => `v-${randomUUID()}` });
-      if (!outcome.ok) return { ok: false, error: outcome.error };
-      const reply: Reply<Record<string, unknown>> = { ok: true, data: { ...outcome.reply, seq: this.state.seq + outcome.events.length } };
-      if (outcome.events.length === 0) return reply;
+  /** Commands that arrived in the same tick are decided in order and committed together. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.length) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        const ok = this.safely(batch);
+        if (ok === "stale") {
+          await this.reload();
+          this.pending.unshift(...batch);
+        } else if (ok === "failed") {
+          // One bad command must not sink the others: reload, then take them one at a time.
+          await this.reload().catch(() => undefined);
+          for (const p of batch) {
+            const alone = this.safely([p]);
+            if (alone !== "done") {
+              await this.reload().catch(() => undefined);
+              p.resolve(reject("internal"));
+            }
+          }
+        }
+        // Let sockets be read and broadcasts go out between two batches.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private safely(batch: Pending[]): "done" | "stale" | "failed" {
+    try {
+      return this.decideAndCommit(batch);
+    } catch (err) {
+      this.logger.error(`commands failed: ${err instanceof Error ? err.message : String(err)}`);
+      return "failed";
+    }
+  }
+
+  private decideAndCommit(batch: Pending[]): "done" | "stale" | "failed" {
+    const now = this.clock.now().toISOString();
+    let state = this.state;
+    const replies: { p: Pending; reply: Reply<Record<string, unknown>> }[] = [];
+    const commits: CommitInput[] = [];
+    const committed: { seq: number; event: SittingEvent }[] = [];
+    const inBatch = new Map<string, { userId: string; reply: Reply<Record<string, unknown>> }>();
+    for (const p of batch) {
+      const { actor, env } = p;
+      const twin = inBatch.get(env.commandId);
+      const previous = twin
+        ? twin.userId === actor.userId
+          ? twin.reply
+          : reject("bad-request", "this command id was used by another sender")
+        : this.log.findReceipt(state.sittingId, env.commandId, actor.userId);
+      if (previous !== null) {
+        replies.push({ p, reply: previous as Reply<Record<string, unknown>> });
+        continue;
+      }
+      const outcome = applyCommand(state, actor, env.command, { now, newId: () => `v-${randomUUID()}` });
+      if (!outcome.ok) {
+        replies.push({ p, reply: { ok: false, error: outcome.error } });
+        continue;
+      }
+      const reply: Reply<Record<string, unknown>> = { ok: true, data: { ...outcome.reply, seq: state.seq + outcome.events.length } };
+      replies.push({ p, reply });
+      if (outcome.events.length === 0) continue;
+      inBatch.set(env.commandId, { userId: actor.userId, reply });
+      commits.push({
+        state,
+        commandId: env.commandId,
+        userId: actor.userId,
+        events: outcome.events,
+        ...(outcome.urnChoice ? { urnChoice: outcome.urnChoice } : {}),
+        reply,
+        now,
+      });
+      let next = state;
+      for (const e of outcome.events) {
+        next = applyEvent(next, e);
+        next.seq += 1;
+        committed.push({ seq: next.seq, event: e });
+      }
+      if (outcome.urnChoice && env.command.type === "ballot:cast") {
+        const vote = next.votes[env.command.voteId];
+        if (vote) vote.urn[outcome.urnChoice] += 1;
+      }
+      state = next;
+    }
+    if (commits.length) {
       crashPoint("commit:before");
       try {
-        const chained = this.log.commit({
-          state: this.state,
-          commandId: env.commandId,
-          userId: actor.userId,
-          events: outcome.events,
-          ...(outcome.urnChoice ? { urnChoice: outcome.urnChoice } : {}),
-          reply,
-          now,
-        });
+        const chained = this.log.commit(commits).flat();
         crashPoint("commit:after");
-        let next = this.state;
-        for (const e of outcome.events) next = applyEvent(next, e);
-        if (outcome.urnChoice && env.command.type === "ballot:cast") {
-          const vote = next.votes[env.command.voteId];
-          if (vote) vote.urn[outcome.urnChoice] += 1;
-        }
         const last = chained[chained.length - 1]!;
-        next.seq = last.seq;
-        next.lastHash = last.hash;
-        this.state = next;
-        this.notify(outcome.events.map((event, i) => ({ seq: chained[i]!.seq, event })));
-        return reply;
+        state.seq = last.seq;
+        state.lastHash = last.hash;
       } catch (err) {
-        if (err instanceof StaleStateError) {
-          await this.reload();
-          continue;
-        }
-        // A unique-key clash on the receipt means the same command won a race in another process.
-        this.logger.error(`command ${env.command.type} failed: ${err instanceof Error ? err.message : String(err)}`);
-        await this.reload().catch(() => undefined);
-        return reject("internal");
+        if (err instanceof StaleStateError) return "stale";
+        // A unique-key clash on a receipt means the same command won a race in another process.
+        this.logger.error(`commit of ${commits.length} command(s) failed: ${err instanceof Error ? err.message : String(err)}`);
+        return "failed";
       }
+      this.state = state;
+      this.notify(committed);
     }
-    return reject("internal", "the sitting kept changing; try again");
+    for (const { p, reply } of replies) p.resolve(reply);
+    return "done";
   }
 
   async reload(): Promise<void> {

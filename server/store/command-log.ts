@@ -36,7 +36,7 @@ const STATUS_AFTER: Partial<Record<SittingEvent["type"], string>> = {
 export class CommandLog {
   private readonly db: Database.Database;
   private readonly q;
-  private readonly commitTx: Database.Transaction<(c: CommitInput) => ChainedEvent[]>;
+  private readonly commitTx: Database.Transaction<(batch: CommitInput[]) => ChainedEvent[][]>;
 
   constructor(url: string) {
     this.db = new Database(databaseFile(url), { fileMustExist: true });
@@ -64,7 +64,23 @@ export class CommandLog {
       sitting: this.db.prepare('UPDATE "Sitting" SET lastSeq = ?, status = COALESCE(?, status) WHERE id = ?'),
       addReceipt: this.db.prepare('INSERT INTO "CommandReceipt" (sittingId, commandId, userId, reply, createdAt) VALUES (?, ?, ?, ?, ?)'),
     };
-    this.commitTx = this.db.transaction((c: CommitInput) => this.apply(c));
+    // Group commit: the commands that arrived in the same tick share one transaction and one fsync.
+    this.commitTx = this.db.transaction((batch: CommitInput[]) => {
+      const out: ChainedEvent[][] = [];
+      let seq = batch[0]?.state.seq ?? 0;
+      let hash = batch[0]?.state.lastHash ?? "";
+      for (const c of batch) {
+        const chained = this.apply(c, seq, hash);
+        const last = chained[chained.length - 1];
+        if (last) {
+          seq = last.seq;
+          hash = last.hash;
+        }
+        out.push(chained);
+      }
+      crashPoint("commit:in-tx");
+      return out;
+    });
   }
 
   /** The stored reply of a command already applied (a retry), a refusal if the id is someone else's, or null. */
@@ -76,23 +92,26 @@ export class CommandLog {
     return JSON.parse(r.reply) as unknown;
   }
 
-  /** Appends the events and applies their effects in ONE transaction; returns only once it is on disk. */
-  commit(c: CommitInput): ChainedEvent[] {
-    return this.commitTx.immediate(c);
+  /**
+   * Appends the commands' events and applies their effects in ONE transaction; returns only once it
+   * is on disk. Each command's `state` is the state it was decided on; the chain continues across them.
+   */
+  commit(batch: CommitInput[]): ChainedEvent[][] {
+    return this.commitTx.immediate(batch);
   }
 
   close(): void {
     this.db.close();
   }
 
-  private apply(c: CommitInput): ChainedEvent[] {
+  private apply(c: CommitInput, startSeq: number, startHash: string): ChainedEvent[] {
     const sittingId = c.state.sittingId;
     const row = this.q.lastSeq.get(sittingId);
     if (!row) throw new UnknownSittingError(sittingId);
-    if (row.lastSeq !== c.state.seq) throw new StaleStateError();
+    if (row.lastSeq !== startSeq) throw new StaleStateError();
     const chained: ChainedEvent[] = [];
-    let prevHash = c.state.lastHash;
-    let seq = c.state.seq;
+    let prevHash = startHash;
+    let seq = startSeq;
     let status: string | null = null;
     for (const event of c.events) {
       seq += 1;
@@ -114,7 +133,6 @@ export class CommandLog {
     }
     this.q.sitting.run(seq, status, sittingId);
     this.q.addReceipt.run(sittingId, c.commandId, c.userId, JSON.stringify(c.reply), c.now);
-    crashPoint("commit:in-tx");
     return chained;
   }
 }
