@@ -41,11 +41,12 @@ function QuorumBanner({ view }: { view: PublicView }) {
 function RollCall({ view, send }: { view: PublicView; send: Send }) {
   const t = useTranslations();
   const [mark, setMark] = useState<Mark>("present");
-  // Taps not yet confirmed: "all present" must not overrule a mark still on its way.
-  const pending = useRef(new Set<string>());
+  // Members the chair has tapped: "all present" fills in only the others, even before the
+  // screen has caught up with those taps.
+  const tapped = useRef(new Set<string>());
   const tap = (memberId: string, command: CommandBody) => {
-    pending.current.add(memberId);
-    void send(command).finally(() => pending.current.delete(memberId));
+    tapped.current.add(memberId);
+    void send(command);
   };
   const marks: Mark[] = ["present", "absent", "excused", "depart"];
   const label = (m: Mark) => (m === "depart" ? t("president.depart") : t(`attendance.${m}One`));
@@ -75,7 +76,7 @@ function RollCall({ view, send }: { view: PublicView; send: Send }) {
           onClick={() => {
             void (async () => {
               for (const m of view.roster)
-                if (m.attendance === "unknown" && !pending.current.has(m.id)) await send({ type: "rollcall:mark", memberId: m.id, status: "present" });
+                if (m.attendance === "unknown" && !tapped.current.has(m.id)) await send({ type: "rollcall:mark", memberId: m.id, status: "present" });
             })();
           }}
         >
