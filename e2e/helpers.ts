@@ -1,5 +1,6 @@
 // Shared steps for the end-to-end tests: sign in through the real API, create a fresh sitting.
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
+import { DEMO_SITTING_BODY } from "../tests/helpers/demo-sitting";
 
 export const HEADERS = { "Content-Type": "application/json", "x-seance-client": "1" };
 
@@ -13,14 +14,7 @@ export async function freshSitting(request: APIRequestContext): Promise<{ sittin
   await clerkRequest(request);
   const r = await request.post("/api/clerk/sittings", {
     headers: HEADERS,
-    data: {
-      date: "2022-10-03",
-      time: "18:00",
-      place: "Salle du Conseil",
-      convocationDate: "2022-09-26",
-      copyAgendaFrom: "s-2022-10-03",
-      secretaryIds: ["m28"],
-    },
+    data: DEMO_SITTING_BODY,
   });
   const j = (await r.json()) as { ok: boolean; data: { sittingId: string; itemIds: string[] } };
   if (!j.ok) throw new Error("could not create a sitting");

@@ -16,6 +16,7 @@ import { UnknownSittingError } from "../store/sitting-store";
 import { minutesAccess } from "../yjs/minutes-ws";
 import { createSitting, CreateSittingSchema } from "../clerk/sittings";
 import { BodyError, clientAddress, readJson, sendError, sendJson } from "./respond";
+import { clerkCouncil } from "./clerk-guard";
 
 export interface ApiDeps {
   db: Db;
@@ -147,13 +148,12 @@ export function createApi(deps: ApiDeps) {
   }
 
   async function issuePairing(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const actor = await identify(deps.db, deps.keys, req.headers.cookie);
-    if (!actor) return sendError(res, 401, "not-signed-in");
-    if (actor.role !== "clerk") return sendError(res, 403, "forbidden");
+    const councilId = await clerkCouncil(deps, req, res);
+    if (!councilId) return;
     const body = IssuePairingSchema.safeParse(await readJson(req));
     if (!body.success) return sendError(res, 400, "bad-request", describeZodError(body.error));
     const member = await deps.db.member.findUnique({ where: { id: body.data.memberId } });
-    if (!member || member.councilId !== actor.councilId) return sendError(res, 404, "unknown-member");
+    if (!member || member.councilId !== councilId) return sendError(res, 404, "unknown-member");
     const code = Array.from({ length: 8 }, () => PAIR_ALPHABET[randomInt(PAIR_ALPHABET.length)]).join("");
     const expiresAt = new Date(Date.now() + 7 * 24 * 3600 * 1000);
     // The row id must not carry the code: only its hash is kept, so a copy of the database pairs no device.
@@ -168,10 +168,9 @@ export function createApi(deps: ApiDeps) {
   }
 
   async function clerkOverview(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const actor = await identify(deps.db, deps.keys, req.headers.cookie);
-    if (!actor) return sendError(res, 401, "not-signed-in");
-    if (actor.role !== "clerk" || !actor.councilId) return sendError(res, 403, "forbidden");
-    const council = await deps.db.council.findUniqueOrThrow({ where: { id: actor.councilId } });
+    const councilId = await clerkCouncil(deps, req, res);
+    if (!councilId) return;
+    const council = await deps.db.council.findUniqueOrThrow({ where: { id: councilId } });
     const members = await deps.db.member.findMany({ where: { councilId: council.id }, orderBy: { seat: "asc" } });
     const sittings = await deps.db.sitting.findMany({
       where: { councilId: council.id },
@@ -206,12 +205,11 @@ export function createApi(deps: ApiDeps) {
   }
 
   async function clerkCreateSitting(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const actor = await identify(deps.db, deps.keys, req.headers.cookie);
-    if (!actor) return sendError(res, 401, "not-signed-in");
-    if (actor.role !== "clerk" || !actor.councilId) return sendError(res, 403, "forbidden");
+    const councilId = await clerkCouncil(deps, req, res);
+    if (!councilId) return;
     const body = CreateSittingSchema.safeParse(await readJson(req));
     if (!body.success) return sendError(res, 400, "bad-request", describeZodError(body.error));
-    const r = await createSitting(deps.db, actor.councilId, body.data);
+    const r = await createSitting(deps.db, councilId, body.data);
     if ("error" in r) return sendError(res, 400, "bad-request", r.error);
     sendJson(res, 201, { ok: true, data: r });
   }

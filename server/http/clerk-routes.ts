@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { describeZodError, REJECTIONS } from "../../core/sitting/protocol";
 import type { Db } from "../db/client";
-import { identify, type AuthKeys } from "../auth/tokens";
+import type { AuthKeys } from "../auth/tokens";
 import type { RoomRegistry } from "../realtime/sitting-room";
 import {
   createItem,
@@ -24,6 +24,7 @@ import { getCouncilSetup, updateCouncilSettings, UpdateSettingsSchema } from "..
 import { IMPORT_BODY_LIMIT, importDrafts, ImportDraftsSchema, notImported } from "../clerk/import-drafts";
 import { exportRosterCsv, importRoster, listMembers, openSittingIds, ROSTER_BODY_LIMIT, RosterImportSchema } from "../clerk/roster";
 import { BodyError, readJson, sendError, sendJson } from "./respond";
+import { clerkCouncil } from "./clerk-guard";
 
 export interface ClerkDeps {
   db: Db;
@@ -212,10 +213,8 @@ export function createClerkRoutes(deps: ClerkDeps) {
     const handler = route(url.pathname, method);
     if (!handler) return false;
     try {
-      const actor = await identify(deps.db, deps.keys, req.headers.cookie);
-      if (!actor) sendError(res, 401, "not-signed-in");
-      else if (actor.role !== "clerk" || !actor.councilId) sendError(res, 403, "forbidden");
-      else await handler(req, res, actor.councilId);
+      const councilId = await clerkCouncil(deps, req, res);
+      if (councilId) await handler(req, res, councilId);
     } catch (err) {
       if (err instanceof BodyError) sendError(res, 400, "bad-request", err.message);
       else {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { describeZodError } from "../../core/sitting/protocol";
 import type { Db } from "../db/client";
-import { identify, type AuthKeys } from "../auth/tokens";
+import type { AuthKeys } from "../auth/tokens";
 import type { RoomRegistry } from "../realtime/sitting-room";
 import { approveMinutes, currentMinutesDoc, publishMinutes } from "../minutes/minutes-service";
 import { renderProcesVerbal } from "../minutes/pv";
@@ -12,6 +12,7 @@ import { minutesAccess } from "../yjs/minutes-ws";
 import { UnknownSittingError } from "../store/sitting-store";
 import { BodyError, readJson, sendError, sendJson } from "./respond";
 import { PdfUnavailableError } from "../records/pdf-renderer";
+import { clerkCouncil } from "./clerk-guard";
 
 const ApproveSchema = z.strictObject({ atSittingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
@@ -31,19 +32,18 @@ export function createMinutesRoutes(deps: { db: Db; keys: AuthKeys; rooms: RoomR
   }
 
   async function clerkAction(req: IncomingMessage, res: ServerResponse, sid: string, action: "approve" | "publish"): Promise<void> {
-    const actor = await identify(deps.db, deps.keys, req.headers.cookie);
-    if (!actor) return sendError(res, 401, "not-signed-in");
-    if (actor.role !== "clerk" || !actor.councilId) return sendError(res, 403, "forbidden");
+    const councilId = await clerkCouncil(deps, req, res);
+    if (!councilId) return;
     // As the clerk's other routes: an unknown sitting is 404, another council's is 403 (not a 400 "wrong state").
     const owner = await deps.db.sitting.findUnique({ where: { id: sid }, select: { councilId: true } });
     if (!owner) return sendError(res, 404, "unknown-sitting");
-    if (owner.councilId !== actor.councilId) return sendError(res, 403, "wrong-sitting");
+    if (owner.councilId !== councilId) return sendError(res, 403, "wrong-sitting");
     let r: { ok: true } | { ok: false; reason: string };
     if (action === "approve") {
       const body = ApproveSchema.safeParse(await readJson(req));
       if (!body.success) return sendError(res, 400, "bad-request", describeZodError(body.error));
-      r = await approveMinutes(deps.db, actor.councilId, sid, body.data.atSittingId);
-    } else r = await publishMinutes(deps.db, actor.councilId, sid, new Date());
+      r = await approveMinutes(deps.db, councilId, sid, body.data.atSittingId);
+    } else r = await publishMinutes(deps.db, councilId, sid, new Date());
     if (!r.ok) return sendError(res, 400, "wrong-state", r.reason);
     sendJson(res, 200, { ok: true, data: {} });
   }

@@ -4,12 +4,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { describeZodError } from "../../core/sitting/protocol";
 import { renderDeliberationListHtml, renderExtractHtml } from "../../core/records/extract";
 import type { Db } from "../db/client";
-import { identify, type AuthKeys } from "../auth/tokens";
+import type { AuthKeys } from "../auth/tokens";
 import type { RoomRegistry } from "../realtime/sitting-room";
 import { UnknownSittingError } from "../store/sitting-store";
 import { createPdfRenderer, PdfUnavailableError, type PdfRenderer } from "../records/pdf-renderer";
 import { buildCouncilScdl, buildItemExtract, buildSittingDeliberationList, PublicationSchema, updatePublication } from "../records/records-service";
 import { BodyError, isSameOrigin, readJson, sendError, sendJson } from "./respond";
+import { clerkCouncil } from "./clerk-guard";
 
 export interface RecordsDeps {
   db: Db;
@@ -71,12 +72,11 @@ export function createRecordsRoutes(deps: RecordsDeps) {
   }
 
   async function publication(req: IncomingMessage, res: ServerResponse, itemId: string): Promise<void> {
-    const actor = await identify(deps.db, deps.keys, req.headers.cookie);
-    if (!actor) return sendError(res, 401, "not-signed-in");
-    if (actor.role !== "clerk" || !actor.councilId) return sendError(res, 403, "forbidden");
+    const councilId = await clerkCouncil(deps, req, res);
+    if (!councilId) return;
     const body = PublicationSchema.safeParse(await readJson(req));
     if (!body.success) return sendError(res, 400, "bad-request", describeZodError(body.error));
-    const r = await updatePublication(deps.db, actor.councilId, itemId, body.data);
+    const r = await updatePublication(deps.db, councilId, itemId, body.data);
     if (!r.ok) return sendError(res, r.status, r.code, r.detail);
     sendJson(res, 200, { ok: true, data: r.item });
   }

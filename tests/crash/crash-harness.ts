@@ -68,7 +68,7 @@ export async function runScenario(sc: Scenario): Promise<ScenarioReport> {
     const secretary = await demoSignIn(server.url, "u-m28");
     const setup = new Client(server.url, sittingId, presCookie);
     await setup.subscribe();
-    for (let i = 1; i <= 30; i++) await setup.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+    await setup.markPresent(30);
     await setup.sendOk({ type: "sitting:open" });
     await setup.sendOk({ type: "item:call", itemId: itemIds[0]! });
     const voteId = String((await setup.sendOk({ type: "vote:open", itemId: itemIds[0]!, mode: sc.mode })).voteId);

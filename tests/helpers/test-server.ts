@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { inject } from "vitest";
+import { DEMO_SITTING_BODY, memberId } from "./demo-sitting";
 import { openDatabase, type Db } from "../../server/db/client";
 import { createSeanceServer, type SeanceServer } from "../../server/app";
 import { seedDemo } from "../../server/seed/demo";
@@ -88,15 +89,7 @@ export async function createSittingAs(url: string, clerkCookie: string, body: Re
   const res = await fetch(`${url}/api/clerk/sittings`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "x-seance-client": "1", cookie: clerkCookie },
-    body: JSON.stringify({
-      date: "2022-10-03",
-      time: "18:00",
-      place: "Salle du Conseil",
-      convocationDate: "2022-09-26",
-      copyAgendaFrom: "s-2022-10-03",
-      secretaryIds: ["m28"],
-      ...body,
-    }),
+    body: JSON.stringify({ ...DEMO_SITTING_BODY, ...body }),
   });
   const j = (await res.json()) as { ok: boolean; data: { sittingId: string; itemIds: string[] }; error?: unknown };
   if (!j.ok) throw new Error(`create sitting failed: ${JSON.stringify(j.error)}`);
@@ -165,6 +158,12 @@ export class Client {
     const r = await this.send(command);
     if (!r.ok) throw new Error(`${command.type} refused: ${r.error.code} ${r.error.detail ?? ""}`);
     return r.data;
+  }
+
+  /** The roll call of a test: members of seats 1…upTo present, but for the seats listed. */
+  async markPresent(upTo: number, except: number[] = []): Promise<void> {
+    for (let seat = 1; seat <= upTo; seat++)
+      if (!except.includes(seat)) await this.sendOk({ type: "rollcall:mark", memberId: memberId(seat), status: "present" });
   }
 
   /** Wait until the latest view satisfies the condition (no sleeps: woken by each message). */

@@ -90,7 +90,7 @@ beforeAll(async () => {
   // A live sitting with history: item 0 voted and proclaimed (public ballot), item 1 under a secret
   // ballot still open with one ballot in the urn. Every template below is refused in this state.
   const p = sockets.president;
-  for (let i = 1; i <= 30; i++) if (i !== 5) await p.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+  await p.markPresent(30, [5]);
   await p.sendOk({ type: "proxy:give", from: "m05", to: "m04" });
   await p.sendOk({ type: "sitting:open" });
   const [item0, item1] = made.itemIds;

@@ -56,7 +56,7 @@ beforeAll(async () => {
   president = new Client(srv.url, live.sittingId, cookies.president ?? "");
   const m02 = new Client(srv.url, live.sittingId, cookies.councillor ?? "");
   const m03 = new Client(srv.url, live.sittingId, await demoSignIn(srv.url, "u-m03"));
-  for (let i = 1; i <= 30; i++) if (i !== 5) await president.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+  await president.markPresent(30, [5]);
   await president.sendOk({ type: "proxy:give", from: "m05", to: "m04" });
   await president.sendOk({ type: "sitting:open" });
   const [item0, item1] = live.itemIds;

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const a = new Client(srv.url, sittingId, await demoSignIn(srv.url, "u-m02"));
   await p.subscribe();
   await a.subscribe();
-  for (let i = 1; i <= 28; i++) await p.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+  await p.markPresent(28);
   await p.sendOk({ type: "sitting:open" });
   await p.sendOk({ type: "item:call", itemId: itemIds[0]! });
   const voteId = String((await p.sendOk({ type: "vote:open", itemId: itemIds[0]!, mode: "public" })).voteId);

@@ -35,7 +35,7 @@ describe("crash and restart mid-vote", () => {
     const pub = new Client(server.url, sittingId);
     clients.push(president, ...voters, pub);
     for (const c of clients) await c.subscribe();
-    for (let i = 1; i <= 30; i++) await president.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+    await president.markPresent(30);
     await president.sendOk({ type: "sitting:open" });
     await president.sendOk({ type: "item:call", itemId: itemIds[0]! });
     const voteId = String((await president.sendOk({ type: "vote:open", itemId: itemIds[0]!, mode: "public" })).voteId);

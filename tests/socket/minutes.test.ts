@@ -74,7 +74,7 @@ describe("minutes over the Yjs websocket", () => {
     const voter = new Client(srv.url, sittingId, councillor);
     await pres.subscribe();
     await voter.subscribe();
-    for (let i = 1; i <= 29; i++) await pres.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+    await pres.markPresent(29);
     await pres.sendOk({ type: "sitting:open" });
     await pres.sendOk({ type: "item:call", itemId: itemIds[0]! });
     const voteId = String((await pres.sendOk({ type: "vote:open", itemId: itemIds[0]!, mode: "public" })).voteId);

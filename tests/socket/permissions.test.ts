@@ -68,7 +68,7 @@ beforeAll(async () => {
   for (const c of Object.values(roles)) expect((await c.subscribe()).ok).toBe(true);
   // A live sitting with an open vote, so every command has something to act on.
   const p = roles.president;
-  for (let i = 1; i <= 30; i++) if (i !== 5) await p.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+  await p.markPresent(30, [5]);
   await p.sendOk({ type: "proxy:give", from: "m05", to: "m04" });
   await p.sendOk({ type: "sitting:open" });
   await p.sendOk({ type: "item:call", itemId: itemIds[0]! });

@@ -23,7 +23,7 @@ beforeAll(async () => {
     await c.subscribe();
     voters.push(c);
   }
-  for (let i = 1; i <= 30; i++) await president.sendOk({ type: "rollcall:mark", memberId: `m${String(i).padStart(2, "0")}`, status: "present" });
+  await president.markPresent(30);
   await president.sendOk({ type: "proxy:give", from: "m40", to: "m11" });
   await president.sendOk({ type: "sitting:open" });
 });
