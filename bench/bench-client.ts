@@ -32,7 +32,7 @@ export class BenchClient {
   constructor(url: string, sittingId: string, cookie?: string) {
     this.socket = io(url, {
       transports: ["websocket"],
-      extraHeaders: cookie ? { cookie } : {},
+      extraHeaders: cookie ? { cookie, origin: url } : {},
       reconnectionDelay: 300,
       reconnectionDelayMax: 2000,
       forceNew: true,

@@ -29,7 +29,7 @@ async function prepareSitting(): Promise<string> {
   const { data } = (await created.json()) as { data: { sittingId: string; itemIds: string[] } };
   const sid = data.sittingId;
   const send = async (user: string, command: Record<string, unknown>) => {
-    const s = io(BASE, { transports: ["websocket"], extraHeaders: { cookie: await cookieFor(user) } });
+    const s = io(BASE, { transports: ["websocket"], extraHeaders: { cookie: await cookieFor(user), origin: BASE } });
     const r = (await s.timeout(5000).emitWithAck("command", { sittingId: sid, commandId: `shot-${Math.random().toString(36).slice(2, 12)}`, command })) as {
       ok: boolean;
       data?: Record<string, unknown>;

@@ -1,22 +1,36 @@
-// Wires Séance into one HTTP server on one port: the API, Next.js pages, Socket.IO (/socket.io)
-// and the Yjs minutes websocket (/yjs/), websocket upgrades routed by path. Only wiring here.
+// Wires Séance into one HTTP server on one port: the API (one route table), Next.js pages, Socket.IO
+// (/socket.io) and the Yjs minutes websocket (/yjs/), websocket upgrades routed by path. Only wiring.
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import next from "next";
 import type { Server as IoServer } from "socket.io";
+import { authRoutes } from "../core/api/auth";
+import { MINUTES_DOC_PATTERN, YJS_PATH } from "../core/minutes/document";
 import type { Db } from "./db/client";
-import { identify, loadAuthKeys, type AuthKeys } from "./auth/tokens";
-import { createApi } from "./http/api";
-import { createRecordsRoutes } from "./http/records-routes";
-import { createPdfRenderer } from "./records/pdf-renderer";
-import { createMinutesRoutes } from "./http/minutes-routes";
-import { createClerkRoutes } from "./http/clerk-routes";
-import { isSameOrigin, sendError } from "./http/respond";
-import { RoomRegistry, type Clock, type Logger } from "./realtime/sitting-room";
-import { CommandLog } from "./store/command-log";
+import { Accounts } from "./auth/accounts";
+import { loadServerKeys, type ServerKeys } from "./auth/server-key";
+import { Sessions } from "./auth/sessions";
+import { connectionCapsFrom } from "./http/connection-caps";
+import { createEdgePolicy } from "./http/edge-policy";
+import { sendError } from "./http/respond";
+import { Router } from "./http/router";
+import { registerAuthRoutes } from "./http/routes/auth-routes";
+import { registerClerkAgendaRoutes } from "./http/routes/clerk-agenda-routes";
+import { registerClerkCouncilRoutes } from "./http/routes/clerk-council-routes";
+import type { HttpDeps } from "./http/routes/deps";
+import { registerMinutesRoutes } from "./http/routes/minutes-routes";
+import { registerPublicRoutes } from "./http/routes/public-routes";
+import { registerRecordsRoutes } from "./http/routes/records-routes";
+import { minutesAccess } from "./minutes/access";
+import { attachMinutesFacts } from "./minutes/facts-writer";
+import { consoleLogger, errorMessage, systemClock, type Clock, type Logger } from "./ports";
+import { RoomRegistry } from "./realtime/sitting-room";
 import { createSocketServer } from "./realtime/socket-server";
-import { createMinutesSocket, YJS_PATH } from "./yjs/minutes-ws";
-import { attachMinutesFacts } from "./yjs/minutes-facts";
+import { createPdfRenderer } from "./records/pdf-renderer";
+import { CommandLog } from "./store/command-log";
+import { createDocHost } from "./yjs/doc-host";
+import { YPersistence } from "./yjs/persistence";
+import { pageGuard } from "./http/page-guard";
+import { securityHeaders } from "./http/security-headers";
 
 export interface SeanceOptions {
   db: Db;
@@ -27,88 +41,88 @@ export interface SeanceOptions {
   dir: string;
   clock?: Clock;
   logger?: Logger;
+  /** The server key (default: SEANCE_SECRET or the key file beside the database). */
+  keys?: ServerKeys;
   /** Serve the API and websockets without Next.js (socket-level tests). */
   withoutPages?: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface SeanceServer {
   http: HttpServer;
   io: IoServer;
   rooms: RoomRegistry;
-  keys: AuthKeys;
+  keys: ServerKeys;
+  sessions: Sessions;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
-const consoleLogger: Logger = { info: (m) => console.log(m), error: (m) => console.error(m) };
-
-/** Which signed-in roles may open each area of pages; everything else is public. */
-const GUARDS: { prefix: string; roles: string[] }[] = [
-  { prefix: "/clerk", roles: ["clerk"] },
-  { prefix: "/president", roles: ["president", "clerk"] },
-  { prefix: "/councillor", roles: ["councillor", "president"] },
-  { prefix: "/minutes", roles: ["clerk", "president", "secretary", "councillor"] },
-];
-
-function securityHeaders(res: ServerResponse, dev: boolean): void {
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      // Next.js inlines its bootstrap scripts; without a nonce pipeline 'unsafe-inline' is needed.
-      `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self' ws: wss:",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-}
+/** Largest minutes document (stored Yjs updates) and largest websocket frame a client may send. */
+const MAX_MINUTES_BYTES = Number(process.env.SEANCE_MINUTES_MAX_BYTES) || 8 * 1024 * 1024;
+const MAX_YJS_FRAME = 2 * 1024 * 1024;
 
 export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceServer> {
+  const env = opts.env ?? process.env;
   const logger = opts.logger ?? consoleLogger;
-  const clock = opts.clock ?? { now: () => new Date() };
-  const keys = await loadAuthKeys(opts.db);
-  const commandLog = new CommandLog(opts.databaseUrl);
-  const rooms = new RoomRegistry(opts.db, commandLog, clock, logger);
-  const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
-  const api = createApi({ db: opts.db, keys, rooms, demo: opts.demo, secureCookies: (req) => !isLocal(req) });
+  const clock = opts.clock ?? systemClock;
+  const keys = opts.keys ?? loadServerKeys(opts.databaseUrl, env);
+  const policy = createEdgePolicy(env);
+  const caps = connectionCapsFrom(env);
+  const sessions = new Sessions(opts.db, keys, () => clock.now());
+  const accounts = new Accounts(opts.db, keys, sessions, { demo: opts.demo, now: () => clock.now() });
+  const commandLog = new CommandLog(opts.databaseUrl, keys.urn);
+  const rooms = new RoomRegistry(opts.db, commandLog, clock, logger, { urn: keys.urn, receipt: keys.receipt });
   const pdf = createPdfRenderer();
-  const records = createRecordsRoutes({ db: opts.db, keys, rooms, pdf });
+  const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
 
-  const minutesRoutes = createMinutesRoutes({ db: opts.db, keys, rooms, renderPdf: (html) => pdf.renderPdf(html) });
-  const clerkRoutes = createClerkRoutes({ db: opts.db, keys, rooms });
+  const compactAfter = Number(env.SEANCE_MINUTES_COMPACT_AFTER);
+  const persistence = new YPersistence(opts.db, logger, compactAfter > 0 ? { compactAfterRows: compactAfter } : {});
+  const docs = createDocHost({
+    path: YJS_PATH,
+    docNameOf: (name) => (MINUTES_DOC_PATTERN.test(name) ? name : null),
+    authorize: async (req, docName) => {
+      const actor = await sessions.identify(req.headers.cookie);
+      const sittingId = MINUTES_DOC_PATTERN.exec(docName)?.[1] ?? "";
+      const access = await minutesAccess(opts.db, actor, sittingId);
+      if (access === "none") return null;
+      return { audience: access === "write" ? "writer" : actor ? "reader" : "public", sessionId: actor?.sessionId ?? null };
+    },
+    persistence,
+    logger,
+    policy,
+    caps,
+    maxPayloadBytes: MAX_YJS_FRAME,
+    maxDocBytes: MAX_MINUTES_BYTES,
+  });
+  sessions.onRevoked((ids) => docs.dropSessions(ids));
+
+  const deps: HttpDeps = { db: opts.db, keys, sessions, accounts, rooms, policy, demo: opts.demo, logger, pdf, caps, secureCookies: (req) => !isLocal(req) };
+  const router = new Router({
+    sessions,
+    policy,
+    demo: opts.demo,
+    logger,
+    allowedBeforePasswordChange: [authRoutes.changePassword, authRoutes.me, authRoutes.signOut],
+  });
+  registerAuthRoutes(router, deps);
+  registerPublicRoutes(router, deps);
+  registerClerkAgendaRoutes(router, deps);
+  registerClerkCouncilRoutes(router, deps);
+  registerRecordsRoutes(router, deps);
+  registerMinutesRoutes(router, deps, { db: opts.db, rooms, onAccessChanged: (name) => docs.reconnectAll(name) });
+
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
   if (!opts.withoutPages) {
+    // Loaded only when pages are served: socket tests and benchmarks start without Next.js.
+    const { default: next } = await import("next");
     const app = next({ dev: opts.dev, dir: opts.dir });
     await app.prepare();
     nextHandler = app.getRequestHandler();
     if (opts.dev) nextUpgrade = app.getUpgradeHandler();
   }
-
-  async function guard(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    if (url.pathname === "/demo" && !opts.demo) {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Not found");
-      return false;
-    }
-    const rule = GUARDS.find((g) => url.pathname === g.prefix || url.pathname.startsWith(`${g.prefix}/`));
-    if (!rule) return true;
-    const actor = await identify(opts.db, keys, req.headers.cookie);
-    if (actor && rule.roles.includes(actor.role)) return true;
-    res.writeHead(303, { Location: `/signin?next=${encodeURIComponent(url.pathname)}${actor ? "&denied=1" : ""}`, "Cache-Control": "no-store" });
-    res.end();
-    return false;
-  }
+  const guard = pageGuard({ sessions, demo: opts.demo });
 
   const http = createServer((req, res) => {
     securityHeaders(res, opts.dev);
@@ -120,36 +134,31 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       // an exception here is uncaught and would end the process.
       return sendError(res, 400, "bad-request", "request target is not a URL");
     }
+    // With a configured public origin, a request for another host is refused (the health check aside).
+    if (!policy.hostAllowed(req) && url.pathname !== "/api/health") return sendError(res, 421, "bad-request", "this server does not answer for that host");
     void (async () => {
+      if (await router.handle(req, res, url)) return;
+      if (!nextHandler) return sendError(res, 404, "unknown-endpoint");
       // CSRF: a cookie-authenticated mutation must come from this origin (or our own client header).
-      if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) return sendError(res, 403, "forbidden", "cross-site request refused");
-      if (await minutesRoutes.handle(req, res, url)) return;
-      if (await records.handle(req, res, url)) return;
-      if (await clerkRoutes.handle(req, res, url)) return;
-      if (await api.handle(req, res, url)) return;
-      if (!nextHandler) {
-        res.writeHead(404);
-        res.end();
-        return;
-      }
+      if (req.method !== "GET" && req.method !== "HEAD" && !policy.isSameOrigin(req)) return sendError(res, 403, "forbidden", "cross-site request refused");
       if (!url.pathname.startsWith("/_next/") && !(await guard(req, res, url))) return;
       await nextHandler(req, res);
     })().catch((err: unknown) => {
-      logger.error(`request ${req.method} ${req.url} failed: ${err instanceof Error ? err.message : String(err)}`);
+      logger.error(`request ${req.method} ${req.url} failed: ${errorMessage(err)}`);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
 
-  const io = createSocketServer(http, { db: opts.db, keys, rooms, logger });
-  const minutes = createMinutesSocket({ db: opts.db, keys, logger });
-  const facts = attachMinutesFacts({ db: opts.db, rooms, persistence: minutes.persistence, logger });
+  const io = createSocketServer(http, { sessions, rooms, logger, policy, caps });
+  const facts = attachMinutesFacts({ db: opts.db, rooms, persistence, logger });
 
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = req.url ?? "";
+    if (!policy.hostAllowed(req)) return socket.destroy();
     if (path.startsWith("/socket.io/")) return; // engine.io's own upgrade listener takes it
-    if (path.startsWith(YJS_PATH)) {
-      minutes.handleUpgrade(req, socket, head).catch(() => socket.destroy());
+    if (path.startsWith(`${YJS_PATH}/`)) {
+      docs.handleUpgrade(req, socket, head).catch(() => socket.destroy());
       return;
     }
     if (nextUpgrade && path.startsWith("/_next/")) {
@@ -164,6 +173,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     io,
     rooms,
     keys,
+    sessions,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);
@@ -177,11 +187,11 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     },
     async close() {
       await facts.idle();
-      await minutes.persistence.flushAll();
-      minutes.wss.clients.forEach((c) => c.terminate());
+      await persistence.flushAll();
+      docs.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      await records.close();
+      await pdf.close();
       commandLog.close();
     },
   };

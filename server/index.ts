@@ -1,13 +1,11 @@
 // Séance's entry point: read the configuration, open and migrate the database, load the demo
 // council when empty, serve everything on one port, and print where to go. Fails in one line.
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { z } from "zod";
 import { openDatabase, type Db } from "./db/client";
-import { databaseFile, resolveDatabaseUrl } from "./db/url";
-import fs from "node:fs";
-import Database from "better-sqlite3";
+import { applyMigrations } from "./db/migrate";
+import { resolveDatabaseUrl } from "./db/url";
 import { isDatabaseEmpty, seedDemo } from "./seed/demo";
+import { accountsWithDemoPasswords } from "./auth/accounts";
 import { createSeanceServer } from "./app";
 
 const ConfigSchema = z.object({
@@ -17,29 +15,6 @@ const ConfigSchema = z.object({
   // API and websockets only, without the Next.js pages (crash harness, benchmarks).
   SEANCE_PAGES: z.enum(["0", "1"]).default("1"),
 });
-
-/** True when every committed migration is recorded as finished in the database. */
-function migrationsApplied(file: string): boolean {
-  if (!fs.existsSync(file)) return false;
-  const wanted = fs
-    .readdirSync(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name);
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const rows = db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
-        migration_name: string;
-      }[];
-      const done = new Set(rows.map((r) => r.migration_name));
-      return wanted.every((m) => done.has(m));
-    } finally {
-      db.close();
-    }
-  } catch {
-    return false;
-  }
-}
 
 function fail(message: string): never {
   console.error(`Séance could not start: ${message}`);
@@ -61,22 +36,31 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = url;
   try {
     // Committed migrations, applied at every start; the CLI is skipped when all are already applied.
-    if (!migrationsApplied(databaseFile(url)))
-      execFileSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "pipe", env: process.env });
+    applyMigrations(url);
   } catch (err) {
-    const out = err && typeof err === "object" && "stderr" in err ? String((err as { stderr: unknown }).stderr) : "";
-    const line = out.split("\n").find((l) => /error|Error|unable|Unable/.test(l)) ?? out.split("\n").find((l) => l.trim()) ?? "";
-    fail(`database migration failed for ${url}${line ? ` — ${line.trim()}` : ""}`);
+    fail(err instanceof Error ? err.message : String(err));
   }
   let db: Db;
+  let empty = false;
   try {
     db = await openDatabase(url);
-    if (await isDatabaseEmpty(db)) {
+    empty = await isDatabaseEmpty(db);
+    // The demo council, with its published passwords, is loaded only on a demo server.
+    if (empty && demo) {
       const r = await seedDemo(db);
       console.log(`Empty database: demo council "${r.councilId}" loaded.`);
+      empty = false;
     }
   } catch (err) {
     fail(`cannot open the database ${url} — ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!demo) {
+    // A real council's server never runs with a password everyone can read in the README.
+    const demoAccounts = await accountsWithDemoPasswords(db);
+    if (demoAccounts.length)
+      fail(
+        `account(s) ${demoAccounts.map((l) => `"${l}"`).join(", ")} still have the published demo password — set a new one with "npm run setup -- password ${demoAccounts[0]}" (or run the demo with SEANCE_DEMO=1)`,
+      );
   }
 
   const server = await createSeanceServer({ db, databaseUrl: url, dev, demo, dir: process.cwd(), withoutPages: cfg.data.SEANCE_PAGES === "0" });
@@ -91,6 +75,7 @@ async function main(): Promise<void> {
   }
   const base = `http://localhost:${port}`;
   console.log(`Séance is ready on ${base} (database ${url}${dev ? ", development mode" : ""})`);
+  if (empty) console.log(`No council yet: set one up with "npm run setup" (council, clerk and mayor accounts), then sign in at ${base}/signin`);
   if (demo) {
     const sitting = await db.sitting.findFirst({ orderBy: { date: "asc" } });
     const sid = sitting?.id ?? "";

@@ -1,13 +1,12 @@
 // The clerk screen's calls to its API: one JSON helper with the same-origin header, and the shapes
 // the screen reads (types only from the server, so no server code reaches the browser).
 import { useLocale } from "next-intl";
-import type { Bilingual } from "../../server/clerk/clerk-result";
+import type { Bilingual } from "@/core/vocabulary";
 
-export type { ClerkItem, ClerkSitting, ItemFields } from "../../server/clerk/agenda";
-export type { ClerkMember, RosterImportOutcome, RosterRow } from "../../server/clerk/roster";
-export type { ImportOutcome, DraftPreview } from "../../server/clerk/import-drafts";
-export type { CouncilSetup } from "../../server/clerk/council-settings";
-export type { FileProblem, Bilingual } from "../../server/clerk/clerk-result";
+export type { ClerkItem, ClerkSitting, ItemFields, ImportOutcome, DraftPreview, SittingSummary } from "@/core/api/clerk-agenda";
+export type { ClerkMember, RosterImportOutcome, RosterRow, FileProblem } from "@/core/api/clerk-roster";
+export type { CouncilSetup } from "@/core/api/clerk-council";
+export type { Bilingual } from "@/core/vocabulary";
 
 export interface ApiError {
   code: string;
@@ -16,15 +15,6 @@ export interface ApiError {
   text?: Bilingual;
 }
 export type ApiReply<T> = { ok: true; data: T } | { ok: false; error: ApiError; data?: T };
-
-export interface SittingSummary {
-  id: string;
-  date: string;
-  time: string;
-  place: string;
-  status: string;
-  items: { id: string; order: number; identifier: string; title: string }[];
-}
 
 export async function api<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<ApiReply<T>> {
   try {

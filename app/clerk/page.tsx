@@ -10,6 +10,7 @@ import { PairingSheet, type Pairing } from "./pairing-sheet";
 import { RosterSection } from "./roster-section";
 import { SettingsSection } from "./settings-section";
 import { SittingsSection } from "./sittings-section";
+import { AccountsSection } from "./accounts-section";
 
 export default function ClerkPage() {
   const t = useTranslations("clerk");
@@ -65,6 +66,7 @@ export default function ClerkPage() {
                 ["#membres", t("roster")],
                 ["#appairage", t("pairing")],
                 ["#reglages", t("settings")],
+                ["#comptes", t("nav.accounts")],
               ] as const
             ).map(([href, text]) => (
               <li key={href}>
@@ -86,6 +88,7 @@ export default function ClerkPage() {
       {members ? <RosterSection members={members} issued={pairings[0] ?? null} onIssue={(id) => void issue(id)} onChanged={() => void load()} /> : null}
       <PairingSheet pairings={pairings} />
       {setup ? <SettingsSection setup={setup} onSaved={setSetup} /> : null}
+      {members ? <AccountsSection members={members} /> : null}
     </main>
   );
 }

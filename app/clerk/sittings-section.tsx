@@ -2,12 +2,14 @@
 // The clerk's sittings: convene a new one, pick one, edit its details and its agenda (edit dialog,
 // up/down reordering, removal) and import draft deliberations into it. All of it is frozen once
 // the president opens the sitting.
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmButton } from "../components/confirm-button";
 import { api, useErrorText, useShortDate, type ClerkItem, type ClerkMember, type ClerkSitting, type SittingSummary } from "./clerk-api";
 import { ImportDraftsPanel } from "./import-drafts-panel";
 import { ItemDialog, type ItemTarget } from "./item-dialog";
+import { NewSittingForm } from "./new-sitting-form";
+import { SittingDetailsForm } from "./sitting-details-form";
 
 const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
 const label = "block text-sm font-semibold";
@@ -83,6 +85,16 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
         ) : null}
       </div>
 
+      <NewSittingForm
+        sittings={sittings}
+        members={members}
+        open={sittings.length === 0}
+        onCreated={(id, text) => {
+          setSelected(id);
+          void changed(text);
+        }}
+        onError={failed}
+      />
       <div aria-live="polite">{message ? <p className="mb-3 rounded-md border-l-4 border-pour bg-green-50 px-3 py-2">{message}</p> : null}</div>
       {error ? (
         <p role="alert" className="mb-3 rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
@@ -108,7 +120,7 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
               {t("sitting.frozen", { status: ts(sitting.status) })}
             </p>
           ) : null}
-          <SittingDetails key={`${sitting.id}-${sitting.date}-${sitting.place}`} sitting={sitting} members={members} onSaved={changed} onError={failed} />
+          <SittingDetailsForm key={`${sitting.id}-${sitting.date}-${sitting.place}`} sitting={sitting} members={members} onSaved={changed} onError={failed} />
           <h3 className="mt-6 mb-2 text-xl font-semibold">{t("agenda.title", { count: sitting.items.length })}</h3>
           {sitting.items.length === 0 ? <p className="text-slate-700">{t("agenda.empty")}</p> : null}
           {sitting.items.length ? (
@@ -226,199 +238,5 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
         }}
       />
     </section>
-  );
-}
-
-function SittingDetails({
-  sitting,
-  members,
-  onSaved,
-  onError,
-}: {
-  sitting: ClerkSitting;
-  members: ClerkMember[];
-  onSaved: (message: string) => Promise<void>;
-  onError: (message: string) => void;
-}) {
-  const t = useTranslations("clerk.sitting");
-  const errorText = useErrorText();
-  const [secretaries, setSecretaries] = useState<string[]>(sitting.secretaryIds);
-  const [adding, setAdding] = useState("");
-  const name = (id: string) => {
-    const m = members.find((x) => x.id === id);
-    return m ? `${m.civility} ${m.firstName} ${m.lastName}` : id;
-  };
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const s = (k: string) => String(f.get(k) ?? "");
-    const r = await api("PATCH", `/api/clerk/sittings/${sitting.id}`, {
-      date: s("date"),
-      time: s("time"),
-      place: s("place"),
-      convocationDate: s("convocationDate"),
-      presidentMemberId: s("president") || null,
-      secretaryIds: secretaries,
-    });
-    if (r.ok) await onSaved(t("saved"));
-    else onError(errorText(r.error));
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="details-title" className="rounded-lg border border-slate-300 p-4">
-      <h3 id="details-title" className="mb-2 text-lg font-semibold">
-        {t("details")}
-      </h3>
-      <fieldset disabled={!sitting.editable} className="space-y-3">
-        <div className="grid gap-3 sm:grid-cols-4">
-          <label className={label}>
-            {t("date")}
-            <input type="date" name="date" required defaultValue={sitting.date} className={field} />
-          </label>
-          <label className={label}>
-            {t("time")}
-            <input type="time" name="time" required defaultValue={sitting.time} className={field} />
-          </label>
-          <label className={`${label} sm:col-span-2`}>
-            {t("place")}
-            <input name="place" required maxLength={200} defaultValue={sitting.place} className={field} />
-          </label>
-          <label className={label}>
-            {t("convocationDate")}
-            <input type="date" name="convocationDate" required defaultValue={sitting.convocationDate} className={field} />
-          </label>
-          <label className={`${label} sm:col-span-3`}>
-            {t("president")}
-            <select name="president" defaultValue={sitting.presidentMemberId ?? ""} className={field}>
-              <option value="">{t("noPresident")}</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {name(m.id)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <fieldset className="rounded-md border border-slate-200 p-3">
-          <legend className="px-1 text-sm font-semibold">{t("secretaries")}</legend>
-          {secretaries.length ? (
-            <ul className="mb-2 flex flex-wrap gap-2">
-              {secretaries.map((id) => (
-                <li key={id} className="flex items-center gap-1 rounded-full border border-slate-400 py-0.5 pr-1 pl-3 text-sm">
-                  {name(id)}
-                  <button
-                    type="button"
-                    className="rounded-full px-2 font-bold hover:bg-slate-200"
-                    aria-label={t("removeSecretary", { name: name(id) })}
-                    onClick={() => setSecretaries((list) => list.filter((x) => x !== id))}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="mb-2 text-sm text-slate-700">{t("noSecretary")}</p>
-          )}
-          <div className="flex flex-wrap items-end gap-2">
-            <label className={label}>
-              {t("addSecretary")}
-              <select value={adding} onChange={(e) => setAdding(e.target.value)} className={field}>
-                <option value="">—</option>
-                {members
-                  .filter((m) => !secretaries.includes(m.id))
-                  .map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {name(m.id)}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            <button
-              type="button"
-              className="btn btn-secondary py-1"
-              disabled={!adding || secretaries.length >= 5}
-              onClick={() => {
-                setSecretaries((list) => [...list, adding]);
-                setAdding("");
-              }}
-            >
-              {t("add")}
-            </button>
-          </div>
-        </fieldset>
-        <button type="submit" className="btn btn-primary">
-          {t("save")}
-        </button>
-      </fieldset>
-    </form>
-  );
-}
-
-function NewSitting({
-  sittings,
-  onCreated,
-  onError,
-}: {
-  sittings: SittingSummary[];
-  onCreated: (id: string, message: string) => void;
-  onError: (m: string) => void;
-}) {
-  const t = useTranslations("clerk.newSitting");
-  const short = useShortDate();
-  const errorText = useErrorText();
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const s = (k: string) => String(f.get(k) ?? "");
-    const r = await api<{ sittingId: string }>("POST", "/api/clerk/sittings", {
-      date: s("date"),
-      time: s("time"),
-      place: s("place"),
-      convocationDate: s("convocationDate"),
-      ...(s("copyAgendaFrom") ? { copyAgendaFrom: s("copyAgendaFrom") } : {}),
-    });
-    if (!r.ok) return onError(errorText(r.error));
-    form.reset();
-    onCreated(r.data.sittingId, t("created", { date: short(s("date")) }));
-  };
-  return (
-    <details className="mb-4 rounded-lg border border-slate-300 p-4">
-      <summary className="cursor-pointer text-lg font-semibold">{t("title")}</summary>
-      <form onSubmit={(e) => void submit(e)} className="mt-3 grid gap-3 sm:grid-cols-4">
-        <label className={label}>
-          {t("date")}
-          <input type="date" name="date" required className={field} />
-        </label>
-        <label className={label}>
-          {t("time")}
-          <input type="time" name="time" required defaultValue="18:00" className={field} />
-        </label>
-        <label className={`${label} sm:col-span-2`}>
-          {t("place")}
-          <input name="place" required maxLength={200} className={field} />
-        </label>
-        <label className={label}>
-          {t("convocationDate")}
-          <input type="date" name="convocationDate" required className={field} />
-        </label>
-        <label className={`${label} sm:col-span-3`}>
-          {t("copyAgendaFrom")}
-          <select name="copyAgendaFrom" defaultValue="" className={field}>
-            <option value="">{t("emptyAgenda")}</option>
-            {sittings.map((s) => (
-              <option key={s.id} value={s.id}>
-                {short(s.date)} — {s.place}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="sm:col-span-4">
-          <button type="submit" className="btn btn-primary">
-            {t("create")}
-          </button>
-        </div>
-      </form>
-    </details>
   );
 }

@@ -2,22 +2,22 @@
 // Sign-in for the clerk and the president (password) and pairing for councillors' devices (code).
 import { Suspense, useState } from "react";
 import { useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { authRoutes } from "@/core/api/auth";
+import { errorText } from "@/core/refusal";
+import { call } from "@/lib/client/api";
+import { safeNext } from "@/lib/client/safe-next";
 import { LocaleSwitch } from "../components/locale-switch";
-
-async function post(path: string, body: unknown): Promise<{ ok: boolean; data?: { home: string }; error?: { message: string } }> {
-  const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json", "x-seance-client": "1" }, body: JSON.stringify(body) });
-  return (await r.json()) as { ok: boolean; data?: { home: string }; error?: { message: string } };
-}
 
 function SignInForms() {
   const t = useTranslations("signin");
+  const locale = useLocale();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pairError, setPairError] = useState<string | null>(null);
-  const next = params.get("next");
-  const go = (home: string) => {
-    window.location.href = next && next.startsWith("/") && !next.startsWith("//") ? next : home;
+  const go = (home: string, mustChangePassword = false) => {
+    // Only a page of this site; a reset password is changed before anything else.
+    window.location.href = mustChangePassword ? home : (safeNext(params.get("next"), window.location.origin) ?? home);
   };
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -33,8 +33,8 @@ function SignInForms() {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           setError(null);
-          void post("/api/auth/signin", { login: String(f.get("login")), password: String(f.get("password")) }).then((r) =>
-            r.ok && r.data ? go(r.data.home) : setError(r.error?.message ?? "Erreur"),
+          void call(authRoutes.signIn, {}, { login: String(f.get("login")), password: String(f.get("password")) }).then((r) =>
+            r.ok ? go(r.data.home, r.data.mustChangePassword) : setError(errorText(r.error, locale)),
           );
         }}
       >
@@ -59,15 +59,14 @@ function SignInForms() {
         </button>
       </form>
       <form
-        className="card space-y-4 p-6"
+        // Arriving from a pairing QR code, a councillor sees the pairing form first.
+        className={`card space-y-4 p-6 ${params.get("code") ? "order-first" : ""}`}
         aria-labelledby="pair-title"
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           setPairError(null);
-          void post("/api/auth/pair", { code: String(f.get("code")) }).then((r) =>
-            r.ok && r.data ? go(r.data.home) : setPairError(r.error?.message ?? "Erreur"),
-          );
+          void call(authRoutes.pair, {}, { code: String(f.get("code")) }).then((r) => (r.ok ? go(r.data.home) : setPairError(errorText(r.error, locale))));
         }}
       >
         <h2 id="pair-title" className="text-2xl font-semibold">

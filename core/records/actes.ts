@@ -65,14 +65,11 @@ export function prefectureId(departement: string | number): string {
   return `PREF${normaliseDepartement(departement)}`;
 }
 
-/** A SIREN is 9 digits whose Luhn checksum is valid (spaces, as often printed, are ignored). */
-export function isValidSiren(siren: string): boolean {
-  const digits = siren.replace(/ /g, "");
-  if (!/^\d{9}$/.test(digits)) return false;
+/** The Luhn checksum of a string of digits: from the right, every second digit is doubled. */
+function luhnValid(digits: string): boolean {
   let sum = 0;
-  for (let i = 0; i < 9; i += 1) {
-    // Luhn: from the right, every second digit is doubled; here that is every odd index from the left.
-    let d = Number(digits[i]);
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = Number(digits[digits.length - 1 - i]);
     if (i % 2 === 1) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -80,6 +77,23 @@ export function isValidSiren(siren: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/** A SIREN is 9 digits whose Luhn checksum is valid (spaces, as often printed, are ignored). */
+export function isValidSiren(siren: string): boolean {
+  const digits = siren.replace(/ /g, "");
+  return /^\d{9}$/.test(digits) && luhnValid(digits);
+}
+
+/**
+ * A SIRET is the SIREN and a 5-digit establishment number, 14 digits whose Luhn checksum is valid
+ * (La Poste's establishments, SIREN 356000000, use a digit sum divisible by 5 instead).
+ */
+export function isValidSiret(siret: string): boolean {
+  const digits = siret.replace(/ /g, "");
+  if (!/^\d{14}$/.test(digits) || !isValidSiren(digits.slice(0, 9))) return false;
+  if (digits.startsWith("356000000")) return [...digits].reduce((a, d) => a + Number(d), 0) % 5 === 0;
+  return luhnValid(digits);
 }
 
 /**

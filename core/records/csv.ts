@@ -96,13 +96,18 @@ function unprotect(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
+/** A value a spreadsheet would run as a formula, made inert with a leading apostrophe (shown as text). */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /**
  * One cell as written: quoted when it holds the delimiter, a quote, a line break or edge spaces;
  * a value a spreadsheet would run as a formula ("=HYPERLINK(…)") gets a leading apostrophe, which
  * spreadsheets show as text and {@link parseCsv} removes again.
  */
 export function csvCell(value: string, delimiter: CsvDelimiter): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   if (safe.includes(delimiter) || /["\r\n]/.test(safe) || /^\s|\s$/.test(safe)) return `"${safe.replace(/"/g, '""')}"`;
   return safe;
 }

@@ -1,8 +1,19 @@
 // The sitting's rules of procedure: given the state, who asks and what, either the events to append
 // or a refusal. Pure: no clock, no ids, no I/O — those are passed in.
 import { checkRuleSetDate, computeResult, decideBallotMode, validateNewProxy } from "../rules";
-import { reject, type Choice, type CommandBody, type Rejection, type Tally } from "./protocol";
-import { ballotsCast, currentTally, entitlementKey, hasVoted, listEntitlements, presentIds, ruleSetOf, snapshotQuorum, usableProxies } from "./derive";
+import { reject, type Choice, type CommandBody, type InternalCommand, type Rejection, type RoomCommand, type Tally } from "./protocol";
+import {
+  ballotsCast,
+  computeElectorate,
+  currentTally,
+  entitlementKey,
+  hasVoted,
+  listEntitlements,
+  presentIds,
+  ruleSetOf,
+  snapshotQuorum,
+  usableProxies,
+} from "./derive";
 import type { Actor, ItemCall, ResultSnapshot, SittingEvent, SittingState } from "./state";
 
 export interface CommandContext {
@@ -15,6 +26,16 @@ export type CommandOutcome = { ok: true; events: SittingEvent[]; reply: Record<s
 type Allowed = readonly Actor["role"][];
 const CHAIR: Allowed = ["president", "clerk"];
 const PRESIDENT: Allowed = ["president"];
+
+/** How many times one entitlement may change its ballot in a vote (a flood stops at the log's door). */
+export const MAX_BALLOT_CHANGES = 10;
+
+/** The server's own commands, sent for a signed-in clerk (never from a socket). */
+const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = {
+  "minutes:approve": ["clerk"],
+  "minutes:reopen": ["clerk"],
+  "minutes:publish": ["clerk"],
+};
 
 /** Which roles may send each command (councillor rights are further narrowed to themselves). */
 export const COMMAND_ROLES: Record<CommandBody["type"], Allowed> = {
@@ -46,8 +67,17 @@ function timeOf(state: SittingState, ctx: CommandContext, hhmm?: string): string
   return hhmm ? `${state.date}T${hhmm}:00` : ctx.now;
 }
 
-export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody, ctx: CommandContext): CommandOutcome {
-  if (!COMMAND_ROLES[cmd.type].includes(actor.role)) return reject("forbidden", `${actor.role} may not send ${cmd.type}`);
+function rolesFor(type: RoomCommand["type"]): Allowed {
+  return type in INTERNAL_ROLES ? INTERNAL_ROLES[type as InternalCommand["type"]] : COMMAND_ROLES[type as CommandBody["type"]];
+}
+
+/** The most ballots a vote can hold: its electorate, plus the interested members recorded NPPV. */
+function maxBallots(state: SittingState, vote: SittingState["votes"][string]): number {
+  return vote.electorate.length + (state.items[vote.itemId]?.call?.recusedIds.length ?? 0);
+}
+
+export function applyCommand(state: SittingState, actor: Actor, cmd: RoomCommand, ctx: CommandContext): CommandOutcome {
+  if (!rolesFor(cmd.type).includes(actor.role)) return reject("forbidden", `${actor.role} may not send ${cmd.type}`);
   if (actor.councilId !== state.councilId) return reject("wrong-sitting");
   const live = state.status === "opened";
 
@@ -80,6 +110,8 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
       if (!memberId || !state.roster[memberId]) return reject("unknown-member");
       if (state.status === "closed") return reject("wrong-state", "sitting is closed");
       if (cmd.type === "rollcall:check-in" && !state.settings.selfCheckIn) return reject("self-check-in-disabled");
+      // An arrival during a vote is recorded (it counts from the next vote: VOTE-10); correcting the
+      // roll call to absent or excused waits until the vote is closed.
       if (state.openVoteId && status !== "present") return reject("vote-open", "attendance may not drop during a vote");
       if (state.attendance[memberId]?.status === status) return ok([], { unchanged: true });
       const at = timeOf(state, ctx, cmd.type === "rollcall:mark" ? cmd.time : undefined);
@@ -188,7 +220,8 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
       const reveal = mode === "secret" ? "at-close" : (cmd.reveal ?? state.settings.revealMode);
       const allowChange = mode === "secret" ? false : (cmd.allowChange ?? true);
       const voteId = ctx.newId();
-      return ok([{ type: "vote:opened", voteId, itemId: item.id, mode, reveal, allowChange, at: ctx.now }], { voteId, mode });
+      const electorate = computeElectorate(state, item);
+      return ok([{ type: "vote:opened", voteId, itemId: item.id, mode, reveal, allowChange, at: ctx.now, electorate }], { voteId, mode });
     }
     case "ballot:cast": {
       const vote = state.votes[cmd.voteId];
@@ -220,6 +253,8 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
       const prev = vote.ballots[entitlementKey(wanted)];
       if (prev && prev.choice === cmd.choice) return ok([], { receipt: { at: prev.at, choice: prev.choice } });
       if (prev && !vote.allowChange) return reject("already-voted");
+      if (prev && (vote.changes[entitlementKey(wanted)] ?? 0) >= MAX_BALLOT_CHANGES)
+        return reject("too-many-changes", `a ballot may change at most ${MAX_BALLOT_CHANGES} times in a vote`);
       return ok([{ type: "ballot:cast", voteId: vote.id, memberId: wanted.memberId, onBehalfOf: wanted.onBehalfOf, choice: cmd.choice, at: ctx.now }], {
         receipt: { at: ctx.now, choice: cmd.choice },
       });
@@ -229,8 +264,7 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
       if (!vote) return reject("unknown-vote");
       if (vote.status !== "open") return reject("wrong-state", "the vote is not open");
       if (vote.mode !== "show-of-hands") return reject("wrong-state", "totals are recorded for a show of hands only");
-      const item = state.items[vote.itemId];
-      const max = item ? listEntitlements(state, vote).length + (item.call?.recusedIds.length ?? 0) : 0;
+      const max = maxBallots(state, vote);
       const total = cmd.tally.pour + cmd.tally.contre + cmd.tally.abstention + cmd.tally.nppv;
       if (total > max) return reject("bad-request", `${total} votes recorded but only ${max} members present or represented`);
       return ok([{ type: "vote:hands-recorded", voteId: vote.id, tally: cmd.tally, presidentVote: cmd.presidentVote ?? "none" }]);
@@ -244,6 +278,9 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
       const item = state.items[vote.itemId];
       // Interested members present are recorded as not taking part (L2131-11), unless the chair counted them.
       if (vote.mode !== "show-of-hands") tally.nppv += item?.call?.recusedIds.length ?? 0;
+      const total = tally.pour + tally.contre + tally.abstention + tally.nppv;
+      // Never more ballots than the electorate the vote opened with (VOTE-10).
+      if (total > maxBallots(state, vote)) return reject("wrong-state", `${total} ballots for an electorate of ${maxBallots(state, vote)}`);
       return ok([{ type: "vote:closed", voteId: vote.id, at: ctx.now, tally }], { tally, ballots: ballotsCast(vote) });
     }
     case "vote:proclaim": {
@@ -278,6 +315,22 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: CommandBody
         article: r.reason.article,
       };
       return ok([{ type: "vote:proclaimed", voteId: vote.id, itemId: item.id, result }], { result });
+    }
+    case "minutes:approve":
+      if (state.status !== "closed") return reject("wrong-state", "the sitting is not closed yet");
+      if (state.minutes.state !== "draft") return reject("wrong-state", "the minutes are already approved");
+      if (cmd.version !== state.minutes.versions.length + 1) return reject("wrong-state", `the next version is ${state.minutes.versions.length + 1}`);
+      return ok([{ type: "minutes:approved", version: cmd.version, hash: cmd.hash, atSittingId: cmd.atSittingId, at: ctx.now }], { version: cmd.version });
+    case "minutes:reopen": {
+      const last = state.minutes.versions[state.minutes.versions.length - 1];
+      if (state.minutes.state !== "approved" || !last) return reject("wrong-state", "the minutes are not approved");
+      return ok([{ type: "minutes:reopened", ofVersion: last.version, reason: cmd.reason, at: ctx.now }]);
+    }
+    case "minutes:publish": {
+      const last = state.minutes.versions[state.minutes.versions.length - 1];
+      if (state.minutes.state !== "approved" || !last) return reject("wrong-state", "approve the minutes first");
+      if (state.minutes.publishedVersion === last.version) return ok([], { unchanged: true });
+      return ok([{ type: "minutes:published", version: last.version, at: ctx.now }], { version: last.version });
     }
     default: {
       const never: never = cmd;

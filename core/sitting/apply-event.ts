@@ -1,5 +1,16 @@
 // Folds one event into the sitting state. Pure and total: the same log always gives the same state.
+import { computeElectorate, entitlementKey, hasVoted } from "./derive";
 import { EMPTY_TALLY, type SittingEvent, type SittingState, type VoteState } from "./state";
+
+/** A member who stops being present during a vote loses the ballots they have not cast yet (VOTE-11). */
+function lapseUnusedBallots(s: SittingState, memberId: string): void {
+  const vote = s.openVoteId ? s.votes[s.openVoteId] : undefined;
+  if (!vote) return;
+  for (const e of vote.electorate) {
+    const key = entitlementKey(e);
+    if (e.memberId === memberId && !hasVoted(vote, e) && !vote.lapsed.includes(key)) vote.lapsed.push(key);
+  }
+}
 
 export function applyEvent(state: SittingState, event: SittingEvent): SittingState {
   const s = structuredClone(state);
@@ -32,11 +43,13 @@ export function applyEvent(state: SittingState, event: SittingEvent): SittingSta
       };
       // A member who is here no longer needs a proxy.
       if (event.status === "present") delete s.proxies[event.memberId];
+      else lapseUnusedBallots(s, event.memberId);
       break;
     }
     case "rollcall:departed": {
       const prev = s.attendance[event.memberId];
       s.attendance[event.memberId] = { status: "left", arrivedAt: prev?.arrivedAt ?? null, leftAt: event.at };
+      lapseUnusedBallots(s, event.memberId);
       break;
     }
     case "proxy:given":
@@ -75,6 +88,7 @@ export function applyEvent(state: SittingState, event: SittingEvent): SittingSta
       break;
     }
     case "vote:opened": {
+      const opened = s.items[event.itemId];
       const vote: VoteState = {
         id: event.voteId,
         itemId: event.itemId,
@@ -84,6 +98,9 @@ export function applyEvent(state: SittingState, event: SittingEvent): SittingSta
         status: "open",
         openedAt: event.at,
         closedAt: null,
+        electorate: event.electorate ?? (opened ? computeElectorate(s, opened) : []),
+        lapsed: [],
+        changes: {},
         ballots: {},
         signatures: [],
         urn: { ...EMPTY_TALLY },
@@ -102,7 +119,10 @@ export function applyEvent(state: SittingState, event: SittingEvent): SittingSta
     case "ballot:cast": {
       const vote = s.votes[event.voteId];
       if (vote) {
-        vote.ballots[`${event.memberId}|${event.onBehalfOf}`] = {
+        const key = `${event.memberId}|${event.onBehalfOf}`;
+        const before = vote.ballots[key];
+        if (before && before.choice !== event.choice) vote.changes[key] = (vote.changes[key] ?? 0) + 1;
+        vote.ballots[key] = {
           memberId: event.memberId,
           onBehalfOf: event.onBehalfOf,
           choice: event.choice,
@@ -142,6 +162,18 @@ export function applyEvent(state: SittingState, event: SittingEvent): SittingSta
       }
       break;
     }
+    case "minutes:approved":
+      s.minutes.versions.push({ version: event.version, hash: event.hash, atSittingId: event.atSittingId, at: event.at });
+      s.minutes.state = "approved";
+      break;
+    case "minutes:reopened":
+      s.minutes.state = "draft";
+      s.minutes.corrections.push({ at: event.at, reason: event.reason, ofVersion: event.ofVersion });
+      break;
+    case "minutes:published":
+      s.minutes.publishedVersion = event.version;
+      s.minutes.publishedAt = event.at;
+      break;
     default: {
       const never: never = event;
       throw new Error(`unknown event ${(never as { type: string }).type}`);

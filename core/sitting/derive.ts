@@ -48,10 +48,11 @@ export interface Entitlement {
   onBehalfOf: string; // "" for one's own, else the mandant
 }
 
-/** Every ballot that may be cast on a vote right now. */
-export function listEntitlements(state: SittingState, vote: VoteState): Entitlement[] {
-  const item = state.items[vote.itemId];
-  if (!item) return [];
+/**
+ * Who may vote on an item now, and through whom: each present member not interested, and each usable
+ * proxy. One entry per voice: a present mandant has no usable proxy, so no voice appears twice.
+ */
+export function computeElectorate(state: SittingState, item: ItemState): Entitlement[] {
   const own = presentIds(state)
     .filter((id) => !item.interests.includes(id))
     .map((memberId) => ({ memberId, onBehalfOf: "" }));
@@ -59,8 +60,22 @@ export function listEntitlements(state: SittingState, vote: VoteState): Entitlem
   return [...own, ...viaProxy];
 }
 
+/** The member whose voice an entitlement carries (the mandant for a proxy ballot). */
+export function voiceOf(e: Entitlement): string {
+  return e.onBehalfOf || e.memberId;
+}
+
 export function entitlementKey(e: Entitlement): string {
   return `${e.memberId}|${e.onBehalfOf}`;
+}
+
+/**
+ * The ballots that may be cast on a vote: its electorate fixed at opening (VOTE-10), less the ones
+ * lapsed when their holder left during the vote (VOTE-11). Ballots already cast are kept.
+ */
+export function listEntitlements(_state: SittingState, vote: VoteState): Entitlement[] {
+  if (!vote.lapsed.length) return vote.electorate;
+  return vote.electorate.filter((e) => !vote.lapsed.includes(entitlementKey(e)) || hasVoted(vote, e));
 }
 
 export function hasVoted(vote: VoteState, e: Entitlement): boolean {

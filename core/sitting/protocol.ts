@@ -1,6 +1,7 @@
 // The Séance real-time protocol: every client→server command and server→client event as one zod
 // schema, the types inferred from it, the protocol version, and the closed list of rejection reasons.
 import { z } from "zod";
+import { BallotModeSchema, ChoiceSchema, TallySchema } from "../vocabulary";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -19,18 +20,8 @@ const Time = z
   .regex(/^\d{2}:\d{2}$/, "time as HH:MM")
   .optional();
 
-export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
-export type Choice = z.infer<typeof ChoiceSchema>;
-export const BallotModeSchema = z.enum(["show-of-hands", "public", "secret"]);
-export type BallotMode = z.infer<typeof BallotModeSchema>;
+export { ChoiceSchema, BallotModeSchema, TallySchema, type Choice, type BallotMode, type Tally } from "../vocabulary";
 export const AttendanceStatusSchema = z.enum(["present", "absent", "excused"]);
-export const TallySchema = z.strictObject({
-  pour: z.number().int().min(0).max(10_000),
-  contre: z.number().int().min(0).max(10_000),
-  abstention: z.number().int().min(0).max(10_000),
-  nppv: z.number().int().min(0).max(10_000),
-});
-export type Tally = z.infer<typeof TallySchema>;
 
 /** Every command a client may send, discriminated by `type` (noun:verb). */
 export const CommandBodySchema = z.discriminatedUnion("type", [
@@ -58,7 +49,7 @@ export const CommandBodySchema = z.discriminatedUnion("type", [
     type: z.literal("vote:record-hands"),
     voteId: Id,
     tally: TallySchema,
-    presidentVote: z.enum(["pour", "contre", "abstention", "nppv", "none"]).optional(),
+    presidentVote: z.union([ChoiceSchema, z.literal("none")]).optional(),
   }),
   z.strictObject({ type: z.literal("vote:close"), voteId: Id }),
   z.strictObject({ type: z.literal("vote:proclaim"), voteId: Id }),
@@ -66,6 +57,19 @@ export const CommandBodySchema = z.discriminatedUnion("type", [
 export type CommandBody = z.infer<typeof CommandBodySchema>;
 export type CommandType = CommandBody["type"];
 export const COMMAND_TYPES = CommandBodySchema.options.map((o) => o.shape.type.value) as CommandType[];
+
+/**
+ * Commands the server itself sends to a sitting's room on behalf of a signed-in clerk (the minutes'
+ * approval, reopening for a correction, publication): never accepted from a socket.
+ */
+export const InternalCommandSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("minutes:approve"), version: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/), atSittingId: Id }),
+  z.strictObject({ type: z.literal("minutes:reopen"), reason: z.string().min(1).max(500) }),
+  z.strictObject({ type: z.literal("minutes:publish") }),
+]);
+export type InternalCommand = z.infer<typeof InternalCommandSchema>;
+/** What a sitting's room decides on: a client's command or the server's own. */
+export type RoomCommand = CommandBody | InternalCommand;
 
 /** The envelope: which sitting, a client-made id (retries are applied once), the body. */
 export const CommandEnvelopeSchema = z.strictObject({
@@ -78,47 +82,5 @@ export type CommandEnvelope = z.infer<typeof CommandEnvelopeSchema>;
 export const SubscribeSchema = z.strictObject({ sittingId: Id, lastSeq: z.number().int().min(0).optional() });
 export type Subscribe = z.infer<typeof SubscribeSchema>;
 
-/** Closed list of reasons a command is refused. */
-export const REJECTIONS = {
-  "bad-request": { fr: "Requête invalide", en: "Malformed request" },
-  "not-signed-in": { fr: "Connexion requise", en: "Sign-in required" },
-  forbidden: { fr: "Action non autorisée pour votre rôle", en: "Your role may not do this" },
-  "wrong-sitting": { fr: "Cette séance ne relève pas de votre conseil", en: "This sitting is not in your council" },
-  "unknown-sitting": { fr: "Séance inconnue", en: "Unknown sitting" },
-  "unknown-member": { fr: "Élu inconnu", en: "Unknown member" },
-  "unknown-item": { fr: "Point inconnu", en: "Unknown item" },
-  "unknown-vote": { fr: "Vote inconnu", en: "Unknown vote" },
-  "wrong-state": { fr: "Impossible à cette étape de la séance", en: "Not possible at this stage of the sitting" },
-  "not-present": { fr: "L'élu n'est pas présent", en: "The member is not present" },
-  "no-quorum": { fr: "Le quorum n'est pas atteint", en: "Quorum is not reached" },
-  "proxy-invalid": { fr: "Pouvoir non valable", en: "Proxy not valid" },
-  "proxy-not-allowed-now": { fr: "Pouvoir en cours de séance non autorisé", en: "Proxies may not be given during the sitting" },
-  "not-entitled": { fr: "Vous ne pouvez pas voter ici", en: "You may not vote here" },
-  "already-voted": { fr: "Vote déjà enregistré et non modifiable", en: "Ballot already recorded and may not be changed" },
-  "president-votes-last": { fr: "Le président vote en dernier", en: "The president votes last" },
-  "vote-open": { fr: "Un vote est en cours", en: "A vote is open" },
-  "self-check-in-disabled": { fr: "L'émargement par l'élu n'est pas autorisé", en: "Self check-in is not allowed" },
-  "rate-limited": { fr: "Trop de tentatives, réessayez plus tard", en: "Too many attempts, try again later" },
-  internal: { fr: "Erreur interne, rien n'a été modifié", en: "Internal error, nothing was changed" },
-} as const;
-export type RejectionCode = keyof typeof REJECTIONS;
-
-export interface Rejection {
-  code: RejectionCode;
-  message: string;
-  detail?: string;
-}
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: Rejection };
-
-export function reject(code: RejectionCode, detail?: string): { ok: false; error: Rejection } {
-  const base = REJECTIONS[code];
-  return { ok: false, error: { code, message: `${base.fr} / ${base.en}`, ...(detail ? { detail } : {}) } };
-}
-
-/** Format a zod error into one readable line for the client. */
-export function describeZodError(err: z.ZodError): string {
-  return err.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-    .join("; ");
-}
+/** Closed list of reasons a command is refused: the shared list of core/refusal.ts. */
+export { REFUSALS as REJECTIONS, reject, describeZodError, type RefusalCode as RejectionCode, type Reply, type WireError as Rejection } from "../refusal";

@@ -13,6 +13,9 @@ export interface Actor {
 export interface RosterMember {
   id: string;
   name: string; // "Mme Léonore MONCOND'HUY"
+  civility: string;
+  firstName: string;
+  lastName: string;
   role: string; // maire | adjoint | conseiller-delegue | conseiller
   group: string | null;
   seat: number | null;
@@ -75,6 +78,16 @@ export interface VoteState {
   status: "open" | "closed" | "proclaimed";
   openedAt: string;
   closedAt: string | null;
+  /**
+   * Who may vote, and through whom, fixed when the vote opened (VOTE-10): attendance and proxy
+   * changes during the vote apply from the next one. One entry per voice (a member's own, or a
+   * mandant's through the mandataire), so no member can be counted twice.
+   */
+  electorate: { memberId: string; onBehalfOf: string }[];
+  /** Entitlements a member lost by leaving during the vote before using them (keys). */
+  lapsed: string[];
+  /** How many times each entitlement changed its ballot (a cap stops a device flooding the log). */
+  changes: Record<string, number>;
   /** Named ballots (public, show of hands by device): key = `${memberId}|${onBehalfOf}`. */
   ballots: Record<string, { memberId: string; onBehalfOf: string; choice: Choice; at: string }>;
   /** Secret ballots: who has voted (émargement), never what. */
@@ -99,6 +112,17 @@ export interface SittingSettings {
   presidentVotesLast: boolean;
 }
 
+/** The minutes' life after the sitting: approved versions (frozen, hashed), corrections, publication. */
+export interface MinutesRecord {
+  /** Approved versions, oldest first; each is a frozen snapshot whose hash is in the log. */
+  versions: { version: number; hash: string; atSittingId: string; at: string }[];
+  /** "draft": the secretaries may write; "approved": the latest version is frozen, read-only for everyone. */
+  state: "draft" | "approved";
+  publishedVersion: number | null;
+  publishedAt: string | null;
+  corrections: { at: string; reason: string; ofVersion: number }[];
+}
+
 export interface SittingState {
   sittingId: string;
   councilId: string;
@@ -121,6 +145,7 @@ export interface SittingState {
   opening: { at: string; quorum: QuorumSnapshot } | null;
   suspensions: { at: string; resumedAt: string | null }[];
   closedAt: string | null;
+  minutes: MinutesRecord;
   seq: number;
   lastHash: string;
 }
@@ -139,12 +164,25 @@ export type SittingEvent =
   | { type: "item:deferred"; itemId: string; at: string; reasonFr: string; reasonEn: string }
   | { type: "ballot-mode:requested"; itemId: string; memberId: string; mode: "public" | "secret" }
   | { type: "ballot-mode:decided"; itemId: string; mode: BallotMode; reasonFr: string; reasonEn: string }
-  | { type: "vote:opened"; voteId: string; itemId: string; mode: BallotMode; reveal: "live" | "at-close"; allowChange: boolean; at: string }
+  | {
+      type: "vote:opened";
+      voteId: string;
+      itemId: string;
+      mode: BallotMode;
+      reveal: "live" | "at-close";
+      allowChange: boolean;
+      at: string;
+      /** Absent from logs written before VOTE-10: then computed from the state as it was. */
+      electorate?: { memberId: string; onBehalfOf: string }[];
+    }
   | { type: "ballot:cast"; voteId: string; memberId: string; onBehalfOf: string; choice: Choice; at: string }
   | { type: "ballot:deposited"; voteId: string; memberId: string; onBehalfOf: string }
   | { type: "vote:hands-recorded"; voteId: string; tally: Tally; presidentVote: Choice | "none" }
   | { type: "vote:closed"; voteId: string; at: string; tally: Tally }
-  | { type: "vote:proclaimed"; voteId: string; itemId: string; result: ResultSnapshot };
+  | { type: "vote:proclaimed"; voteId: string; itemId: string; result: ResultSnapshot }
+  | { type: "minutes:approved"; version: number; hash: string; atSittingId: string; at: string }
+  | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }
+  | { type: "minutes:published"; version: number; at: string };
 
 export type SittingEventType = SittingEvent["type"];
 

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { CommandBody, Reply } from "@/core/sitting/protocol";
+import { wireError } from "@/core/refusal";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
 
 export interface SittingConnection {
@@ -101,7 +102,7 @@ export function useSitting(sittingId: string): SittingConnection {
           // no answer in time (dropped connection): try again with the same id
         }
       }
-      return { ok: false, error: { code: "internal", message: "Pas de réponse du serveur / No answer from the server" } };
+      return { ok: false, error: wireError("unavailable", "no answer from the server", { fr: "Pas de réponse du serveur", en: "No answer from the server" }) };
     },
     [sittingId],
   );

@@ -2,117 +2,23 @@
 // remove, reorder items). Everything here is allowed only while the sitting is convened, i.e. before
 // the president opens it, and never touches an item the log already mentions as called.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { ACTES_NATURES, isActesMatterCode, normaliseActesNumber } from "../../core/records/actes";
-import { isIsoDate } from "../../core/records/dates";
+import type { z } from "zod";
+import { ACTES_NATURES } from "../../core/records/actes";
+import { itemKindOf } from "../../core/vocabulary";
+import {
+  type ClerkItem,
+  type ClerkSitting,
+  type CreateItemSchema,
+  type ItemFields,
+  type UpdateItemSchema,
+  type UpdateSitting,
+} from "../../core/api/clerk-agenda";
 import type { Db } from "../db/client";
 import { done, refuse, type ClerkResult } from "./clerk-result";
 
 /** Prisma's transaction client, whatever Db is. */
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type DbOrTx = Db | Tx;
-
-export const ITEM_KINDS = ["ordinary", "compte-administratif", "huis-clos", "election"] as const;
-
-const isoDate = z.string().refine(isIsoDate, "must be a real date YYYY-MM-DD");
-const memberId = z.string().min(1).max(64);
-const line = (max: number) => z.string().trim().max(max);
-const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .transform((v) => (v === "" ? null : v));
-const list = (maxItems: number, maxLength: number) => z.array(z.string().trim().min(1).max(maxLength)).max(maxItems);
-
-/**
- * A code of the ACTES matter nomenclature: levels 1–2 are checked against the national list, deeper
- * levels (a préfecture's own "9.1.2") only for their form.
- */
-export function isKnownActesCode(code: string): boolean {
-  if (!/^\d(?:\.\d{1,2}){0,4}$/.test(code)) return false;
-  return isActesMatterCode(code.split(".").slice(0, 2).join("."));
-}
-
-/** An identifier must become the NUMERO of an ACTES identifier later, so it is checked now. */
-export function identifierProblem(identifier: string): string | null {
-  try {
-    normaliseActesNumber(identifier);
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : "invalid act number";
-  }
-}
-
-export const ItemFieldsSchema = z.strictObject({
-  identifier: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .superRefine((v, ctx) => {
-      const problem = identifierProblem(v);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }),
-  title: line(1000).min(1),
-  kind: z.enum(ITEM_KINDS),
-  rapporteurs: list(20, 200),
-  commission: optionalLine(300),
-  service: optionalLine(300),
-  expose: z.string().max(200_000),
-  proposals: list(50, 10_000),
-  attachments: list(50, 500),
-  observations: optionalLine(5000),
-  actesCode: optionalLine(14).refine((v) => v === null || isKnownActesCode(v), "must be an ACTES matter code such as 9.1"),
-  actesLabel: optionalLine(300),
-  actesNature: z.enum(Object.keys(ACTES_NATURES) as [keyof typeof ACTES_NATURES, ...(keyof typeof ACTES_NATURES)[]]),
-  budgetArticle: optionalLine(20),
-  budgetName: optionalLine(200),
-  budgetYear: optionalLine(9).refine((v) => v === null || /^\d{4}(\/\d{4})?$/.test(v), "must be a year YYYY or YYYY/YYYY"),
-  amounts: z.array(z.number().finite().nonnegative().max(1e12)).max(50),
-});
-export type ItemFields = z.infer<typeof ItemFieldsSchema>;
-
-/** A new item needs an identifier and a title; the rest has the defaults of an empty draft. */
-export const CreateItemSchema = ItemFieldsSchema.partial().required({ identifier: true, title: true });
-export const UpdateItemSchema = ItemFieldsSchema.partial().refine((v) => Object.keys(v).length > 0, "nothing to change");
-export const ReorderSchema = z.strictObject({ itemIds: z.array(z.string().min(1).max(64)).min(1).max(500) });
-
-export const UpdateSittingSchema = z
-  .strictObject({
-    date: isoDate,
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM"),
-    place: line(200).min(1),
-    convocationDate: isoDate,
-    presidentMemberId: memberId.nullable(),
-    secretaryIds: z.array(memberId).max(5),
-  })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, "nothing to change");
-
-/** The item as the clerk's screen edits it: JSON columns parsed. */
-export interface ClerkItem extends ItemFields {
-  id: string;
-  order: number;
-  /** True once the log shows the item was called: it is then part of the record and frozen. */
-  called: boolean;
-}
-
-export interface ClerkSitting {
-  id: string;
-  date: string;
-  time: string;
-  place: string;
-  convocationDate: string;
-  presidentMemberId: string | null;
-  secretaryIds: string[];
-  status: string;
-  secondConvocation: boolean;
-  /** Whether the agenda and details may still change (convened, not yet opened). */
-  editable: boolean;
-  items: ClerkItem[];
-}
 
 function strings(json: string): string[] {
   const v: unknown = JSON.parse(json);
@@ -132,7 +38,7 @@ function toClerkItem(it: ItemRow, called: boolean): ClerkItem {
     called,
     identifier: it.identifier,
     title: it.title,
-    kind: (ITEM_KINDS as readonly string[]).includes(it.kind) ? (it.kind as ItemFields["kind"]) : "ordinary",
+    kind: itemKindOf(it.kind),
     rapporteurs: strings(it.rapporteurs),
     commission: it.commission,
     service: it.service,
@@ -236,7 +142,7 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<ClerkResu
   }
 }
 
-export async function updateSitting(db: Db, councilId: string, sittingId: string, input: z.infer<typeof UpdateSittingSchema>): Promise<ClerkResult<null>> {
+export async function updateSitting(db: Db, councilId: string, sittingId: string, input: UpdateSitting): Promise<ClerkResult<null>> {
   return inTransaction(db, async (tx) => {
     const s = await editableSitting(tx, councilId, sittingId);
     if (!s.ok) return s;

@@ -1,40 +1,17 @@
 // The council's rule set and sitting settings, as the clerk sets them. A live sitting reads them
 // at each reload, so the rule set cannot change under a sitting in progress, and a dated rule set
 // (the 2020 health-emergency rules) must cover every sitting still to be held.
-import { z } from "zod";
-import { checkRuleSetDate, getRuleSet, listRuleSets, type LocalizedText } from "../../core/rules";
+import { checkRuleSetDate, getRuleSet, listRuleSets } from "../../core/rules";
 import type { Db } from "../db/client";
-import { CouncilSettingsSchema } from "../store/sitting-store";
+import { CouncilSettingsSchema } from "../../core/vocabulary";
+import type { CouncilSetup, UpdateSettings } from "../../core/api/clerk-council";
 import { done, refuse, type ClerkResult } from "./clerk-result";
 import { inTransaction } from "./agenda";
-
-export const UpdateSettingsSchema = z
-  .strictObject({
-    ruleSet: z.string().refine((id) => getRuleSet(id) !== undefined, {
-      message: `must be one of ${listRuleSets()
-        .map((rs) => rs.id)
-        .join(", ")}`,
-    }),
-    selfCheckIn: z.boolean(),
-    midSittingProxies: z.boolean(),
-    revealMode: z.enum(["live", "at-close"]),
-    presidentVotesLast: z.boolean(),
-  })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, "nothing to change");
-export type UpdateSettings = z.infer<typeof UpdateSettingsSchema>;
-
-export interface CouncilSetup {
-  council: { id: string; name: string; commune: string; siren: string; departement: string };
-  ruleSet: string;
-  settings: z.infer<typeof CouncilSettingsSchema>;
-  ruleSets: { id: string; label: LocalizedText; description: LocalizedText }[];
-}
 
 export async function getCouncilSetup(db: Db, councilId: string): Promise<CouncilSetup> {
   const c = await db.council.findUniqueOrThrow({ where: { id: councilId } });
   return {
-    council: { id: c.id, name: c.name, commune: c.commune, siren: c.siren, departement: c.departement },
+    council: { id: c.id, name: c.name, commune: c.commune, siren: c.siren, departement: c.departement, population: c.population },
     ruleSet: c.ruleSet,
     settings: CouncilSettingsSchema.parse(JSON.parse(c.settings)),
     ruleSets: listRuleSets().map((rs) => ({ id: rs.id, label: rs.label, description: rs.description })),

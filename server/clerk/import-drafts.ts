@@ -1,48 +1,12 @@
 // Import of the clerk software's draft deliberations into a convened sitting's agenda: a preview of
 // what each file says and of every problem (nothing guessed), then the creation of all the items in
 // one transaction, or of none.
-import { z } from "zod";
 import { parseDeliberationFiles, type ParsedDeliberation, type ParseIssue } from "../../core/records/deliberation-parser";
+import { identifierProblem, isKnownActesCode, type DraftPreview, type ImportDrafts, type ImportOutcome } from "../../core/api/clerk-agenda";
+import type { FileProblem } from "../../core/api/clerk-roster";
 import type { Db } from "../db/client";
-import { editableSitting, identifierProblem, inTransaction, isKnownActesCode, newItemId } from "./agenda";
-import { done, type Bilingual, type ClerkResult, type FileProblem } from "./clerk-result";
-
-export const MAX_FILES = 20;
-export const MAX_FILE_BYTES = 500_000;
-
-export const ImportDraftsSchema = z.strictObject({
-  files: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1).max(255),
-        text: z.string().refine((t) => Buffer.byteLength(t, "utf8") <= MAX_FILE_BYTES, `a file may hold at most ${MAX_FILE_BYTES / 1000} kB`),
-      }),
-    )
-    .min(1, "send at least one file")
-    .max(MAX_FILES, `at most ${MAX_FILES} files at once`),
-  dryRun: z.boolean(),
-});
-export type ImportDrafts = z.infer<typeof ImportDraftsSchema>;
-
-/** The JSON body holds every file, escaped: room for the worst case of doubled characters. */
-export const IMPORT_BODY_LIMIT = MAX_FILES * MAX_FILE_BYTES * 2 + 64 * 1024;
-
-export interface DraftPreview {
-  name: string;
-  /** True when no problem blocks this file. */
-  importable: boolean;
-  /** The number the item gets on this agenda (null when the file cannot be imported). */
-  order: number | null;
-  deliberation: Omit<ParsedDeliberation, "issues" | "problems">;
-  problems: FileProblem[];
-}
-
-export interface ImportOutcome {
-  /** True only when every file is importable (and, without dryRun, the items were created). */
-  importable: boolean;
-  created: { itemId: string; order: number; identifier: string }[];
-  files: DraftPreview[];
-}
+import { editableSitting, inTransaction, newItemId } from "./agenda";
+import { done, type Bilingual, type ClerkResult } from "./clerk-result";
 
 // The parser speaks English; the clerk reads French. Each of its sentences has its French here, and
 // one not listed (a newer parser) is shown as written in both languages rather than lost.

@@ -12,46 +12,12 @@ import { parseCsv, toCsv } from "../../core/records/csv";
 import { parseFrenchDate } from "../../core/records/dates";
 import type { Db } from "../db/client";
 import { inTransaction } from "./agenda";
-import { done, type ClerkResult, type FileProblem } from "./clerk-result";
+import { done, type ClerkResult } from "./clerk-result";
+import { MEMBER_ROLES, type MemberRole } from "../../core/vocabulary";
+import { ROSTER_COLUMNS, type ClerkMember, type FileProblem, type RosterImportOutcome, type RosterMember, type RosterRow } from "../../core/api/clerk-roster";
 
-export const ROSTER_COLUMNS = ["id", "civility", "firstName", "lastName", "role", "rank", "group", "seat", "birthDate", "mandateStart", "mandateEnd"] as const;
 type Column = (typeof ROSTER_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["civility", "firstName", "lastName", "role", "mandateStart"];
-export const MEMBER_ROLES = ["maire", "adjoint", "conseiller-delegue", "conseiller"] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
-
-export const RosterImportSchema = z.strictObject({ csv: z.string().min(1, "the file is empty").max(1_000_000), dryRun: z.boolean() });
-export const ROSTER_BODY_LIMIT = 2_200_000;
-
-export interface RosterMember {
-  civility: "M." | "Mme";
-  firstName: string;
-  lastName: string;
-  role: MemberRole;
-  rank: number;
-  group: string | null;
-  seat: number | null;
-  birthDate: string | null;
-  mandateStart: string;
-  mandateEnd: string | null;
-}
-
-export interface RosterRow {
-  line: number;
-  action: "create" | "update" | "unchanged";
-  /** The member updated, or the id the new member will get. */
-  memberId: string;
-  member: RosterMember;
-  /** For an update: the columns whose value changes. */
-  changes: string[];
-}
-
-export interface RosterImportOutcome {
-  applied: boolean;
-  rows: RosterRow[];
-  problems: FileProblem[];
-  counts: { create: number; update: number; unchanged: number; /** members not in the file, kept */ untouched: number };
-}
 
 type MemberRow = Awaited<ReturnType<Db["member"]["findMany"]>>[number];
 
@@ -329,10 +295,6 @@ export async function importRoster(db: Db, councilId: string, input: { csv: stri
 /** The sittings whose live state holds the roster or the settings: all but the closed ones. */
 export async function openSittingIds(db: Db, councilId: string): Promise<string[]> {
   return (await db.sitting.findMany({ where: { councilId, status: { not: "closed" } }, select: { id: true } })).map((s) => s.id);
-}
-
-export interface ClerkMember extends RosterMember {
-  id: string;
 }
 
 /** The roster as the clerk's screen shows it, by seat. */

@@ -1,32 +1,29 @@
 // The clerk's sitting operations: convene a new sitting, optionally with the agenda of another
 // (a second convocation carries over the items deferred for lack of quorum).
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import type { CreateSitting } from "../../core/api/clerk-agenda";
+import { done, refuse, type Result } from "../../core/refusal";
 import type { Db } from "../db/client";
+import { loadSitting } from "../store/sitting-store";
 
-export const CreateSittingSchema = z.strictObject({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  time: z.string().regex(/^\d{2}:\d{2}$/),
-  place: z.string().min(1).max(200),
-  convocationDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  presidentMemberId: z.string().min(1).max(64).optional(),
-  secretaryIds: z.array(z.string().min(1).max(64)).max(5).optional(),
-  copyAgendaFrom: z.string().min(1).max(64).optional(),
-  /** Re-convene after a failed quorum: only the deferred items, and no quorum needed (L2121-17). */
-  secondConvocationOf: z.string().min(1).max(64).optional(),
-  deferredItemIds: z.array(z.string().min(1).max(64)).max(200).optional(),
-});
-export type CreateSitting = z.infer<typeof CreateSittingSchema>;
-
-export async function createSitting(db: Db, councilId: string, input: CreateSitting): Promise<{ sittingId: string; itemIds: string[] } | { error: string }> {
+export async function createSitting(db: Db, councilId: string, input: CreateSitting): Promise<Result<{ sittingId: string; itemIds: string[] }>> {
   const members = await db.member.findMany({ where: { councilId }, select: { id: true } });
   const ids = new Set(members.map((m) => m.id));
-  for (const id of [input.presidentMemberId, ...(input.secretaryIds ?? [])]) if (id && !ids.has(id)) return { error: `unknown member ${id}` };
+  for (const id of [input.presidentMemberId, ...(input.secretaryIds ?? [])])
+    if (id && !ids.has(id)) return refuse(400, "bad-request", `Élu inconnu : ${id}`, `unknown member ${id}`);
   const sourceId = input.secondConvocationOf ?? input.copyAgendaFrom;
   const source = sourceId ? await db.sitting.findUnique({ where: { id: sourceId }, include: { items: { orderBy: { order: "asc" } } } }) : null;
-  if (sourceId && (!source || source.councilId !== councilId)) return { error: `unknown sitting ${sourceId}` };
+  if (sourceId && (!source || source.councilId !== councilId))
+    return refuse(400, "bad-request", `Séance inconnue : ${sourceId}`, `unknown sitting ${sourceId}`);
   const sittingId = `s-${input.date}-${randomUUID().slice(0, 8)}`;
-  const items = (source?.items ?? []).filter((it) => !input.deferredItemIds || input.deferredItemIds.includes(it.id));
+  // A second convocation carries over the items deferred for want of quorum, unless told which.
+  const deferred =
+    input.secondConvocationOf && !input.deferredItemIds
+      ? Object.values((await loadSitting(db, input.secondConvocationOf)).state.items)
+          .filter((it) => it.status === "deferred")
+          .map((it) => it.id)
+      : input.deferredItemIds;
+  const items = (source?.items ?? []).filter((it) => !deferred || deferred.includes(it.id));
   const itemIds: string[] = [];
   await db.$transaction(async (tx) => {
     await tx.sitting.create({
@@ -50,5 +47,5 @@ export async function createSitting(db: Db, councilId: string, input: CreateSitt
       await tx.agendaItem.create({ data: { ...rest, id, sittingId, postedOn: null, publishedOn: null, prefectureReceivedOn: null, teletransmissionId: null } });
     }
   });
-  return { sittingId, itemIds };
+  return done({ sittingId, itemIds });
 }

@@ -1,6 +1,6 @@
 // Small HTTP helpers for the API edge: JSON replies, bounded JSON bodies, same-origin checks.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { REJECTIONS, type RejectionCode } from "../../core/sitting/protocol";
+import { wireError, statusOf, type RefusalCode } from "../../core/refusal";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -8,18 +8,24 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, code: RejectionCode, detail?: string): void {
-  const base = REJECTIONS[code];
-  sendJson(res, status, { ok: false, error: { code, message: `${base.fr} / ${base.en}`, ...(detail ? { detail } : {}) } });
+export function sendError(res: ServerResponse, status: number | undefined, code: RefusalCode, detail?: string): void {
+  sendJson(res, status ?? statusOf(code), { ok: false, error: wireError(code, detail) });
 }
 
-export class BodyError extends Error {}
+export class BodyError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
 
 export async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
   if (!type.startsWith("application/json")) throw new BodyError("expected application/json");
   // Refused unread: Node discards the unread body after the reply, and the connection stays usable.
-  if (Number(req.headers["content-length"] ?? 0) > limit) throw new BodyError(`body larger than ${limit} bytes`);
+  if (Number(req.headers["content-length"] ?? 0) > limit) throw new BodyError(`body larger than ${limit} bytes`, true);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -29,7 +35,7 @@ export async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise
     // client would lose the reply or the next request it sends on this keep-alive connection.
     if (size <= limit) chunks.push(b);
   }
-  if (size > limit) throw new BodyError(`body larger than ${limit} bytes`);
+  if (size > limit) throw new BodyError(`body larger than ${limit} bytes`, true);
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
   } catch {

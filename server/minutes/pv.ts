@@ -5,7 +5,7 @@ import { factFor } from "../../core/minutes/facts";
 import type { SittingEvent } from "../../core/sitting/state";
 import type { Db } from "../db/client";
 import type { SittingRoom } from "../realtime/sitting-room";
-import { FACT_NODE } from "../yjs/minutes-facts";
+import { FACT_NODE, MINUTES_FRAGMENT } from "../../core/minutes/document";
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -41,7 +41,12 @@ export interface PvFigures {
 }
 
 /** Renders the minutes; facts are rebuilt from the stored event with the same seq. */
-export async function renderProcesVerbal(db: Db, room: SittingRoom, doc: Y.Doc): Promise<{ html: string; figures: PvFigures }> {
+export async function renderProcesVerbal(
+  db: Db,
+  room: SittingRoom,
+  doc: Y.Doc,
+  version: { version: number; hash: string } | null = null,
+): Promise<{ html: string; figures: PvFigures }> {
   const rows = await db.sittingEvent.findMany({ where: { sittingId: room.state.sittingId }, orderBy: { seq: "asc" } });
   const events = new Map(rows.map((r) => [r.seq, JSON.parse(r.payload) as SittingEvent]));
   const figures: PvFigures = { facts: [] };
@@ -72,7 +77,7 @@ export async function renderProcesVerbal(db: Db, room: SittingRoom, doc: Y.Doc):
   };
 
   const body = doc
-    .getXmlFragment("default")
+    .getXmlFragment(MINUTES_FRAGMENT)
     .toArray()
     .map((n) => renderNode(n as Y.XmlElement | Y.XmlText))
     .join("\n");
@@ -88,9 +93,12 @@ export async function renderProcesVerbal(db: Db, room: SittingRoom, doc: Y.Doc):
         `<li value="${it.order}">${esc(it.title)}${it.result ? ` — <strong>${it.result.outcome === "adopted" ? "adoptée" : "rejetée"}</strong>` : it.status === "deferred" ? " — reporté" : ""}</li>`,
     )
     .join("");
-  const approval = sitting?.minutesApprovedAt
-    ? `<p class="approval">Procès-verbal approuvé lors de la séance du ${esc(sitting.minutesApprovedAt)}.</p>`
-    : `<p class="approval">Projet — à approuver lors de la prochaine séance.</p>`;
+  const approved = version ? s.minutes.versions.find((v) => v.version === version.version) : undefined;
+  const approval = approved
+    ? `<p class="approval">Procès-verbal approuvé lors de la séance du ${esc(sitting?.minutesApprovedAt ?? approved.at.slice(0, 10))} (version ${approved.version}, empreinte SHA-256 ${esc(approved.hash.slice(0, 16))}…).</p>`
+    : sitting?.minutesApprovedAt
+      ? `<p class="approval">Procès-verbal approuvé lors de la séance du ${esc(sitting.minutesApprovedAt)}.</p>`
+      : `<p class="approval">Projet — à approuver lors de la prochaine séance.</p>`;
   const html = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Procès-verbal — ${esc(h.councilName)} — ${esc(h.date)}</title>
 <style>

@@ -7,10 +7,13 @@ import { Server, type Socket } from "socket.io";
 import { CommandEnvelopeSchema, describeZodError, reject, SubscribeSchema, PROTOCOL_VERSION, type Reply } from "../../core/sitting/protocol";
 import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
 import type { Actor } from "../../core/sitting/state";
-import type { Db } from "../db/client";
-import { identify, type AuthKeys } from "../auth/tokens";
-import { UnknownSittingError } from "../store/sitting-store";
-import type { Logger, RoomRegistry, SittingRoom } from "./sitting-room";
+import type { Identity, Sessions } from "../auth/sessions";
+import { TokenBucket } from "../auth/rate-limit";
+import type { ConnectionCaps } from "../http/connection-caps";
+import type { EdgePolicy } from "../http/edge-policy";
+import { errorMessage, type Logger } from "../ports";
+import { UnknownSittingError } from "../store/errors";
+import type { RoomRegistry, SittingRoom } from "./sitting-room";
 import { crashPoint, UNSAFE_ACK_BEFORE_COMMIT } from "../fault";
 
 type Ack = (reply: Reply<unknown>) => void;
@@ -35,9 +38,14 @@ const PUBLIC_SHARDS = 8;
 const SLICE_MS = 8;
 let nextShard = 0;
 interface SocketData {
-  actor: (Actor & { displayName: string }) | null;
+  actor: Identity | null;
   shard?: number;
+  commands?: TokenBucket;
 }
+/** A socket may send this many commands at once (the chair's "all present" on 53 members), then this many a second. */
+const COMMAND_BURST = 120;
+const COMMANDS_PER_SECOND = 30;
+const sessionRoom = (sid: string) => `session:${sid}`;
 
 const pubRoom = (sid: string, shard: number) => `pub:${sid}:${shard}`;
 const chairRoom = (sid: string) => `chair:${sid}`;
@@ -50,7 +58,15 @@ export function isChair(actor: Actor | null, room: SittingRoom): boolean {
   );
 }
 
-export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthKeys; rooms: RoomRegistry; logger: Logger }): Server {
+export interface SocketDeps {
+  sessions: Sessions;
+  rooms: RoomRegistry;
+  logger: Logger;
+  policy: EdgePolicy;
+  caps: ConnectionCaps;
+}
+
+export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
   const io = new Server(http, {
     path: "/socket.io",
     serveClient: false,
@@ -61,10 +77,19 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
     // A broadcast is encoded once and the same websocket frame written to every screen; compression
     // would deflate it again for each socket (the engine.io default, stated here on purpose).
     perMessageDeflate: false,
+    // A socket riding a sign-in cookie must come from our own origin (no cross-site hijacking).
+    allowRequest: (req, callback) => {
+      const ok = deps.policy.socketOriginAllowed(req);
+      callback(ok ? null : "forbidden origin", ok);
+    },
   });
 
   io.use((socket, next) => {
-    identify(deps.db, deps.keys, socket.handshake.headers.cookie)
+    const release = deps.caps.acquire(deps.policy.clientAddress(socket.request));
+    if (!release) return next(new Error("too many connections from this address"));
+    socket.once("disconnect", release);
+    deps.sessions
+      .identify(socket.handshake.headers.cookie)
       .then((actor) => {
         (socket.data as SocketData).actor = actor;
         next();
@@ -72,8 +97,13 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
       .catch(() => next(new Error("sign-in check failed")));
   });
 
+  // A revoked session (sign-out, a device the clerk removed, a disabled account) loses its sockets at once.
+  deps.sessions.onRevoked((ids) => {
+    for (const id of ids) io.in(sessionRoom(id)).disconnectSockets(true);
+  });
+
   const pacing = new Map<SittingRoom, Pacing>();
-  const fail = (err: unknown) => deps.logger.error(`broadcast failed: ${err instanceof Error ? err.message : String(err)}`);
+  const fail = (err: unknown) => deps.logger.error(`broadcast failed: ${errorMessage(err)}`);
 
   /** The chair and each member: a few sockets, sent at once. */
   const sendPrivateViews = (room: SittingRoom, p: Pacing) => {
@@ -169,7 +199,20 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
 
   io.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
-    socket.emit("hello", { protocol: PROTOCOL_VERSION, role: data.actor?.role ?? "public", memberId: data.actor?.memberId ?? null });
+    data.commands = new TokenBucket(COMMAND_BURST, COMMANDS_PER_SECOND);
+    if (data.actor) {
+      void socket.join(sessionRoom(data.actor.sessionId));
+      // A session that ends while the socket is open ends the socket too.
+      const left = data.actor.expiresAt - Date.now();
+      const timer = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(left, 2 ** 31 - 1)));
+      socket.once("disconnect", () => clearTimeout(timer));
+    }
+    socket.emit("hello", {
+      protocol: PROTOCOL_VERSION,
+      role: data.actor?.role ?? "public",
+      memberId: data.actor?.memberId ?? null,
+      serverTime: Date.now(),
+    });
 
     socket.on("sitting:subscribe", async (payload: unknown, ack?: unknown) => {
       if (typeof ack !== "function") return;
@@ -197,7 +240,7 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
         });
       } catch (err) {
         if (err instanceof UnknownSittingError) return reply(reject("unknown-sitting"));
-        deps.logger.error(`subscribe failed: ${err instanceof Error ? err.message : String(err)}`);
+        deps.logger.error(`subscribe failed: ${errorMessage(err)}`);
         reply(reject("internal"));
       }
     });
@@ -206,9 +249,11 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
       if (typeof ack !== "function") return;
       const reply = ack as Ack;
       const actor = data.actor;
-      if (!actor) return reply(reject("not-signed-in"));
+      if (!actor || actor.expiresAt <= Date.now()) return reply(reject("not-signed-in"));
       const parsed = CommandEnvelopeSchema.safeParse(payload);
       if (!parsed.success) return reply(reject("bad-request", describeZodError(parsed.error)));
+      // Parsing is cheap; deciding and committing is not: a device flooding commands is slowed here.
+      if (!data.commands?.take()) return reply(reject("rate-limited", "too many commands from this device"));
       crashPoint("command:received");
       try {
         const room = await deps.rooms.get(parsed.data.sittingId);
@@ -221,7 +266,7 @@ export function createSocketServer(http: HttpServer, deps: { db: Db; keys: AuthK
         crashPoint("ack:after");
       } catch (err) {
         if (err instanceof UnknownSittingError) return reply(reject("unknown-sitting"));
-        deps.logger.error(`command failed: ${err instanceof Error ? err.message : String(err)}`);
+        deps.logger.error(`command failed: ${errorMessage(err)}`);
         reply(reject("internal"));
       }
     });

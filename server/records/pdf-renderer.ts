@@ -1,16 +1,22 @@
 // Turns the records' HTML into PDF in the system Chromium (playwright-core): one browser launched on
-// first use and reused, one render at a time (2-core servers), each bounded by a timeout.
+// first use and reused, one render at a time (2-core servers), each bounded by a timeout. Rendered
+// PDFs are kept in a cache bounded by size (least recently used out), and each caller may make only
+// so many renders a minute: asking for many documents in turn cannot keep Chromium busy.
 import { createHash } from "node:crypto";
+import { FailureLimiter } from "../auth/rate-limit";
 import type { Browser } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "./chromium";
 
 export interface PdfRenderer {
-  renderPdf(html: string): Promise<Buffer>;
+  /** `requester` (the caller's address) is charged for a render the cache could not answer. */
+  renderPdf(html: string, requester?: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
 /** The renderer cannot take the request now (queue full, closed, Chromium missing or stuck): answer 503. */
-export class PdfUnavailableError extends Error {}
+export class PdfUnavailableError extends Error {
+  override name = "PdfUnavailableError";
+}
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -20,12 +26,24 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number; cacheSize?: number } = {}): PdfRenderer {
+export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number; cacheBytes?: number; rendersPerMinute?: number } = {}): PdfRenderer {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxQueued = opts.maxQueued ?? 8;
-  const cacheSize = opts.cacheSize ?? 16;
+  const cacheBytes = opts.cacheBytes ?? 64 * 1024 * 1024;
   // Public URLs render on demand: the same document asked again (a shared link) is served from memory.
   const cache = new Map<string, Buffer>();
+  let cachedBytes = 0;
+  const renders = new FailureLimiter(opts.rendersPerMinute ?? 20, 60_000);
+  const remember = (key: string, pdf: Buffer) => {
+    if (cache.has(key)) return;
+    cache.set(key, pdf);
+    cachedBytes += pdf.length;
+    for (const [k, v] of cache) {
+      if (cachedBytes <= cacheBytes) break;
+      cache.delete(k);
+      cachedBytes -= v.length;
+    }
+  };
   let browser: Promise<Browser> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let queued = 0;
@@ -69,18 +87,27 @@ export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number
   }
 
   return {
-    renderPdf(html) {
+    renderPdf(html, requester) {
       const key = createHash("sha256").update(html).digest("hex");
       const hit = cache.get(key);
-      if (hit) return Promise.resolve(hit);
+      if (hit) {
+        // Least recently used leaves first: a hit moves to the end.
+        cache.delete(key);
+        cache.set(key, hit);
+        return Promise.resolve(hit);
+      }
+      if (requester !== undefined) {
+        if (renders.blocked(requester))
+          return Promise.reject(new PdfUnavailableError("too many PDF renderings asked from this address; try again in a minute"));
+        renders.fail(requester);
+      }
       if (queued >= maxQueued) return Promise.reject(new PdfUnavailableError("too many PDF renderings waiting"));
       queued += 1;
       const run = queue
         .then(() => withTimeout(renderOne(html), timeoutMs, "PDF rendering"))
         .then(
           (pdf) => {
-            cache.set(key, pdf);
-            if (cache.size > cacheSize) cache.delete(cache.keys().next().value ?? key);
+            remember(key, pdf);
             return pdf;
           },
           async (err: unknown) => {
@@ -97,6 +124,7 @@ export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number
       closed = true;
       await queue;
       cache.clear();
+      cachedBytes = 0;
       await dropBrowser();
     },
   };

@@ -1,12 +1,12 @@
 // Gathers what the official-record builders need (the sitting rebuilt from its log, agenda texts,
 // members, council) and records the clerk's publication dates. The layouts are in core/records.
-import { z } from "zod";
+import type { Publication } from "../../core/api/records";
 import type { Db } from "../db/client";
 import { loadSitting, type LoadedSitting } from "../store/sitting-store";
 import type { SittingEvent } from "../../core/sitting/state";
 import { ActesFormatError, buildActesId, normaliseDepartement, parseActesId, prefectureId, type ActesNature } from "../../core/records/actes";
-import { isIsoDate } from "../../core/records/dates";
 import { attendanceAtCall, buildDeliberationList, buildExtract, type DeliberationListModel, type ExtractModel } from "../../core/records/extract";
+import { neutraliseFormula } from "../../core/records/csv";
 import { scdlMatiereNom, toScdlCsv, validateScdlRow, type ScdlRow } from "../../core/records/scdl";
 
 function jsonStrings(text: string): string[] {
@@ -131,15 +131,16 @@ export async function buildCouncilScdl(db: Db, councilId: string, opts: { baseUr
       const code = it.actesCode?.trim() ?? "";
       const hasBudget = !!it.budgetName;
       const row: ScdlRow = {
-        COLL_NOM: council.name,
+        // Text a person typed must not run as a formula when the file is opened in a spreadsheet.
+        COLL_NOM: neutraliseFormula(council.name),
         COLL_SIRET: council.siret,
-        DELIB_ID: it.identifier,
+        DELIB_ID: neutraliseFormula(it.identifier),
         DELIB_DATE: sitting.date,
         DELIB_MATIERE_CODE: code,
         DELIB_MATIERE_NOM: scdlMatiereNom(code) ?? "",
-        DELIB_OBJET: it.title,
+        DELIB_OBJET: neutraliseFormula(it.title),
         BUDGET_ANNEE: hasBudget ? (it.budgetYear ?? "") : "",
-        BUDGET_NOM: it.budgetName ?? "",
+        BUDGET_NOM: neutraliseFormula(it.budgetName ?? ""),
         PREF_ID: prefectureId(council.departement),
         PREF_DATE: it.prefectureReceivedOn ?? "",
         VOTE_EFFECTIF: call ? call.presentIds.length - call.recusedIds.length + call.proxies.length : null,
@@ -156,23 +157,6 @@ export async function buildCouncilScdl(db: Db, councilId: string, opts: { baseUr
   }
   return { rows, csv: toScdlCsv(rows), skipped };
 }
-
-const PublicationDate = z.string().refine(isIsoDate, { message: "must be a date YYYY-MM-DD" }).nullable().optional();
-
-export const PublicationSchema = z
-  .strictObject({
-    postedOn: PublicationDate,
-    publishedOn: PublicationDate,
-    prefectureReceivedOn: PublicationDate,
-    teletransmissionId: z
-      .string()
-      .max(64)
-      .refine((v) => parseActesId(v) !== null, { message: "is not an ACTES identifier DDD-SIREN-YYYYMMDD-NUMERO-NN" })
-      .nullable()
-      .optional(),
-  })
-  .refine((o) => Object.values(o).some((v) => v !== undefined), { message: "nothing to update" });
-export type Publication = z.infer<typeof PublicationSchema>;
 
 export type PublicationOutcome =
   | {

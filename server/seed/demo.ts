@@ -7,7 +7,9 @@ import { parseDeliberation } from "../../core/records/deliberation-parser";
 import { hashPassword } from "../auth/passwords";
 import { buildDemoRoster, DEMO_COUNCIL, DEMO_SECRETARY_ID, DEMO_SITTING_ID } from "./roster";
 
-export const DEMO_PASSWORDS = { clerk: "greffe-demo", president: "maire-demo" } as const;
+import { DEMO_PASSWORDS } from "../auth/accounts";
+
+export { DEMO_PASSWORDS };
 
 interface DemoItem {
   id: string;

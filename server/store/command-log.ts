@@ -1,27 +1,31 @@
-// The hot path of every command: the receipt lookup and the one transaction that appends events and
-// applies their effects, through prepared better-sqlite3 statements on a connection of its own.
-// Prisma 6.19 compiled each query on the main thread (≈ 9 ms of CPU per ballot, see
-// docs/PERFORMANCE.md); here the same transaction is a few hundred microseconds plus the fsync.
+// The hot path of every command: the receipt lookup and the one transaction that appends events,
+// applies their effects and stores every command's reply, through prepared better-sqlite3
+// statements on a connection of its own. Prisma 6.19 compiled each query on the main thread
+// (≈ 9 ms of CPU per ballot, see docs/PERFORMANCE.md); here the same transaction is a few hundred
+// microseconds plus the fsync.
 import Database from "better-sqlite3";
 import { canonicalJson, computeEventHash, type ChainedEvent } from "../../core/audit/hash-chain";
-import { reject, type Choice } from "../../core/sitting/protocol";
+import { reject } from "../../core/refusal";
 import type { SittingEvent, SittingState } from "../../core/sitting/state";
+import type { Tally } from "../../core/vocabulary";
 import { databaseFile } from "../db/url";
 import { crashPoint } from "../fault";
+import { StaleStateError, UnknownSittingError } from "./errors";
+import { sealUrn } from "./urn-seal";
 
-export class StaleStateError extends Error {
-  constructor() {
-    super("the sitting changed in another process");
-  }
-}
-export class UnknownSittingError extends Error {}
+export { StaleStateError, UnknownSittingError };
 
 export interface CommitInput {
+  /** The state the command was decided on (its seq is where its events continue the chain). */
   state: SittingState;
   commandId: string;
   userId: string;
+  /** HMAC of the command id and payload: a retry must present the same command. */
+  fingerprint: string;
+  /** None for a command that changed nothing or was refused: only its reply is stored. */
   events: SittingEvent[];
-  urnChoice?: Choice;
+  /** A secret deposit's urn after it: sealed and written in place of the previous one. */
+  urn?: { voteId: string; tally: Tally };
   reply: unknown;
   now: string;
 }
@@ -38,31 +42,30 @@ export class CommandLog {
   private readonly q;
   private readonly commitTx: Database.Transaction<(batch: CommitInput[]) => ChainedEvent[][]>;
 
-  constructor(url: string) {
+  constructor(
+    url: string,
+    private readonly urnKey: Buffer,
+  ) {
     this.db = new Database(databaseFile(url), { fileMustExist: true });
     this.db.pragma("journal_mode = WAL");
     // An acknowledged ballot must survive a power cut: fsync at every commit.
     this.db.pragma("synchronous = FULL");
     this.db.pragma("busy_timeout = 5000");
+    // Freed pages are zeroed: an overwritten urn leaves nothing behind in the file.
+    this.db.pragma("secure_delete = ON");
     this.q = {
-      receipt: this.db.prepare<[string, string], { userId: string; reply: string }>(
-        'SELECT userId, reply FROM "CommandReceipt" WHERE sittingId = ? AND commandId = ?',
+      receipt: this.db.prepare<[string, string], { userId: string; fingerprint: string; reply: string }>(
+        'SELECT userId, fingerprint, reply FROM "CommandReceipt" WHERE sittingId = ? AND commandId = ?',
       ),
       lastSeq: this.db.prepare<[string], { lastSeq: number }>('SELECT lastSeq FROM "Sitting" WHERE id = ?'),
       event: this.db.prepare('INSERT INTO "SittingEvent" (sittingId, seq, type, payload, actor, at, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      urn: this.db.prepare('INSERT INTO "SecretUrn" (voteId) VALUES (?)'),
+      urn: this.db.prepare('INSERT INTO "SecretUrn" (voteId, sealed) VALUES (?, ?) ON CONFLICT (voteId) DO UPDATE SET sealed = excluded.sealed'),
       ballot: this.db.prepare(
         'INSERT INTO "Ballot" (voteId, memberId, onBehalfOf, choice, castAt) VALUES (?, ?, ?, ?, ?) ON CONFLICT (voteId, memberId, onBehalfOf) DO UPDATE SET choice = excluded.choice, castAt = excluded.castAt',
       ),
       signature: this.db.prepare('INSERT INTO "SecretSignature" (voteId, memberId, onBehalfOf) VALUES (?, ?, ?)'),
-      deposit: {
-        pour: this.db.prepare('UPDATE "SecretUrn" SET pour = pour + 1 WHERE voteId = ?'),
-        contre: this.db.prepare('UPDATE "SecretUrn" SET contre = contre + 1 WHERE voteId = ?'),
-        abstention: this.db.prepare('UPDATE "SecretUrn" SET abstention = abstention + 1 WHERE voteId = ?'),
-        nppv: this.db.prepare('UPDATE "SecretUrn" SET nppv = nppv + 1 WHERE voteId = ?'),
-      },
       sitting: this.db.prepare('UPDATE "Sitting" SET lastSeq = ?, status = COALESCE(?, status) WHERE id = ?'),
-      addReceipt: this.db.prepare('INSERT INTO "CommandReceipt" (sittingId, commandId, userId, reply, createdAt) VALUES (?, ?, ?, ?, ?)'),
+      addReceipt: this.db.prepare('INSERT INTO "CommandReceipt" (sittingId, commandId, userId, fingerprint, reply, createdAt) VALUES (?, ?, ?, ?, ?, ?)'),
     };
     // Group commit: the commands that arrived in the same tick share one transaction and one fsync.
     this.commitTx = this.db.transaction((batch: CommitInput[]) => {
@@ -83,21 +86,30 @@ export class CommandLog {
     });
   }
 
-  /** The stored reply of a command already applied (a retry), a refusal if the id is someone else's, or null. */
-  findReceipt(sittingId: string, commandId: string, userId: string): unknown | null {
+  /**
+   * The stored reply of a command already decided (a retry), a refusal if the id is someone else's
+   * or was used for another payload, or null for a new command.
+   */
+  findReceipt(sittingId: string, commandId: string, userId: string, fingerprint: string): unknown | null {
     const r = this.q.receipt.get(sittingId, commandId);
     if (!r) return null;
     // A command id is its sender's: anyone else presenting it is refused, never given the sender's reply.
     if (r.userId !== userId) return reject("bad-request", "this command id was used by another sender");
+    if (r.fingerprint !== fingerprint) return reject("command-id-reused");
     return JSON.parse(r.reply) as unknown;
   }
 
   /**
-   * Appends the commands' events and applies their effects in ONE transaction; returns only once it
-   * is on disk. Each command's `state` is the state it was decided on; the chain continues across them.
+   * Appends the commands' events, applies their effects and stores every reply in ONE transaction;
+   * returns only once it is on disk. Each command's `state` is the state it was decided on.
    */
   commit(batch: CommitInput[]): ChainedEvent[][] {
     return this.commitTx.immediate(batch);
+  }
+
+  /** After a secret vote closes: fold the WAL into the database and empty it (old frames gone). */
+  checkpoint(): void {
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
   }
 
   close(): void {
@@ -123,16 +135,17 @@ export class CommandLog {
       this.q.event.run(sittingId, seq, event.type, base.payload, actor, c.now, prevHash, hash);
       prevHash = hash;
       status = STATUS_AFTER[event.type] ?? status;
-      if (event.type === "vote:opened" && event.mode === "secret") this.q.urn.run(event.voteId);
-      else if (event.type === "ballot:cast") this.q.ballot.run(event.voteId, event.memberId, event.onBehalfOf, event.choice, event.at);
+      if (event.type === "vote:opened" && event.mode === "secret") {
+        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, { pour: 0, contre: 0, abstention: 0, nppv: 0 }));
+      } else if (event.type === "ballot:cast") this.q.ballot.run(event.voteId, event.memberId, event.onBehalfOf, event.choice, event.at);
       else if (event.type === "ballot:deposited") {
-        if (!c.urnChoice) throw new Error("secret deposit without a choice");
+        if (!c.urn || c.urn.voteId !== event.voteId) throw new Error("secret deposit without its urn");
         this.q.signature.run(event.voteId, event.memberId, event.onBehalfOf);
-        if (this.q.deposit[c.urnChoice].run(event.voteId).changes !== 1) throw new Error("no urn for this vote");
+        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, c.urn.tally));
       }
     }
-    this.q.sitting.run(seq, status, sittingId);
-    this.q.addReceipt.run(sittingId, c.commandId, c.userId, JSON.stringify(c.reply), c.now);
+    if (c.events.length) this.q.sitting.run(seq, status, sittingId);
+    this.q.addReceipt.run(sittingId, c.commandId, c.userId, c.fingerprint, JSON.stringify(c.reply), c.now);
     return chained;
   }
 }

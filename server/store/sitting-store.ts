@@ -1,30 +1,19 @@
-// Storage of a sitting: rebuilds its state from the database (roster, agenda, the event log, the
-// secret urns) and commits a command's events and effects in one transaction.
-import { z } from "zod";
+// Loading a sitting from the database: its setup (council, roster, agenda) folded with its event log
+// into the state, plus the sealed urn of an open secret ballot (opened with the server key).
 import type { Db } from "../db/client";
 import { applyEvent } from "../../core/sitting/apply-event";
-import { GENESIS_HASH, type ChainedEvent } from "../../core/audit/hash-chain";
+import { initialSittingState } from "../../core/sitting/initial-state";
+import type { ChainedEvent } from "../../core/audit/hash-chain";
 import type { SittingHeader } from "../../core/sitting/projection";
-import type { ItemState, SittingEvent, SittingSettings, SittingState } from "../../core/sitting/state";
+import type { SittingEvent, SittingState } from "../../core/sitting/state";
+import { UnknownSittingError } from "./errors";
+import { unsealUrn } from "./urn-seal";
 
-export const CouncilSettingsSchema = z.object({
-  selfCheckIn: z.boolean().default(true),
-  midSittingProxies: z.boolean().default(true),
-  revealMode: z.enum(["live", "at-close"]).default("live"),
-  presidentVotesLast: z.boolean().default(true),
-});
-
-export { StaleStateError, UnknownSittingError } from "./command-log";
-import { UnknownSittingError } from "./command-log";
+export { StaleStateError, UnknownSittingError } from "./errors";
 
 export interface LoadedSitting {
   state: SittingState;
   header: SittingHeader;
-}
-
-const ITEM_KINDS = ["ordinary", "compte-administratif", "huis-clos", "election"] as const;
-function itemKind(k: string): ItemState["kind"] {
-  return (ITEM_KINDS as readonly string[]).includes(k) ? (k as ItemState["kind"]) : "ordinary";
 }
 
 function parseJsonArray(text: string): string[] {
@@ -32,73 +21,38 @@ function parseJsonArray(text: string): string[] {
   return Array.isArray(v) ? v.map(String) : [];
 }
 
-export async function loadSitting(db: Db, sittingId: string): Promise<LoadedSitting> {
+/**
+ * The sitting as its log makes it. `urnKey` opens the urn of an open secret ballot (the live room
+ * needs its running totals); records and exports read decided items only and pass none.
+ */
+export async function loadSitting(db: Db, sittingId: string, urnKey?: Buffer): Promise<LoadedSitting> {
   const sitting = await db.sitting.findUnique({ where: { id: sittingId }, include: { council: true, items: { orderBy: { order: "asc" } } } });
   if (!sitting) throw new UnknownSittingError(`unknown sitting ${sittingId}`);
   const members = await db.member.findMany({ where: { councilId: sitting.councilId }, orderBy: { seat: "asc" } });
-  const inOffice = members.filter((m) => m.mandateStart <= sitting.date && (!m.mandateEnd || m.mandateEnd >= sitting.date));
-  const settings: SittingSettings = CouncilSettingsSchema.parse(JSON.parse(sitting.council.settings));
-
-  let state: SittingState = {
+  let state: SittingState = initialSittingState({
     sittingId,
     councilId: sitting.councilId,
     ruleSetId: sitting.council.ruleSet,
     date: sitting.date,
-    settings,
-    status: "convened",
+    settings: JSON.parse(sitting.council.settings) as unknown,
     secondConvocation: sitting.secondConvocation,
     presidentMemberId: sitting.presidentMemberId,
     secretaryIds: parseJsonArray(sitting.secretaryIds),
-    roster: Object.fromEntries(
-      inOffice.map((m) => [
-        m.id,
-        { id: m.id, name: `${m.civility} ${m.firstName} ${m.lastName}`, role: m.role, group: m.group, seat: m.seat, birthDate: m.birthDate },
-      ]),
-    ),
-    membersInOffice: inOffice.length,
-    attendance: {},
-    proxies: {},
-    items: Object.fromEntries(
-      sitting.items.map((it) => [
-        it.id,
-        {
-          id: it.id,
-          order: it.order,
-          title: it.title,
-          kind: itemKind(it.kind),
-          status: "pending",
-          interests: [],
-          ballotRequests: { public: [], secret: [] },
-          decidedMode: null,
-          call: null,
-          result: null,
-          voteIds: [],
-        } satisfies ItemState,
-      ]),
-    ),
-    itemOrder: sitting.items.map((it) => it.id),
-    currentItemId: null,
-    votes: {},
-    openVoteId: null,
-    opening: null,
-    suspensions: [],
-    closedAt: null,
-    seq: 0,
-    lastHash: GENESIS_HASH,
-  };
-
+    members,
+    items: sitting.items,
+  });
   const rows = await db.sittingEvent.findMany({ where: { sittingId }, orderBy: { seq: "asc" } });
   for (const row of rows) {
     state = applyEvent(state, JSON.parse(row.payload) as SittingEvent);
     state.seq = row.seq;
     state.lastHash = row.hash;
   }
-  const secretVotes = Object.values(state.votes).filter((v) => v.mode === "secret" && v.status === "open");
-  if (secretVotes.length) {
-    const urns = await db.secretUrn.findMany({ where: { voteId: { in: secretVotes.map((v) => v.id) } } });
+  const openSecret = Object.values(state.votes).filter((v) => v.mode === "secret" && v.status === "open");
+  if (openSecret.length && urnKey) {
+    const urns = await db.secretUrn.findMany({ where: { voteId: { in: openSecret.map((v) => v.id) } } });
     for (const u of urns) {
       const v = state.votes[u.voteId];
-      if (v) v.urn = { pour: u.pour, contre: u.contre, abstention: u.abstention, nppv: u.nppv };
+      if (v) v.urn = unsealUrn(urnKey, u.voteId, u.sealed);
     }
   }
   const header: SittingHeader = {

@@ -2,7 +2,7 @@
 // updates are saved debounced with a cap, one save at a time, and compacted into one row now and then.
 import * as Y from "yjs";
 import type { Db } from "../db/client";
-import type { Logger } from "../realtime/sitting-room";
+import type { Logger } from "../ports";
 import { crashPoint } from "../fault";
 
 const LOAD_ORIGIN = Symbol("load");
@@ -23,6 +23,8 @@ interface DocSaver {
 export class YPersistence {
   private loads = new Map<string, Promise<void>>();
   private savers = new Map<string, DocSaver>();
+  /** Bytes of updates stored and pending per document: what the size limit is checked against. */
+  private sizes = new Map<string, number>();
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly compactAfterRows: number;
@@ -43,11 +45,19 @@ export class YPersistence {
     const load = saver.chain.then(async () => {
       const rows = await this.db.yDocUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
       if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))), LOAD_ORIGIN);
+      this.sizes.set(docName, Y.encodeStateAsUpdate(doc).length);
       doc.on("update", (update: Uint8Array, origin: unknown) => {
-        if (origin !== LOAD_ORIGIN) this.queue(docName, update);
+        if (origin === LOAD_ORIGIN) return;
+        this.sizes.set(docName, (this.sizes.get(docName) ?? 0) + update.length);
+        this.queue(docName, update);
       });
     });
     this.loads.set(docName, load);
+  }
+
+  /** About how many bytes the document takes (its state when loaded, plus every update since). */
+  sizeOf(docName: string): number {
+    return this.sizes.get(docName) ?? 0;
   }
 
   /** Resolves once the document's stored state is in memory. */

@@ -2,7 +2,7 @@
 // once the sitting is opened, refused to anyone but the clerk of its council, and seen at once by
 // the live views.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClerkSitting } from "../../server/clerk/agenda";
+import type { ClerkSitting } from "../../core/api/clerk-agenda";
 import { Client, createSittingAs } from "../helpers/test-server";
 import { call, data, emptySitting, startClerkFixture, type ClerkFixture } from "./clerk-fixture";
 

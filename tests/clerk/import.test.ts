@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ImportOutcome } from "../../server/clerk/import-drafts";
-import type { ClerkSitting } from "../../server/clerk/agenda";
+import type { ImportOutcome } from "../../core/api/clerk-agenda";
+import type { ClerkSitting } from "../../core/api/clerk-agenda";
 import { call, data, emptySitting, startClerkFixture, type ClerkFixture } from "./clerk-fixture";
 
 const SEED = fs.readFileSync(path.join(process.cwd(), "prisma", "seed-data", "deliberation-2022-0245.md"), "utf8");

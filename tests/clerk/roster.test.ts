@@ -2,7 +2,7 @@
 // saved while any line has a problem, or on a preview.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../core/records/csv";
-import type { ClerkMember, RosterImportOutcome } from "../../server/clerk/roster";
+import type { ClerkMember, RosterImportOutcome } from "../../core/api/clerk-roster";
 import { Client, createSittingAs } from "../helpers/test-server";
 import { call, data, startClerkFixture, type ClerkFixture } from "./clerk-fixture";
 

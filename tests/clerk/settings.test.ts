@@ -1,6 +1,6 @@
 // CLERK-8: the council's rule set and sitting settings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CouncilSetup } from "../../server/clerk/council-settings";
+import type { CouncilSetup } from "../../core/api/clerk-council";
 import { Client, createSittingAs } from "../helpers/test-server";
 import { call, data, startClerkFixture, type ClerkFixture } from "./clerk-fixture";
 

@@ -8,8 +8,9 @@ import { openDatabase } from "../../server/db/client";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
 import { readChain } from "../../server/store/sitting-store";
 import { freePort, startChildServer, type ChildServer } from "../helpers/child-server";
-import { Client, commandId, createSittingAs, demoSignIn, freshDatabaseFile, signInWithPassword } from "../helpers/test-server";
-import { yClient } from "../helpers/yjs-client";
+import { Client, commandId, createSittingAs, demoSignIn, freshDatabaseFile, signInWithPassword, urnTotals } from "../helpers/test-server";
+import { loadServerKeys } from "../../server/auth/server-key";
+import { yClient, type YClient } from "../helpers/yjs-client";
 
 export interface Scenario {
   name: string;
@@ -58,7 +59,7 @@ export async function runScenario(sc: Scenario): Promise<ScenarioReport> {
   const port = await freePort();
   let server = await startChildServer({ dbFile, port, env: sc.env });
   const clients: Client[] = [];
-  const ydocs: ReturnType<typeof yClient>[] = [];
+  const ydocs: YClient[] = [];
   try {
     // Set-up on a server without faults: a sitting, 30 present, opened, an item called.
     const clerk = await signInWithPassword(server.url, "greffe", DEMO_PASSWORDS.clerk);
@@ -89,7 +90,7 @@ export async function runScenario(sc: Scenario): Promise<ScenarioReport> {
 
     let typed = "";
     if (sc.minutes) {
-      const y = yClient(server.url, sittingId, secretary);
+      const y = await yClient(server.url, sittingId, secretary);
       ydocs.push(y);
       await y.synced();
       for (let i = 0; i < 6; i++) {
@@ -198,7 +199,7 @@ export async function runScenario(sc: Scenario): Promise<ScenarioReport> {
       }
       if (sc.mode === "secret") {
         for (const [m, n] of perVoter) if (n !== 1) problems.push(`${m} deposited ${n} secret ballots`);
-        const urn = await db.secretUrn.findUniqueOrThrow({ where: { voteId } });
+        const urn = await urnTotals(db, loadServerKeys(`file:${dbFile}`).urn, voteId);
         const total = urn.pour + urn.contre + urn.abstention + urn.nppv;
         const sigs = await db.secretSignature.count({ where: { voteId } });
         if (total !== sigs) problems.push(`urn holds ${total} ballots for ${sigs} signatures`);
@@ -218,7 +219,7 @@ export async function runScenario(sc: Scenario): Promise<ScenarioReport> {
       if (sc.minutes) {
         const y = ydocs[0]!;
         await y.synced();
-        const reader = yClient(server.url, sittingId, secretary);
+        const reader = await yClient(server.url, sittingId, secretary);
         ydocs.push(reader);
         await reader.synced();
         const deadline = Date.now() + 5000;

@@ -10,6 +10,8 @@ import { openDatabase, type Db } from "../../server/db/client";
 import { createSeanceServer, type SeanceServer } from "../../server/app";
 import { seedDemo } from "../../server/seed/demo";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
+import type { Tally } from "../../core/vocabulary";
+import { unsealUrn } from "../../server/store/urn-seal";
 import type { ChairView, MemberView, PublicView } from "../../core/sitting/projection";
 
 /** A copy of the migrated template (made once per vitest run; pass one in when outside vitest). */
@@ -116,7 +118,7 @@ export class Client {
     public readonly sittingId: string,
     cookie?: string,
   ) {
-    this.socket = io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnectionDelay: 50, reconnectionDelayMax: 200 });
+    this.socket = io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie, origin: url } : {}, reconnectionDelay: 50, reconnectionDelayMax: 200 });
     this.socket.onAny((event: string, data: unknown) => {
       this.received.push({ event, data });
       if (event === "sitting:state") this.view = data as PublicView;
@@ -193,4 +195,10 @@ export class Client {
   close(): void {
     this.socket.close();
   }
+}
+
+/** A secret ballot's urn, opened with the server's key (the database alone holds only sealed bytes). */
+export async function urnTotals(db: Db, urnKey: Buffer, voteId: string): Promise<Tally & { voteId: string }> {
+  const row = await db.secretUrn.findUniqueOrThrow({ where: { voteId } });
+  return { voteId, ...unsealUrn(urnKey, voteId, row.sealed) };
 }

@@ -23,7 +23,8 @@ const Q = (counted: number, reached = true): QuorumSnapshot => ({
 });
 
 function member(id: string, name: string, role: string, seat: number): RosterMember {
-  return { id, name, role, group: null, seat, birthDate: null };
+  const [civility = "", firstName = "", ...last] = name.split(" ");
+  return { id, name, civility, firstName, lastName: last.join(" "), role, group: null, seat, birthDate: null };
 }
 
 const ROSTER = [
@@ -164,6 +165,9 @@ function sitting(): SittingState {
         status: "proclaimed",
         openedAt: "t",
         closedAt: "t",
+        electorate: Object.values(BALLOTS).map((b) => ({ memberId: b.memberId, onBehalfOf: b.onBehalfOf })),
+        lapsed: [],
+        changes: {},
         ballots: BALLOTS,
         signatures: [],
         urn: { pour: 0, contre: 0, abstention: 0, nppv: 0 },
@@ -175,6 +179,7 @@ function sitting(): SittingState {
     opening: { at: "t", quorum: Q(6) },
     suspensions: [],
     closedAt: "t",
+    minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     seq: 20,
     lastHash: "h",
   };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect } from "socket.io-client";
 import { openDatabase } from "../../server/db/client";
 import { createSeanceServer } from "../../server/app";
-import { AUTH_COOKIE } from "../../server/auth/tokens";
+import { AUTH_COOKIE } from "../../server/auth/sessions";
 import { DEMO_PASSWORDS, seedDemo } from "../../server/seed/demo";
 import { DEMO_SITTING_ID } from "../../server/seed/roster";
 import { freshDatabaseFile, startTestServer, type TestServer } from "../helpers/test-server";
@@ -112,7 +112,7 @@ describe("the sign-in cookie", () => {
       expect(JSON.parse(me.text), token).toEqual({ ok: true, data: null });
       const overview = await rawRequest(srv.url, { method: "GET", path: "/api/clerk/overview", headers: { cookie: `${AUTH_COOKIE}=${token}` } });
       expect(overview.status, token).toBe(401);
-      const socket = connect(srv.url, { transports: ["websocket"], extraHeaders: { cookie: `${AUTH_COOKIE}=${token}` }, reconnection: false });
+      const socket = connect(srv.url, { transports: ["websocket"], extraHeaders: { cookie: `${AUTH_COOKIE}=${token}`, origin: srv.url }, reconnection: false });
       const hello = await new Promise<{ role: string }>((resolve) => socket.once("hello", resolve));
       socket.close();
       expect(hello.role, token).toBe("public");

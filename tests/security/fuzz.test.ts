@@ -11,13 +11,11 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { COMMAND_TYPES, CommandEnvelopeSchema, SubscribeSchema, type CommandBody, type CommandType } from "../../core/sitting/protocol";
-import { AUTH_COOKIE } from "../../server/auth/tokens";
-import { CreateItemSchema, ReorderSchema, UpdateItemSchema, UpdateSittingSchema } from "../../server/clerk/agenda";
-import { UpdateSettingsSchema } from "../../server/clerk/council-settings";
-import { ImportDraftsSchema } from "../../server/clerk/import-drafts";
-import { RosterImportSchema } from "../../server/clerk/roster";
-import { CreateSittingSchema } from "../../server/clerk/sittings";
-import { PublicationSchema } from "../../server/records/records-service";
+import { AUTH_COOKIE } from "../../server/auth/sessions";
+import { CreateItemSchema, CreateSittingSchema, ImportDraftsSchema, ReorderSchema, UpdateItemSchema, UpdateSittingSchema } from "../../core/api/clerk-agenda";
+import { UpdateSettingsSchema } from "../../core/api/clerk-council";
+import { RosterImportSchema } from "../../core/api/clerk-roster";
+import { PublicationSchema } from "../../core/api/records";
 import { DEMO_SITTING_ID } from "../../server/seed/roster";
 import { Client, createSittingAs, startTestServer, type TestServer } from "../helpers/test-server";
 import { applyMutations, hostileString, mutation, overTheWire, withOwnKey, wrongValue } from "./hostile-values";
@@ -48,6 +46,8 @@ const HTTP_STRING_MAX = 20_000;
 let srv: TestServer;
 let other: OtherCouncil;
 let cookies: Awaited<ReturnType<typeof roleCookies>>;
+/** A second session per role, spent by the sign-out probes: signing out revokes the session (SEC-21). */
+let signoutCookies: Awaited<ReturnType<typeof roleCookies>>;
 let forged: string[];
 let live: { sittingId: string; itemIds: string[]; closedVoteId: string; openVoteId: string };
 const KNOWN = new Set<string>(["health", "auth", "public", "clerk", "demo", "sittings", "records", "councils", "items"]);
@@ -74,6 +74,7 @@ beforeAll(async () => {
   srv = await startTestServer();
   other = await seedOtherCouncil(srv);
   cookies = await roleCookies(srv);
+  signoutCookies = await roleCookies(srv);
   forged = await forgedTokens(srv);
   agent = new http.Agent({ keepAlive: true, maxSockets: BATCH });
   const clerkCookie = cookies.clerk ?? "";
@@ -345,7 +346,7 @@ describe("fuzz: socket messages", () => {
             : { type: "sitting:open" };
         const payload = { sittingId: where === "sittingId" ? big : live.sittingId, commandId: where === "commandId" ? big : "oversize-1", command: cmd };
         const bytes = Buffer.byteLength(JSON.stringify(["command", payload]));
-        const socket = connect(srv.url, { transports: ["websocket"], extraHeaders: { cookie: cookies.president ?? "" }, reconnection: false });
+        const socket = connect(srv.url, { transports: ["websocket"], extraHeaders: { cookie: cookies.president ?? "", origin: srv.url }, reconnection: false });
         await new Promise<void>((resolve, reject) => {
           socket.once("connect", () => resolve());
           socket.once("connect_error", reject);
@@ -468,8 +469,9 @@ function mutatingEndpoints(): MutatingEndpoint[] {
   ];
 }
 
-function cookieArb(): fc.Arbitrary<{ name: string; header: string | null }> {
-  const real = (["clerk", "president", "councillor", "other-council-clerk"] as const).map((r) => ({ name: r, header: cookies[r] }));
+function cookieArb(forSignout = false): fc.Arbitrary<{ name: string; header: string | null }> {
+  const jar = forSignout ? signoutCookies : cookies;
+  const real = (["clerk", "president", "councillor", "other-council-clerk"] as const).map((r) => ({ name: r, header: jar[r] }));
   const fake = forged.map((t, i) => ({ name: `forged-${i}`, header: `${AUTH_COOKIE}=${t}` }));
   const junk = fc
     .oneof(hostileString(3000), fc.constantFrom(`${AUTH_COOKIE}=`, `${AUTH_COOKIE}=${"a".repeat(5000)}`, `${AUTH_COOKIE}=%E0%A4%A`, `a=b; ${AUTH_COOKIE}="x"`))
@@ -562,7 +564,7 @@ function mutatingProbe(): fc.Arbitrary<HttpProbe> {
     const foreign = ep.targets === "sitting" ? [other.sittingId] : ep.targets === "none" ? [] : [other.itemId];
     const target = ep.targets === "none" ? fc.constant("") : fc.oneof(fc.constantFrom(...liveTargets, ...foreign), unknownId);
     return fc
-      .record({ cookie: cookieArb(), csrf: csrfHeaders(), target, body: bodyArb(ep.template) })
+      .record({ cookie: cookieArb(ep.path("") === "/api/auth/signout"), csrf: csrfHeaders(), target, body: bodyArb(ep.template) })
       .filter((r) => !couldChange(ep, r.cookie.name, r.target, r.body.body, r.body.type, r.csrf))
       .map(({ cookie, csrf, target: t, body }): HttpProbe => {
         const headers: Record<string, string> = {
@@ -755,7 +757,7 @@ describe("fuzz: HTTP", () => {
  * the copy's prototype, so the key never leaves the browser.
  */
 async function rawBinaryEmit(event: string, args: unknown, attachment: Buffer, cookie: string): Promise<unknown> {
-  const ws = new WebSocket(`${srv.url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { headers: { cookie } });
+  const ws = new WebSocket(`${srv.url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { headers: { cookie, origin: srv.url } });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       ws.terminate();

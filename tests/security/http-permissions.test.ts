@@ -7,10 +7,10 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { PublicView } from "../../core/sitting/projection";
-import { AUTH_COOKIE } from "../../server/auth/tokens";
+import { AUTH_COOKIE } from "../../server/auth/sessions";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
-import { Client, createSittingAs, demoSignIn, type TestServer, startTestServer } from "../helpers/test-server";
-import { tryConnect, yClient } from "../helpers/yjs-client";
+import { Client, createSittingAs, demoSignIn, type TestServer, startTestServer, urnTotals } from "../helpers/test-server";
+import { paragraphUpdate, sendRawFrame, syncUpdateFrame, tryConnect, yClient } from "../helpers/yjs-client";
 import {
   OTHER_COUNCIL,
   rawRequest,
@@ -28,6 +28,8 @@ import {
 let srv: TestServer;
 let other: OtherCouncil;
 let cookies: Record<RoleName, string | null>;
+/** A second session per role, spent by the sign-out cells: signing out revokes the session (SEC-21). */
+let signoutCookies: Record<RoleName, string | null>;
 /** L: live sitting (item 0 decided by public ballot, item 1 under an open secret ballot); M: held and closed, its minutes; C: convened, agenda editable. */
 let L: { sittingId: string; itemIds: string[]; secretVoteId: string };
 let M: string;
@@ -46,6 +48,7 @@ beforeAll(async () => {
   srv = await startTestServer();
   other = await seedOtherCouncil(srv);
   cookies = await roleCookies(srv);
+  signoutCookies = await roleCookies(srv);
   const secret = await srv.db.appSetting.findUnique({ where: { key: "auth-secret" } });
   if (secret) SECRETS.push(secret.value);
   const clerk = cookies.clerk ?? "";
@@ -88,7 +91,7 @@ afterAll(async () => {
 });
 
 function call(role: RoleName, method: string, path: string, body?: unknown): Promise<RawReply> {
-  const cookie = cookies[role];
+  const cookie = path === "/api/auth/signout" ? signoutCookies[role] : cookies[role];
   return rawRequest(srv.url, {
     method,
     path,
@@ -163,7 +166,7 @@ describe("public data is the same for everyone and carries nothing private", () 
     const view = (JSON.parse(r.text) as { data: PublicView }).data;
     expect(view.vote).toMatchObject({ id: L.secretVoteId, mode: "secret", status: "open", tally: null, names: null, ballotsCast: 2 });
     expect(r.text).not.toMatch(/"urn"|"choice"/);
-    const urn = await srv.db.secretUrn.findUniqueOrThrow({ where: { voteId: L.secretVoteId } });
+    const urn = await urnTotals(srv.db, srv.server.keys.urn, L.secretVoteId);
     expect(urn.pour + urn.contre).toBe(2); // the totals exist, in the urn only
     // The same projection reaches every role's socket, whatever their private views.
     for (const role of ROLES) {
@@ -207,27 +210,36 @@ const WRITERS: readonly RoleName[] = ["secretary", "president", "clerk"];
 const OWN_READERS: readonly RoleName[] = ["councillor", "mandataire"];
 
 /**
- * Each role opens the minutes, writes a marker, then sets an awareness field. The checker (a writer)
- * sees awareness after any update sent before it on the same connection, so once it sees the field
- * the marker is in its document if and only if the server accepted the write.
+ * Each role opens the minutes as the editor would (writer, reader or public, as the server grants).
+ * A writer writes a marker, then sets an awareness field: the checker sees awareness after any update
+ * sent before it on the same connection, so once it sees the field the marker is in its document.
+ * Anyone else sends what a hostile client would, a sync update frame: the server refuses it and
+ * closes the connection (4403) before applying anything (SEC-15). Once a version of the minutes is
+ * approved, nobody writes any more (SEC-23).
  */
 async function yjsMatrix(phase: "before" | "after"): Promise<void> {
-  const checker = yClient(srv.url, M, cookies.clerk ?? undefined);
+  const checker = await yClient(srv.url, M, cookies.clerk ?? undefined);
   await checker.synced();
   try {
     for (const role of ROLES) {
       const mayRead = WRITERS.includes(role) || OWN_READERS.includes(role) || phase === "after";
-      const mayWrite = WRITERS.includes(role);
+      const mayWrite = WRITERS.includes(role) && phase === "before";
       const opened = await tryConnect(srv.url, M, cookies[role] ?? undefined);
       expect(opened, `${role} opens the minutes ${phase} publication`).toBe(mayRead ? "open" : 403);
       figures.yjsCells += 2; // read and write
       if (!mayRead) continue; // refused at the door: neither reads nor writes
-      const c = yClient(srv.url, M, cookies[role] ?? undefined);
+      const c = await yClient(srv.url, M, cookies[role] ?? undefined);
       await c.synced();
       const marker = `written-by-${role}-${phase}`;
-      c.doc.getXmlFragment("default").push([new Y.XmlText(marker)]);
-      c.provider.awareness.setLocalStateField("probe", marker);
-      await until(() => [...checker.provider.awareness.getStates().values()].some((s) => (s as { probe?: string }).probe === marker), `${role}'s awareness`);
+      if (mayWrite) {
+        expect(c.role, role).toBe("writer");
+        c.doc.getXmlFragment("default").push([new Y.XmlText(marker)]);
+        c.provider.awareness.setLocalStateField("probe", marker);
+        await until(() => [...checker.provider.awareness.getStates().values()].some((s) => (s as { probe?: string }).probe === marker), `${role}'s awareness`);
+      } else {
+        expect(c.role, role).not.toBe("writer");
+        expect(await sendRawFrame(srv.url, M, syncUpdateFrame(paragraphUpdate(marker)), cookies[role] ?? undefined), `${role}'s update frame`).toBe(4403);
+      }
       expect(checker.doc.getXmlFragment("default").toString().includes(marker), `${role} writes ${phase} publication`).toBe(mayWrite);
       c.close();
     }
@@ -459,7 +471,7 @@ function checkAllowed(ep: Endpoint, role: RoleName, r: RawReply, label: string):
 }
 
 describe("after publication", () => {
-  it("SEC-7 the published minutes open to everyone read-only; writers still write", async () => {
+  it("SEC-7 the published minutes open to everyone read-only; the approved version is frozen for the writers too (SEC-23)", async () => {
     const row = await srv.db.sitting.findUniqueOrThrow({ where: { id: M } });
     expect(row.minutesPublishedAt).not.toBeNull(); // the clerk's allowed publish cell above
     await yjsMatrix("after");

@@ -8,7 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import { SignJWT } from "jose";
 import { REJECTIONS } from "../../core/sitting/protocol";
-import { AUTH_COOKIE } from "../../server/auth/tokens";
+import { AUTH_COOKIE } from "../../server/auth/sessions";
 import { hashPassword } from "../../server/auth/passwords";
 import type { Db } from "../../server/db/client";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
@@ -100,12 +100,12 @@ export async function seedOtherCouncil(srv: TestServer): Promise<OtherCouncil> {
 /** A sign-in token the server signed itself but that expired an hour ago (a stale browser). */
 export async function expiredToken(srv: TestServer, userId: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({})
+  return new SignJWT({ sid: "s-expired" })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(userId)
     .setIssuedAt(now - 7200)
     .setExpirationTime(now - 3600)
-    .sign(srv.server.keys.secret);
+    .sign(srv.server.keys.cookie);
 }
 
 /** Tokens an attacker could make without the server's key: none may identify anyone. */
@@ -115,13 +115,13 @@ export async function forgedTokens(srv: TestServer): Promise<string[]> {
   const otherKey = new TextEncoder().encode("not-the-server-key-not-the-server-key!!");
   const signed = async (key: Uint8Array, sub: string, alg = "HS256") =>
     new SignJWT({}).setProtectedHeader({ alg }).setSubject(sub).setExpirationTime(later).sign(key);
-  const good = await signed(srv.server.keys.secret, "u-clerk");
+  const good = await signed(srv.server.keys.cookie, "u-clerk");
   const [h, p] = good.split(".");
   return [
     `${b64({ alg: "none", typ: "JWT" })}.${b64({ sub: "u-clerk", exp: later })}.`,
     await signed(otherKey, "u-clerk"),
-    await signed(srv.server.keys.secret, "u-clerk", "HS512"),
-    await signed(srv.server.keys.secret, "u-nobody"),
+    await signed(srv.server.keys.cookie, "u-clerk", "HS512"),
+    await signed(srv.server.keys.cookie, "u-nobody"),
     `${h}.${b64({ sub: "u-president", exp: later })}.${good.split(".")[2] ?? ""}`,
     `${h}.${p}.`,
     await expiredToken(srv, "u-clerk"),
@@ -155,7 +155,11 @@ export async function stateDigest(db: Db): Promise<Record<string, string>> {
     Sitting: db.sitting.findMany({ orderBy: { id: "asc" } }),
     AgendaItem: db.agendaItem.findMany({ orderBy: { id: "asc" } }),
     SittingEvent: db.sittingEvent.findMany({ orderBy: { id: "asc" } }),
-    CommandReceipt: db.commandReceipt.findMany({ orderBy: [{ sittingId: "asc" }, { commandId: "asc" }] }),
+    // A refused command keeps its refusal as its receipt (SEC-19: one stored reply per command id);
+    // only accepted commands count as a change.
+    CommandReceipt: db.commandReceipt
+      .findMany({ orderBy: [{ sittingId: "asc" }, { commandId: "asc" }] })
+      .then((rows) => rows.filter((r) => !r.reply.startsWith('{"ok":false'))),
     Ballot: db.ballot.findMany({ orderBy: [{ voteId: "asc" }, { memberId: "asc" }, { onBehalfOf: "asc" }] }),
     SecretUrn: db.secretUrn.findMany({ orderBy: { voteId: "asc" } }),
     SecretSignature: db.secretSignature.findMany({ orderBy: [{ voteId: "asc" }, { memberId: "asc" }, { onBehalfOf: "asc" }] }),

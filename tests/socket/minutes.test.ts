@@ -48,8 +48,8 @@ describe("minutes over the Yjs websocket", () => {
   });
 
   it("MIN-2 a councillor cannot change the document; a secretary's text reaches every reader", async () => {
-    const sec = yClient(srv.url, sittingId, secretary);
-    const reader = yClient(srv.url, sittingId, councillor);
+    const sec = await yClient(srv.url, sittingId, secretary);
+    const reader = await yClient(srv.url, sittingId, councillor);
     await Promise.all([sec.synced(), reader.synced()]);
     sec.doc.getXmlFragment("default").push([Object.assign(new Y.XmlElement("paragraph"), {})]);
     const p = sec.doc.getXmlFragment("default").get(0) as Y.XmlElement;
@@ -62,7 +62,7 @@ describe("minutes over the Yjs websocket", () => {
     await until(() => reader.doc.getXmlFragment("default").toString().includes("sonde"), "probe reached the reader");
     await new Promise((r) => setTimeout(r, 200));
     expect(sec.doc.getXmlFragment("default").toString()).not.toContain("Ajout interdit");
-    const third = yClient(srv.url, sittingId, clerk);
+    const third = await yClient(srv.url, sittingId, clerk);
     await third.synced();
     expect(third.doc.getXmlFragment("default").toString()).not.toContain("Ajout interdit");
     expect(third.doc.getXmlFragment("default").toString()).toContain("Texte de la secrétaire.");
@@ -85,7 +85,7 @@ describe("minutes over the Yjs websocket", () => {
     await pres.sendOk({ type: "sitting:resume" });
     await pres.sendOk({ type: "sitting:close" });
 
-    const sec = yClient(srv.url, sittingId, secretary);
+    const sec = await yClient(srv.url, sittingId, secretary);
     await sec.synced();
     await until(() => factsOf(sec.doc).some((f) => f.kind === "closing"), "closing fact");
     const facts = factsOf(sec.doc);
@@ -141,12 +141,12 @@ describe("minutes over the Yjs websocket", () => {
     expect(row.minutesApprovedAt).toBe("2022-11-14");
     expect((await post(`/api/clerk/sittings/${sittingId}/minutes/publish`, {})).status).toBe(200);
     expect(await tryConnect(srv.url, sittingId)).toBe("open");
-    const pub = yClient(srv.url, sittingId);
+    const pub = await yClient(srv.url, sittingId);
     await pub.synced();
     expect(factsOf(pub.doc).length).toBe(6);
     const before = pub.doc.getXmlFragment("default").length;
     pub.doc.getXmlFragment("default").push([new Y.XmlText("graffiti")]);
-    const check = yClient(srv.url, sittingId, clerk);
+    const check = await yClient(srv.url, sittingId, clerk);
     await check.synced();
     await new Promise((r) => setTimeout(r, 200));
     expect(check.doc.getXmlFragment("default").length).toBe(before);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
-import { Client, commandId, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+import { Client, commandId, createSittingAs, demoSignIn, signInWithPassword, startTestServer, urnTotals, type TestServer } from "../helpers/test-server";
 
 let srv: TestServer;
 let sittingId: string;
@@ -65,7 +65,7 @@ describe("reconnection mid-vote", () => {
         expect(events.filter((e) => e.payload.includes(voteId))).toHaveLength(11);
       } else {
         expect(await srv.db.secretSignature.count({ where: { voteId } })).toBe(11);
-        const urn = await srv.db.secretUrn.findUniqueOrThrow({ where: { voteId } });
+        const urn = await urnTotals(srv.db, srv.server.keys.urn, voteId);
         expect(urn.pour + urn.contre + urn.abstention + urn.nppv).toBe(11);
         expect(urn).toMatchObject({ pour: 5, contre: 5, abstention: 1 });
       }

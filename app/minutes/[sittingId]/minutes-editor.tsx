@@ -8,7 +8,8 @@ import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import * as Y from "yjs";
-import { WebsocketProvider } from "y-websocket";
+import type { MinutesNotice } from "@/core/minutes/document";
+import { openMinutesProvider, type MinutesRole } from "@/lib/client/minutes-provider";
 import { SittingFact } from "./sitting-fact";
 
 const COLORS = ["#b3261e", "#11703a", "#000091", "#8a5a00", "#6d28d9", "#0e7490", "#be185d"];
@@ -19,14 +20,30 @@ function colorFor(name: string): string {
   return COLORS[h % COLORS.length] ?? "#000091";
 }
 
-export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: string; userName: string; canWrite: boolean }) {
+/**
+ * `role` is what the server granted (it checks the same rule on the websocket); when the connection
+ * drops, `onAccessMaybeChanged` lets the page ask again (after an approval, writers become readers).
+ */
+export function MinutesEditor({
+  sittingId,
+  userName,
+  role,
+  onAccessMaybeChanged,
+}: {
+  sittingId: string;
+  userName: string;
+  role: MinutesRole;
+  onAccessMaybeChanged: () => void;
+}) {
   const t = useTranslations("minutes");
+  const canWrite = role === "writer";
+  const [notice, setNotice] = useState<MinutesNotice | null>(null);
   const { doc, provider } = useMemo(() => {
     const doc = new Y.Doc();
-    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/yjs`;
-    const provider = new WebsocketProvider(url, `minutes-${sittingId}`, doc, { maxBackoffTime: 2000 });
+    const serverUrl = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}`;
+    const provider = openMinutesProvider(sittingId, doc, { role, serverUrl, maxBackoffTime: 2000, onNotice: setNotice });
     return { doc, provider };
-  }, [sittingId]);
+  }, [sittingId, role]);
   const [synced, setSynced] = useState(false);
   const [peers, setPeers] = useState<{ name: string; color: string }[]>([]);
 
@@ -35,6 +52,8 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
     const onStatus = ({ status }: { status: string }) => {
       if (status !== "connected") setSynced(false);
     };
+    // The server closes connections when the minutes' access changes (an approval): ask again.
+    const onClose = () => onAccessMaybeChanged();
     const onAwareness = () => {
       const states = [...provider.awareness.getStates().values()] as { user?: { name: string; color: string } }[];
       setPeers(states.flatMap((s) => (s.user ? [s.user] : [])));
@@ -46,6 +65,7 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
     window.addEventListener("online", goOnline);
     provider.on("sync", onSync);
     provider.on("status", onStatus);
+    provider.on("connection-close", onClose);
     provider.awareness.on("change", onAwareness);
     // The first sync may have happened before this effect ran.
     setSynced(provider.synced);
@@ -55,11 +75,12 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
       window.removeEventListener("online", goOnline);
       provider.off("sync", onSync);
       provider.off("status", onStatus);
+      provider.off("connection-close", onClose);
       provider.awareness.off("change", onAwareness);
       provider.destroy();
       doc.destroy();
     };
-  }, [provider, doc]);
+  }, [provider, doc, onAccessMaybeChanged]);
 
   const user = useMemo(() => ({ name: userName, color: colorFor(userName) }), [userName]);
   const editor = useEditor(
@@ -70,13 +91,14 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
         StarterKit.configure({ undoRedo: false }),
         SittingFact,
         Collaboration.configure({ document: doc }),
-        CollaborationCaret.configure({ provider, user }),
+        // The public is not shown as present (its provider sends no presence).
+        ...(role === "public" ? [] : [CollaborationCaret.configure({ provider, user })]),
       ],
       editorProps: {
         attributes: { class: "prose max-w-none min-h-[60vh] p-6 focus:outline-none", "aria-label": t("title"), role: "textbox", "aria-multiline": "true" },
       },
     },
-    [doc, provider, canWrite],
+    [doc, provider, canWrite, role],
   );
 
   return (
@@ -90,6 +112,11 @@ export function MinutesEditor({ sittingId, userName, canWrite }: { sittingId: st
           {synced ? `✓ ${t("synced")}` : t("syncing")}
         </span>
         {!canWrite ? <span className="rounded-full bg-slate-200 px-3 py-1 font-semibold">{t("readOnly")}</span> : null}
+        {notice?.code === "too-large" ? (
+          <span role="alert" className="rounded-full bg-red-100 px-3 py-1 font-semibold text-red-900">
+            {t("tooLarge", { mb: Math.round(notice.limitBytes / 1024 / 1024) })}
+          </span>
+        ) : null}
         <span className="font-semibold">{t("connected")} :</span>
         <ul className="flex flex-wrap gap-2" data-testid="peers">
           {peers.map((p, i) => (

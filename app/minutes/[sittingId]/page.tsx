@@ -1,6 +1,6 @@
 "use client";
 // The minutes page: who may write is decided by the server (the same check guards the websocket).
-import { use, useEffect, useState } from "react";
+import { use, useCallback, useEffect, useState } from "react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { LocaleSwitch } from "../../components/locale-switch";
@@ -23,12 +23,19 @@ export default function MinutesPage({ params }: { params: Promise<{ sittingId: s
       })
       .catch(() => undefined);
   }, [sittingId]);
-  useEffect(() => {
+  const [signedIn, setSignedIn] = useState(false);
+  const askAccess = useCallback(() => {
     fetch(`/api/sittings/${encodeURIComponent(sittingId)}/minutes-access`)
-      .then((r) => r.json() as Promise<{ ok: boolean; data: { access: "write" | "read" | "none"; name: string } }>)
-      .then((j) => setAccess(j.ok ? j.data : { access: "none", name: "" }))
-      .catch(() => setAccess({ access: "none", name: "" }));
+      .then((r) => r.json() as Promise<{ ok: boolean; data: { access: "write" | "read" | "none"; name: string; signedIn: boolean } }>)
+      .then((j) => {
+        const next = j.ok ? { access: j.data.access, name: j.data.name } : { access: "none" as const, name: "" };
+        setSignedIn(j.ok && j.data.signedIn);
+        // A new object only when something changed: the editor reconnects as what it now is.
+        setAccess((prev) => (prev && prev.access === next.access && prev.name === next.name ? prev : next));
+      })
+      .catch(() => undefined);
   }, [sittingId]);
+  useEffect(() => askAccess(), [askAccess]);
   return (
     <main className="mx-auto max-w-5xl p-4">
       <header className="mb-4 flex items-center justify-between">
@@ -42,7 +49,12 @@ export default function MinutesPage({ params }: { params: Promise<{ sittingId: s
       ) : access.access === "none" ? (
         <p role="alert">403</p>
       ) : (
-        <MinutesEditor sittingId={sittingId} userName={access.name} canWrite={access.access === "write"} />
+        <MinutesEditor
+          sittingId={sittingId}
+          userName={access.name}
+          role={access.access === "write" ? "writer" : signedIn ? "reader" : "public"}
+          onAccessMaybeChanged={askAccess}
+        />
       )}
     </main>
   );

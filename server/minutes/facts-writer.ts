@@ -6,15 +6,15 @@ import { getYDoc } from "@y/websocket-server/utils";
 import { factFor, type Fact } from "../../core/minutes/facts";
 import type { SittingEvent } from "../../core/sitting/state";
 import type { Db } from "../db/client";
-import type { Logger, RoomRegistry, SittingRoom } from "../realtime/sitting-room";
-import type { YPersistence } from "./persistence";
+import { FACT_NODE, LAST_FACT_SEQ, MINUTES_FRAGMENT, MINUTES_META, minutesDocName } from "../../core/minutes/document";
+import type { Logger } from "../ports";
+import type { RoomRegistry, SittingRoom } from "../realtime/sitting-room";
+import type { YPersistence } from "../yjs/persistence";
 
 export const FACTS_ORIGIN = "sitting-facts";
-export const FACT_NODE = "sittingFact";
-export const minutesDocName = (sittingId: string) => `minutes-${sittingId}`;
 
 export function appendFact(doc: Y.Doc, fact: Fact): void {
-  const frag = doc.getXmlFragment("default");
+  const frag = doc.getXmlFragment(MINUTES_FRAGMENT);
   if (fact.heading) {
     const h = new Y.XmlElement<{ level: number }>("heading");
     h.setAttribute("level", 2);
@@ -47,22 +47,21 @@ export function attachMinutesFacts(deps: { db: Db; rooms: RoomRegistry; persiste
 
   async function write(room: SittingRoom, committed: readonly { seq: number; event: SittingEvent }[]): Promise<void> {
     const doc = await docOf(room.state.sittingId);
-    const meta = doc.getMap<number>("seance");
-    const last = meta.get("lastFactSeq") ?? 0;
+    const meta = doc.getMap<number>(MINUTES_META);
+    const last = meta.get(LAST_FACT_SEQ) ?? 0;
     const fresh = committed.filter((c) => c.seq > last);
-    if (!fresh.length) return;
+    const facts = fresh.flatMap(({ seq, event }) => factFor(seq, event, room.state, room.header) ?? []);
+    // Events without a fact (a ballot, an approval) leave the document untouched: no update, no row.
+    if (!facts.length) return;
     doc.transact(() => {
-      for (const { seq, event } of fresh) {
-        const fact = factFor(seq, event, room.state, room.header);
-        if (fact) appendFact(doc, fact);
-      }
-      meta.set("lastFactSeq", fresh[fresh.length - 1]!.seq);
+      for (const fact of facts) appendFact(doc, fact);
+      meta.set(LAST_FACT_SEQ, facts[facts.length - 1]!.seq);
     }, FACTS_ORIGIN);
   }
 
   async function catchUp(room: SittingRoom): Promise<void> {
     const doc = await docOf(room.state.sittingId);
-    const last = doc.getMap<number>("seance").get("lastFactSeq") ?? 0;
+    const last = doc.getMap<number>(MINUTES_META).get(LAST_FACT_SEQ) ?? 0;
     if (last >= room.state.seq) return;
     const rows = await deps.db.sittingEvent.findMany({ where: { sittingId: room.state.sittingId, seq: { gt: last } }, orderBy: { seq: "asc" } });
     await write(

@@ -1,0 +1,264 @@
+"use client";
+// The clerk's accounts and devices: staff accounts (create with a temporary password the owner
+// replaces at first sign-in, disable or enable, reset a password) and the councillors' paired
+// devices, each of which can be revoked (its open connections drop at once).
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { councilRoutes, type PairedDevice, type StaffAccount } from "@/core/api/clerk-council";
+import { errorText } from "@/core/refusal";
+import { fullName, StaffRoleSchema, type StaffRole } from "@/core/vocabulary";
+import { call } from "@/lib/client/api";
+import { ConfirmButton } from "../components/confirm-button";
+import type { ClerkMember } from "./clerk-api";
+
+const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
+const label = "block text-sm font-semibold";
+
+function when(iso: string, locale: string): string {
+  return new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+}
+
+export function AccountsSection({ members }: { members: ClerkMember[] }) {
+  const t = useTranslations("clerk.accounts");
+  const td = useTranslations("clerk.devices");
+  const locale = useLocale();
+  const [accounts, setAccounts] = useState<StaffAccount[]>([]);
+  const [devices, setDevices] = useState<PairedDevice[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<StaffAccount | null>(null);
+
+  const load = useCallback(async () => {
+    const [a, d] = await Promise.all([call(councilRoutes.accounts, {}), call(councilRoutes.devices, {})]);
+    if (a.ok) setAccounts(a.data);
+    if (d.ok) setDevices(d.data);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const outcome = async (r: { ok: true } | { ok: false; error: Parameters<typeof errorText>[0] }, success: string) => {
+    if (!r.ok) {
+      setMessage(null);
+      setError(errorText(r.error, locale));
+      return false;
+    }
+    setError(null);
+    setMessage(success);
+    await load();
+    return true;
+  };
+
+  const create = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const login = String(f.get("login"));
+    const r = await call(
+      councilRoutes.createAccount,
+      {},
+      {
+        login,
+        displayName: String(f.get("displayName")),
+        role: String(f.get("role")) as StaffRole,
+        memberId: String(f.get("memberId")) || null,
+        password: String(f.get("password")),
+      },
+    );
+    if (await outcome(r, t("created", { login }))) form.reset();
+  };
+
+  const reset = async (e: FormEvent<HTMLFormElement>, a: StaffAccount) => {
+    e.preventDefault();
+    const r = await call(councilRoutes.resetPassword, { userId: a.id }, { password: String(new FormData(e.currentTarget).get("password")) });
+    if (await outcome(r, t("resetDone", { login: a.login }))) setResetting(null);
+  };
+
+  return (
+    <section id="comptes" aria-labelledby="accounts-title" className="card p-5 print:hidden">
+      <h2 id="accounts-title" className="mb-4 text-2xl font-semibold">
+        {t("title")}
+      </h2>
+      <div aria-live="polite">{message ? <p className="mb-3 rounded-md border-l-4 border-pour bg-green-50 px-3 py-2">{message}</p> : null}</div>
+      {error ? (
+        <p role="alert" className="mb-3 rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
+          {error}
+        </p>
+      ) : null}
+      <h3 className="mb-2 text-lg font-semibold">{t("staff")}</h3>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-sm" data-testid="accounts">
+          <thead>
+            <tr className="border-b-2 border-slate-400 text-left">
+              <th scope="col" className="p-2">
+                {t("login")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("name")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("role")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("state")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("sessions")}
+              </th>
+              <th scope="col" className="p-2">
+                <span className="sr-only">{t("state")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id} className="border-b border-slate-200 align-top" data-login={a.login}>
+                <th scope="row" className="p-2 text-left font-mono">
+                  {a.login}
+                </th>
+                <td className="p-2">{a.displayName}</td>
+                <td className="p-2">{t(`roles.${a.role}`)}</td>
+                <td className="p-2">
+                  {a.disabled ? t("disabled") : t("active")}
+                  {a.mustChangePassword ? <span className="block text-slate-700">{t("mustChange")}</span> : null}
+                </td>
+                <td className="p-2">{a.liveSessions}</td>
+                <td className="p-2">
+                  <div className="flex flex-wrap justify-end gap-1">
+                    {a.disabled ? (
+                      <button
+                        type="button"
+                        className="btn btn-secondary px-2 py-1"
+                        onClick={() =>
+                          void call(councilRoutes.enableAccount, { userId: a.id }).then((r) => outcome(r, t("toggled", { login: a.login, state: t("active") })))
+                        }
+                      >
+                        {t("enable")}
+                      </button>
+                    ) : (
+                      <ConfirmButton
+                        className="btn btn-secondary px-2 py-1"
+                        label={t("disable")}
+                        question={t("disableQuestion", { login: a.login })}
+                        onConfirm={() =>
+                          void call(councilRoutes.disableAccount, { userId: a.id }).then((r) =>
+                            outcome(r, t("toggled", { login: a.login, state: t("disabled") })),
+                          )
+                        }
+                      />
+                    )}
+                    <button type="button" className="btn btn-secondary px-2 py-1" onClick={() => setResetting(a)}>
+                      {t("reset")}
+                    </button>
+                  </div>
+                  {resetting?.id === a.id ? (
+                    <form onSubmit={(e) => void reset(e, a)} className="mt-2 flex flex-wrap items-end gap-2">
+                      <label className={label}>
+                        {t("resetFor", { login: a.login })}
+                        <input name="password" type="password" required minLength={12} autoComplete="new-password" className={field} />
+                      </label>
+                      <button type="submit" className="btn btn-primary py-1">
+                        {t("reset")}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form onSubmit={(e) => void create(e)} className="mt-4 grid gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-3" aria-label={t("create")}>
+        <label className={label}>
+          {t("login")}
+          <input name="login" required minLength={3} maxLength={60} pattern="[A-Za-z0-9._\-]+" className={field} />
+        </label>
+        <label className={label}>
+          {t("name")}
+          <input name="displayName" required maxLength={120} className={field} />
+        </label>
+        <label className={label}>
+          {t("role")}
+          <select name="role" defaultValue="secretary" className={field}>
+            {StaffRoleSchema.options.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          {t("member")}
+          <select name="memberId" defaultValue="" className={field}>
+            <option value="">{t("noMember")}</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {fullName(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={`${label} sm:col-span-2`}>
+          {t("password")}
+          <input name="password" type="password" required minLength={12} autoComplete="new-password" className={field} />
+        </label>
+        <div className="sm:col-span-3">
+          <button type="submit" className="btn btn-primary">
+            {t("create")}
+          </button>
+        </div>
+      </form>
+
+      <h3 className="mt-6 mb-2 text-lg font-semibold">{td("title")}</h3>
+      {devices.length === 0 ? (
+        <p className="text-slate-700">{td("none")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-sm" data-testid="devices">
+            <thead>
+              <tr className="border-b-2 border-slate-400 text-left">
+                <th scope="col" className="p-2">
+                  {td("member")}
+                </th>
+                <th scope="col" className="p-2">
+                  {td("device")}
+                </th>
+                <th scope="col" className="p-2">
+                  {td("since")}
+                </th>
+                <th scope="col" className="p-2">
+                  {td("lastSeen")}
+                </th>
+                <th scope="col" className="p-2">
+                  <span className="sr-only">{td("revoke")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {devices.map((d) => (
+                <tr key={d.sessionId} className="border-b border-slate-200" data-member={d.memberId ?? ""}>
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {d.member}
+                  </th>
+                  <td className="p-2">{d.label ?? "—"}</td>
+                  <td className="p-2">{when(d.createdAt, locale)}</td>
+                  <td className="p-2">{when(d.lastSeenAt, locale)}</td>
+                  <td className="p-2 text-right">
+                    <ConfirmButton
+                      className="btn btn-secondary px-2 py-1"
+                      label={td("revoke")}
+                      question={td("revokeQuestion", { member: d.member })}
+                      onConfirm={() =>
+                        void call(councilRoutes.revokeDevice, { sessionId: d.sessionId }).then((r) => outcome(r, td("revoked", { member: d.member })))
+                      }
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+// The clerk's roster routes: the members, their CSV export and import with a preview.
+import { z } from "zod";
+import { route } from "./contract";
+import type { Bilingual, Civility, MemberRole } from "../vocabulary";
+
+export const ROSTER_COLUMNS = ["id", "civility", "firstName", "lastName", "role", "rank", "group", "seat", "birthDate", "mandateStart", "mandateEnd"] as const;
+
+export const RosterImportSchema = z.strictObject({ csv: z.string().min(1, "the file is empty").max(1_000_000), dryRun: z.boolean() });
+export const ROSTER_BODY_LIMIT = 2_200_000;
+
+/** A problem found in a file the clerk sent: where it is, whether it blocks, what it is. */
+export interface FileProblem extends Bilingual {
+  /** 1-based line for a CSV row (0: the file as a whole); absent for a draft deliberation. */
+  line?: number;
+  /** The field concerned ("input": the file as a whole). */
+  field: string;
+  /** A blocking problem stops the import; the others are shown to be checked. */
+  blocking: boolean;
+}
+
+export interface RosterMember {
+  civility: Civility;
+  firstName: string;
+  lastName: string;
+  role: MemberRole;
+  rank: number;
+  group: string | null;
+  seat: number | null;
+  birthDate: string | null;
+  mandateStart: string;
+  mandateEnd: string | null;
+}
+
+export interface ClerkMember extends RosterMember {
+  id: string;
+}
+
+export interface RosterRow {
+  line: number;
+  action: "create" | "update" | "unchanged";
+  /** The member updated, or the id the new member will get. */
+  memberId: string;
+  member: RosterMember;
+  /** For an update: the columns whose value changes. */
+  changes: string[];
+}
+
+export interface RosterImportOutcome {
+  applied: boolean;
+  rows: RosterRow[];
+  problems: FileProblem[];
+  counts: { create: number; update: number; unchanged: number; /** members not in the file, kept */ untouched: number };
+}
+
+export const rosterRoutes = {
+  members: route<ClerkMember[]>()({ method: "GET", path: "/api/clerk/members", access: "clerk" }),
+  membersCsv: route()({ method: "GET", path: "/api/clerk/members.csv", access: "clerk", answer: "document" }),
+  importMembers: route<RosterImportOutcome>()({
+    method: "POST",
+    path: "/api/clerk/members/import",
+    access: "clerk",
+    input: RosterImportSchema,
+    bodyLimit: ROSTER_BODY_LIMIT,
+  }),
+};

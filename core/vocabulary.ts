@@ -1,0 +1,90 @@
+// The domain words of Séance, each declared once as a zod schema with its inferred type. Every other
+// module (protocol, state, rules, records, API contracts, screens) imports them from here.
+import { z } from "zod";
+
+/** A ballot's choice (L2121-20): pour, contre, abstention, ne prend pas part au vote. */
+export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
+export type Choice = z.infer<typeof ChoiceSchema>;
+export const CHOICES = ChoiceSchema.options;
+
+/** How a vote is taken (L2121-21): à main levée, scrutin public, scrutin secret. */
+export const BallotModeSchema = z.enum(["show-of-hands", "public", "secret"]);
+export type BallotMode = z.infer<typeof BallotModeSchema>;
+export const BALLOT_MODES = BallotModeSchema.options;
+
+/** What an agenda item is, which decides the majority that applies. */
+export const ItemKindSchema = z.enum(["ordinary", "compte-administratif", "huis-clos", "election"]);
+export type ItemKind = z.infer<typeof ItemKindSchema>;
+export const ITEM_KINDS = ItemKindSchema.options;
+
+/** An item's kind as stored (free text in the database): unknown kinds read as ordinary. */
+export function itemKindOf(stored: string): ItemKind {
+  const parsed = ItemKindSchema.safeParse(stored);
+  return parsed.success ? parsed.data : "ordinary";
+}
+
+/** The four totals of a vote. */
+export const TallySchema = z.strictObject({
+  pour: z.number().int().min(0).max(10_000),
+  contre: z.number().int().min(0).max(10_000),
+  abstention: z.number().int().min(0).max(10_000),
+  nppv: z.number().int().min(0).max(10_000),
+});
+export type Tally = z.infer<typeof TallySchema>;
+export const EMPTY_TALLY: Tally = Object.freeze({ pour: 0, contre: 0, abstention: 0, nppv: 0 });
+
+/** The roles a signed-in person may hold. */
+export const RoleSchema = z.enum(["clerk", "president", "secretary", "councillor", "public"]);
+export type Role = z.infer<typeof RoleSchema>;
+/** Staff accounts sign in with a password; councillors pair a device. */
+export const StaffRoleSchema = z.enum(["clerk", "president", "secretary"]);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+/** A member's role on the council. */
+export const MemberRoleSchema = z.enum(["maire", "adjoint", "conseiller-delegue", "conseiller"]);
+export type MemberRole = z.infer<typeof MemberRoleSchema>;
+export const MEMBER_ROLES = MemberRoleSchema.options;
+
+export const CivilitySchema = z.enum(["M.", "Mme"]);
+export type Civility = z.infer<typeof CivilitySchema>;
+
+/** A member's name, kept structured so nobody has to parse "Mme Léonore MONCOND'HUY" back. */
+export const MemberNameSchema = z.strictObject({ civility: CivilitySchema, firstName: z.string(), lastName: z.string() });
+export type MemberName = z.infer<typeof MemberNameSchema>;
+
+/** Anything with a member's name parts (a database row, a roster entry). */
+type NameParts = { civility: string; firstName: string; lastName: string };
+
+/** "Mme Léonore MONCOND'HUY". */
+export function fullName(n: NameParts): string {
+  return `${n.civility} ${n.firstName} ${n.lastName}`;
+}
+/** "Mme MONCOND'HUY" (the minutes name members by surname). */
+export function surnameName(n: NameParts): string {
+  return `${n.civility} ${n.lastName}`;
+}
+
+/** A council's settings for its sittings (part of its règlement intérieur), each with its schema. */
+export const COUNCIL_SETTING_FIELDS = {
+  /** Councillors may check themselves in from their device. */
+  selfCheckIn: z.boolean(),
+  /** A member leaving during the sitting may give a proxy (L2121-20, règlement intérieur). */
+  midSittingProxies: z.boolean(),
+  /** Whether a public vote's tally shows while the vote is open. */
+  revealMode: z.enum(["live", "at-close"]),
+  /** The president votes once every other member has. */
+  presidentVotesLast: z.boolean(),
+};
+export const CouncilSettingsSchema = z.object({
+  selfCheckIn: COUNCIL_SETTING_FIELDS.selfCheckIn.default(true),
+  midSittingProxies: COUNCIL_SETTING_FIELDS.midSittingProxies.default(true),
+  revealMode: COUNCIL_SETTING_FIELDS.revealMode.default("live"),
+  presidentVotesLast: COUNCIL_SETTING_FIELDS.presidentVotesLast.default(true),
+});
+export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
+
+/** A sentence in both languages of the interface. */
+export interface Bilingual {
+  fr: string;
+  en: string;
+}
