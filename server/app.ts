@@ -58,8 +58,7 @@ export interface SeanceServer {
   close(): Promise<void>;
 }
 
-/** Largest minutes document (stored Yjs updates) and largest websocket frame a client may send. */
-const MAX_MINUTES_BYTES = Number(process.env.SEANCE_MINUTES_MAX_BYTES) || 8 * 1024 * 1024;
+/** Largest websocket frame a minutes client may send. */
 const MAX_YJS_FRAME = 2 * 1024 * 1024;
 
 export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceServer> {
@@ -73,7 +72,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const accounts = new Accounts(opts.db, keys, sessions, { demo: opts.demo, now: () => clock.now() });
   const commandLog = new CommandLog(opts.databaseUrl, keys.urn);
   const rooms = new RoomRegistry(opts.db, commandLog, clock, logger, { urn: keys.urn, receipt: keys.receipt });
-  const pdf = createPdfRenderer();
+  const pdf = createPdfRenderer({ ...(Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) > 0 ? { rendersPerMinute: Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) } : {}) });
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
 
   const compactAfter = Number(env.SEANCE_MINUTES_COMPACT_AFTER);
@@ -86,14 +85,19 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       const sittingId = MINUTES_DOC_PATTERN.exec(docName)?.[1] ?? "";
       const access = await minutesAccess(opts.db, actor, sittingId);
       if (access === "none") return null;
-      return { audience: access === "write" ? "writer" : actor ? "reader" : "public", sessionId: actor?.sessionId ?? null };
+      return {
+        audience: access === "write" ? "writer" : actor ? "reader" : "public",
+        sessionId: actor?.sessionId ?? null,
+        ...(actor ? { expiresAt: actor.expiresAt } : {}),
+      };
     },
     persistence,
     logger,
     policy,
     caps,
     maxPayloadBytes: MAX_YJS_FRAME,
-    maxDocBytes: MAX_MINUTES_BYTES,
+    // Largest minutes document (its stored updates): 8 MB, or SEANCE_MINUTES_MAX_BYTES.
+    maxDocBytes: Number(env.SEANCE_MINUTES_MAX_BYTES) || 8 * 1024 * 1024,
   });
   sessions.onRevoked((ids) => docs.dropSessions(ids));
 

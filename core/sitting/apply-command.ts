@@ -110,7 +110,7 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: RoomCommand
       if (!memberId || !state.roster[memberId]) return reject("unknown-member");
       if (state.status === "closed") return reject("wrong-state", "sitting is closed");
       if (cmd.type === "rollcall:check-in" && !state.settings.selfCheckIn) return reject("self-check-in-disabled");
-      // An arrival during a vote is recorded (it counts from the next vote: VOTE-10); correcting the
+      // An arrival during a vote is recorded (it counts from the next vote: SIT-9); correcting the
       // roll call to absent or excused waits until the vote is closed.
       if (state.openVoteId && status !== "present") return reject("vote-open", "attendance may not drop during a vote");
       if (state.attendance[memberId]?.status === status) return ok([], { unchanged: true });
@@ -279,7 +279,7 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: RoomCommand
       // Interested members present are recorded as not taking part (L2131-11), unless the chair counted them.
       if (vote.mode !== "show-of-hands") tally.nppv += item?.call?.recusedIds.length ?? 0;
       const total = tally.pour + tally.contre + tally.abstention + tally.nppv;
-      // Never more ballots than the electorate the vote opened with (VOTE-10).
+      // Never more ballots than the electorate the vote opened with (SIT-9).
       if (total > maxBallots(state, vote)) return reject("wrong-state", `${total} ballots for an electorate of ${maxBallots(state, vote)}`);
       return ok([{ type: "vote:closed", voteId: vote.id, at: ctx.now, tally }], { tally, ballots: ballotsCast(vote) });
     }

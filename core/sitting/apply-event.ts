@@ -2,7 +2,7 @@
 import { computeElectorate, entitlementKey, hasVoted } from "./derive";
 import { EMPTY_TALLY, type SittingEvent, type SittingState, type VoteState } from "./state";
 
-/** A member who stops being present during a vote loses the ballots they have not cast yet (VOTE-11). */
+/** A member who stops being present during a vote loses the ballots they have not cast yet (SIT-10). */
 function lapseUnusedBallots(s: SittingState, memberId: string): void {
   const vote = s.openVoteId ? s.votes[s.openVoteId] : undefined;
   if (!vote) return;

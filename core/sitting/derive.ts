@@ -70,8 +70,8 @@ export function entitlementKey(e: Entitlement): string {
 }
 
 /**
- * The ballots that may be cast on a vote: its electorate fixed at opening (VOTE-10), less the ones
- * lapsed when their holder left during the vote (VOTE-11). Ballots already cast are kept.
+ * The ballots that may be cast on a vote: its electorate fixed at opening (SIT-9), less the ones
+ * lapsed when their holder left during the vote (SIT-10). Ballots already cast are kept.
  */
 export function listEntitlements(_state: SittingState, vote: VoteState): Entitlement[] {
   if (!vote.lapsed.length) return vote.electorate;

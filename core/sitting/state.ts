@@ -79,7 +79,7 @@ export interface VoteState {
   openedAt: string;
   closedAt: string | null;
   /**
-   * Who may vote, and through whom, fixed when the vote opened (VOTE-10): attendance and proxy
+   * Who may vote, and through whom, fixed when the vote opened (SIT-9): attendance and proxy
    * changes during the vote apply from the next one. One entry per voice (a member's own, or a
    * mandant's through the mandataire), so no member can be counted twice.
    */
@@ -172,7 +172,7 @@ export type SittingEvent =
       reveal: "live" | "at-close";
       allowChange: boolean;
       at: string;
-      /** Absent from logs written before VOTE-10: then computed from the state as it was. */
+      /** Absent from logs written before SIT-9: then computed from the state as it was. */
       electorate?: { memberId: string; onBehalfOf: string }[];
     }
   | { type: "ballot:cast"; voteId: string; memberId: string; onBehalfOf: string; choice: Choice; at: string }

@@ -20,6 +20,8 @@ export interface DocGrant {
   audience: Audience;
   /** The sign-in session, so a revoked session's sockets can be dropped (null: the public). */
   sessionId: string | null;
+  /** Epoch ms at which the session ends (the connection is closed then). */
+  expiresAt?: number;
 }
 
 export interface DocHostOptions {
@@ -116,10 +118,16 @@ export function createDocHost(opts: DocHostOptions) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn: Conn = { ws, docName, grant: access };
       conns.add(conn);
+      // A session that ends while the document is open ends the connection too.
+      const timer = access.expiresAt ? setTimeout(() => ws.close(FORBIDDEN, "session ended"), Math.max(0, Math.min(access.expiresAt - Date.now(), 2 ** 31 - 1))) : null;
       ws.on("close", () => {
+        if (timer) clearTimeout(timer);
         conns.delete(conn);
         release();
       });
+      // A frame over the limit (or a broken one) is an error on this socket only: it closes, the
+      // server carries on. Without a listener, ws would throw it out of the process.
+      ws.on("error", (err) => opts.logger.info(`minutes: connection to ${docName} closed: ${err.message}`));
       guard(conn);
       setupWSConnection(ws, req, { docName });
     });

@@ -32,11 +32,20 @@ export interface TestServer {
 
 const quiet = { info: () => undefined, error: (m: string) => (process.env.SEANCE_TEST_VERBOSE ? console.error(m) : undefined) };
 
-export async function startTestServer(opts: { dbFile?: string; seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dbFile?: string; seed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dbFile = opts.dbFile ?? freshDatabaseFile();
   const db = await openDatabase(`file:${dbFile}`);
   if (opts.seed !== false) await seedDemo(db);
-  const server = await createSeanceServer({ db, databaseUrl: `file:${dbFile}`, dev: false, demo: true, dir: process.cwd(), withoutPages: true, logger: quiet });
+  const server = await createSeanceServer({
+    db,
+    databaseUrl: `file:${dbFile}`,
+    dev: false,
+    demo: true,
+    dir: process.cwd(),
+    withoutPages: true,
+    logger: quiet,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
+  });
   const port = await server.listen(0, "127.0.0.1");
   return {
     url: `http://127.0.0.1:${port}`,

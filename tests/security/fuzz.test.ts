@@ -46,7 +46,7 @@ const HTTP_STRING_MAX = 20_000;
 let srv: TestServer;
 let other: OtherCouncil;
 let cookies: Awaited<ReturnType<typeof roleCookies>>;
-/** A second session per role, spent by the sign-out probes: signing out revokes the session (SEC-21). */
+/** A second session per role, spent by the sign-out probes: signing out revokes the session (SEC-22). */
 let signoutCookies: Awaited<ReturnType<typeof roleCookies>>;
 let forged: string[];
 let live: { sittingId: string; itemIds: string[]; closedVoteId: string; openVoteId: string };

@@ -28,7 +28,7 @@ import {
 let srv: TestServer;
 let other: OtherCouncil;
 let cookies: Record<RoleName, string | null>;
-/** A second session per role, spent by the sign-out cells: signing out revokes the session (SEC-21). */
+/** A second session per role, spent by the sign-out cells: signing out revokes the session (SEC-22). */
 let signoutCookies: Record<RoleName, string | null>;
 /** L: live sitting (item 0 decided by public ballot, item 1 under an open secret ballot); M: held and closed, its minutes; C: convened, agenda editable. */
 let L: { sittingId: string; itemIds: string[]; secretVoteId: string };
@@ -214,8 +214,8 @@ const OWN_READERS: readonly RoleName[] = ["councillor", "mandataire"];
  * A writer writes a marker, then sets an awareness field: the checker sees awareness after any update
  * sent before it on the same connection, so once it sees the field the marker is in its document.
  * Anyone else sends what a hostile client would, a sync update frame: the server refuses it and
- * closes the connection (4403) before applying anything (SEC-15). Once a version of the minutes is
- * approved, nobody writes any more (SEC-23).
+ * closes the connection (4403) before applying anything (SEC-16). Once a version of the minutes is
+ * approved, nobody writes any more (SEC-24).
  */
 async function yjsMatrix(phase: "before" | "after"): Promise<void> {
   const checker = await yClient(srv.url, M, cookies.clerk ?? undefined);
@@ -471,7 +471,7 @@ function checkAllowed(ep: Endpoint, role: RoleName, r: RawReply, label: string):
 }
 
 describe("after publication", () => {
-  it("SEC-7 the published minutes open to everyone read-only; the approved version is frozen for the writers too (SEC-23)", async () => {
+  it("SEC-7 the published minutes open to everyone read-only; the approved version is frozen for the writers too (SEC-24)", async () => {
     const row = await srv.db.sitting.findUniqueOrThrow({ where: { id: M } });
     expect(row.minutesPublishedAt).not.toBeNull(); // the clerk's allowed publish cell above
     await yjsMatrix("after");

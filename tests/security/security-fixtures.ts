@@ -155,7 +155,7 @@ export async function stateDigest(db: Db): Promise<Record<string, string>> {
     Sitting: db.sitting.findMany({ orderBy: { id: "asc" } }),
     AgendaItem: db.agendaItem.findMany({ orderBy: { id: "asc" } }),
     SittingEvent: db.sittingEvent.findMany({ orderBy: { id: "asc" } }),
-    // A refused command keeps its refusal as its receipt (SEC-19: one stored reply per command id);
+    // A refused command keeps its refusal as its receipt (SIT-11: one stored reply per command id);
     // only accepted commands count as a change.
     CommandReceipt: db.commandReceipt
       .findMany({ orderBy: [{ sittingId: "asc" }, { commandId: "asc" }] })

@@ -154,7 +154,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(await srv.db.ballot.count({ where: { voteId } })).toBe(0);
     expect(await srv.db.secretSignature.count({ where: { voteId } })).toBe(3);
     const urn = await srv.db.secretUrn.findUniqueOrThrow({ where: { voteId } });
-    // The urn holds its totals sealed with the server key (SEC-16): no column names a member or a choice.
+    // The urn holds its totals sealed with the server key (SEC-19): no column names a member or a choice.
     expect(Object.keys(urn).sort()).toEqual(["sealed", "voteId"]);
     const deposits = await srv.db.sittingEvent.findMany({ where: { sittingId, type: "ballot:deposited" } });
     for (const d of deposits) expect(d.payload).not.toMatch(/pour|contre|abstention|"choice"/);
