@@ -26,7 +26,8 @@ import { consoleLogger, errorMessage, systemClock, type Clock, type Logger } fro
 import { RoomRegistry } from "./realtime/sitting-room";
 import { createSocketServer } from "./realtime/socket-server";
 import { createPdfRenderer } from "./records/pdf-renderer";
-import { CommandLog } from "./store/command-log";
+import { SqliteSittingStore } from "./store/sqlite-store";
+import type { SittingStore } from "./store/port";
 import { createDocHost } from "./yjs/doc-host";
 import { YPersistence } from "./yjs/persistence";
 import { pageGuard } from "./http/page-guard";
@@ -70,8 +71,8 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const caps = connectionCapsFrom(env);
   const sessions = new Sessions(opts.db, keys, () => clock.now());
   const accounts = new Accounts(opts.db, keys, sessions, { demo: opts.demo, now: () => clock.now() });
-  const commandLog = new CommandLog(opts.databaseUrl, keys.urn);
-  const rooms = new RoomRegistry(opts.db, commandLog, clock, logger, { urn: keys.urn, receipt: keys.receipt });
+  const store: SittingStore = new SqliteSittingStore(opts.db, opts.databaseUrl, keys.urn);
+  const rooms = new RoomRegistry({ store, clock, logger, receiptKey: keys.receipt });
   const pdf = createPdfRenderer({ ...(Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) > 0 ? { rendersPerMinute: Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) } : {}) });
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
 
@@ -196,7 +197,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await pdf.close();
-      commandLog.close();
+      await store.close();
     },
   };
 }

@@ -1,17 +1,16 @@
-// One live sitting in this process: a cache of its state over the database, a queue that decides
-// commands in order, and listeners told after each commit. Transport-agnostic.
+// One live sitting in this process: a cache of its state over the store, a queue that decides
+// commands in order and commits those of one tick together, and listeners told after each commit.
+// Transport-agnostic, storage-agnostic (a SittingStore is given).
 import { createHmac, randomUUID } from "node:crypto";
-import type { Db } from "../db/client";
 import { canonicalJson } from "../../core/audit/hash-chain";
 import { applyCommand } from "../../core/sitting/apply-command";
-import { applyEvent } from "../../core/sitting/apply-event";
+import { foldEvent } from "../../core/sitting/apply-event";
 import { reject, type Reply } from "../../core/refusal";
 import type { RoomCommand } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
 import { depositInUrn } from "../../core/sitting/urn";
-import { loadSitting } from "../store/sitting-store";
-import { CommandLog, StaleStateError, type CommitInput } from "../store/command-log";
+import type { CommitEntry, SittingStore, StoredReceipt } from "../store/port";
 import { crashPoint } from "../fault";
 import { errorMessage, type Clock, type Logger } from "../ports";
 
@@ -24,10 +23,12 @@ export interface RoomEnvelope {
   command: RoomCommand;
 }
 
+type RoomReply = Reply<Record<string, unknown>>;
+
 interface Pending {
   actor: Actor;
   env: RoomEnvelope;
-  resolve: (reply: Reply<Record<string, unknown>>) => void;
+  resolve: (reply: RoomReply) => void;
 }
 
 /** At most this many commands share one transaction. */
@@ -36,31 +37,39 @@ const MAX_BATCH = 128;
 /** Told after each commit with the events it appended (none after a reload). */
 export type RoomListener = (room: SittingRoom, committed: readonly { seq: number; event: SittingEvent }[]) => void;
 
-export interface RoomKeys {
-  /** Opens and seals the secret urns. */
-  urn: Buffer;
-  /** Fingerprints a command's payload in its receipt. */
-  receipt: Buffer;
+export interface RoomDeps {
+  store: SittingStore;
+  clock: Clock;
+  logger: Logger;
+  /** Fingerprints a command's payload in its receipt (a key the database does not hold). */
+  receiptKey: Buffer;
+}
+
+/** What a batch's decisions came to: the replies, the entries to commit, the state they lead to. */
+interface Decided {
+  replies: { p: Pending; reply: RoomReply }[];
+  entries: CommitEntry[];
+  committed: { seq: number; event: SittingEvent }[];
+  working: SittingState;
+  secretClosed: boolean;
 }
 
 export class SittingRoom {
   private pending: Pending[] = [];
   private draining = false;
   private listeners = new Set<RoomListener>();
+  /** Reloads and batches run one at a time, never interleaved. */
+  private exclusive: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly db: Db,
-    private readonly log: CommandLog,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly keys: RoomKeys,
+    private readonly deps: RoomDeps,
     public state: SittingState,
     public header: SittingHeader,
   ) {}
 
-  static async load(db: Db, log: CommandLog, sittingId: string, clock: Clock, logger: Logger, keys: RoomKeys): Promise<SittingRoom> {
-    const { state, header } = await loadSitting(db, sittingId, keys.urn);
-    return new SittingRoom(db, log, clock, logger, keys, state, header);
+  static async load(deps: RoomDeps, sittingId: string): Promise<SittingRoom> {
+    const { state, header } = await deps.store.load(sittingId);
+    return new SittingRoom(deps, state, header);
   }
 
   onChange(fn: RoomListener): () => void {
@@ -69,11 +78,29 @@ export class SittingRoom {
   }
 
   /** Decide a command: the reply comes only once it (and its receipt) is committed to disk. */
-  handle(actor: Actor, env: RoomEnvelope): Promise<Reply<Record<string, unknown>>> {
+  handle(actor: Actor, env: RoomEnvelope): Promise<RoomReply> {
     return new Promise((resolve) => {
       this.pending.push({ actor, env, resolve });
       if (this.pending.length === 1 && !this.draining) setImmediate(() => void this.drain());
     });
+  }
+
+  /** Reload from the store (after the clerk edits the agenda, or a commit made elsewhere). */
+  reload(): Promise<void> {
+    return this.serialised(() => this.reloadNow());
+  }
+
+  private serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(fn, fn);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadNow(): Promise<void> {
+    const { state, header } = await this.deps.store.load(this.state.sittingId);
+    this.state = state;
+    this.header = header;
+    this.notify([]);
   }
 
   /** Commands that arrived in the same tick are decided in order and committed together. */
@@ -82,21 +109,7 @@ export class SittingRoom {
     try {
       while (this.pending.length) {
         const batch = this.pending.splice(0, MAX_BATCH);
-        const outcome = this.safely(batch);
-        if (outcome === "stale") {
-          await this.reload();
-          this.pending.unshift(...batch);
-        } else if (outcome === "failed") {
-          // One bad command must not sink the others: reload, then take them one at a time.
-          await this.reload().catch(() => undefined);
-          for (const p of batch) {
-            const alone = this.safely([p]);
-            if (alone !== "done") {
-              await this.reload().catch(() => undefined);
-              p.resolve(reject("internal"));
-            }
-          }
-        }
+        await this.serialised(() => this.settle(batch));
         // Let sockets be read and broadcasts go out between two batches.
         await new Promise<void>((r) => setImmediate(r));
       }
@@ -105,100 +118,112 @@ export class SittingRoom {
     }
   }
 
-  private safely(batch: Pending[]): "done" | "stale" | "failed" {
+  /** One batch to its end: committed, or after a reload decided again, or one command at a time. */
+  private async settle(batch: Pending[]): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const outcome = await this.safely(batch);
+      if (outcome === "done") return;
+      await this.reloadNow().catch(() => undefined);
+      if (outcome === "failed") break;
+    }
+    // One bad command must not sink the others: take them one at a time.
+    for (const p of batch) {
+      if ((await this.safely([p])) !== "done") {
+        await this.reloadNow().catch(() => undefined);
+        p.resolve(reject("internal"));
+      }
+    }
+  }
+
+  private async safely(batch: Pending[]): Promise<"done" | "retry" | "failed"> {
     try {
-      return this.decideAndCommit(batch);
+      return await this.decideAndCommit(batch);
     } catch (err) {
-      this.logger.error(`commands failed: ${errorMessage(err)}`);
+      this.deps.logger.error(`commands failed: ${errorMessage(err)}`);
       return "failed";
     }
   }
 
   private fingerprint(env: RoomEnvelope): string {
-    return createHmac("sha256", this.keys.receipt)
+    return createHmac("sha256", this.deps.receiptKey)
       .update(`${env.commandId}\n${canonicalJson(env.command)}`)
       .digest("hex");
   }
 
-  private decideAndCommit(batch: Pending[]): "done" | "stale" | "failed" {
-    const now = this.clock.now().toISOString();
-    let state = this.state;
-    const replies: { p: Pending; reply: Reply<Record<string, unknown>> }[] = [];
-    const commits: CommitInput[] = [];
-    const committed: { seq: number; event: SittingEvent }[] = [];
-    const inBatch = new Map<string, { userId: string; fingerprint: string; reply: Reply<Record<string, unknown>> }>();
-    let secretClosed = false;
+  private async decideAndCommit(batch: Pending[]): Promise<"done" | "retry"> {
+    const receipts = await this.deps.store.findReceipts(
+      this.state.sittingId,
+      batch.map((p) => p.env.commandId),
+    );
+    const d = this.decide(batch, receipts);
+    if (d.entries.length) {
+      crashPoint("commit:before");
+      const result = await this.deps.store.commit({
+        sittingId: this.state.sittingId,
+        fromSeq: this.state.seq,
+        fromHash: this.state.lastHash,
+        entries: d.entries,
+      });
+      if (!result.ok) return "retry";
+      crashPoint("commit:after");
+      const last = result.chained[result.chained.length - 1];
+      if (last) {
+        d.working.seq = last.seq;
+        d.working.lastHash = last.hash;
+      }
+      this.state = d.working;
+      if (d.committed.length) this.notify(d.committed);
+      // The urn's old sealed versions leave the storage as soon as the vote is closed.
+      if (d.secretClosed) this.deps.store.afterSecretVoteClosed();
+    }
+    for (const { p, reply } of d.replies) p.resolve(reply);
+    return "done";
+  }
+
+  /** Pure decisions over a working copy of the state: one copy per batch, events folded into it. */
+  private decide(batch: Pending[], receipts: Map<string, StoredReceipt>): Decided {
+    const now = this.deps.clock.now().toISOString();
+    const working = structuredClone(this.state);
+    const out: Decided = { replies: [], entries: [], committed: [], working, secretClosed: false };
+    const decided = new Map<string, { userId: string; fingerprint: string; reply: RoomReply }>();
     for (const p of batch) {
       const { actor, env } = p;
       const fingerprint = this.fingerprint(env);
-      const twin = inBatch.get(env.commandId);
-      const previous = twin
-        ? twin.userId !== actor.userId
-          ? reject("bad-request", "this command id was used by another sender")
-          : twin.fingerprint !== fingerprint
-            ? reject("command-id-reused")
-            : twin.reply
-        : this.log.findReceipt(state.sittingId, env.commandId, actor.userId, fingerprint);
-      if (previous !== null) {
-        replies.push({ p, reply: previous as Reply<Record<string, unknown>> });
+      const previous = decided.get(env.commandId) ?? receipts.get(env.commandId);
+      if (previous) {
+        // A command id is its sender's, for one payload: a retry gets the stored reply, nothing else does.
+        const reply =
+          previous.userId !== actor.userId
+            ? reject("bad-request", "this command id was used by another sender")
+            : previous.fingerprint !== fingerprint
+              ? reject("command-id-reused")
+              : (previous.reply as RoomReply);
+        out.replies.push({ p, reply });
         continue;
       }
-      const outcome = applyCommand(state, actor, env.command, { now, newId: () => `v-${randomUUID()}` });
+      const outcome = applyCommand(working, actor, env.command, { now, newId: () => `v-${randomUUID()}` });
       const events = outcome.ok ? outcome.events : [];
-      const reply: Reply<Record<string, unknown>> = outcome.ok
-        ? { ok: true, data: { ...outcome.reply, seq: state.seq + events.length } }
-        : { ok: false, error: outcome.error };
-      replies.push({ p, reply });
+      const reply: RoomReply = outcome.ok ? { ok: true, data: { ...outcome.reply, seq: working.seq + events.length } } : { ok: false, error: outcome.error };
+      out.replies.push({ p, reply });
       // Every command id gets exactly one stored reply, whatever the outcome: a retry gets it back.
-      inBatch.set(env.commandId, { userId: actor.userId, fingerprint, reply });
-      let next = state;
+      decided.set(env.commandId, { userId: actor.userId, fingerprint, reply });
       for (const e of events) {
-        next = applyEvent(next, e);
-        next.seq += 1;
-        committed.push({ seq: next.seq, event: e });
-        if (e.type === "vote:closed" && state.votes[e.voteId]?.mode === "secret") secretClosed = true;
+        if (e.type === "vote:closed" && working.votes[e.voteId]?.mode === "secret") out.secretClosed = true;
+        foldEvent(working, e);
+        working.seq += 1;
+        out.committed.push({ seq: working.seq, event: e });
       }
-      let urn: CommitInput["urn"];
+      let urn: CommitEntry["urn"];
       if (outcome.ok && outcome.urnChoice && env.command.type === "ballot:cast") {
-        const vote = next.votes[env.command.voteId];
+        const vote = working.votes[env.command.voteId];
         if (vote) {
           vote.urn = depositInUrn(vote.urn, outcome.urnChoice);
           urn = { voteId: vote.id, tally: vote.urn };
         }
       }
-      commits.push({ state, commandId: env.commandId, userId: actor.userId, fingerprint, events, ...(urn ? { urn } : {}), reply, now });
-      state = next;
+      out.entries.push({ commandId: env.commandId, userId: actor.userId, fingerprint, events, ...(urn ? { urn } : {}), reply, now });
     }
-    if (commits.length) {
-      crashPoint("commit:before");
-      try {
-        const chained = this.log.commit(commits).flat();
-        crashPoint("commit:after");
-        const last = chained[chained.length - 1];
-        if (last) {
-          state.seq = last.seq;
-          state.lastHash = last.hash;
-        }
-      } catch (err) {
-        if (err instanceof StaleStateError) return "stale";
-        // A unique-key clash on a receipt means the same command won a race in another process.
-        this.logger.error(`commit of ${commits.length} command(s) failed: ${errorMessage(err)}`);
-        return "failed";
-      }
-      this.state = state;
-      if (committed.length) this.notify(committed);
-      // The urn's old sealed versions leave the WAL as soon as the vote is closed.
-      if (secretClosed) this.log.checkpoint();
-    }
-    for (const { p, reply } of replies) p.resolve(reply);
-    return "done";
-  }
-
-  async reload(): Promise<void> {
-    const { state, header } = await loadSitting(this.db, this.state.sittingId, this.keys.urn);
-    this.state = state;
-    this.header = header;
-    this.notify([]);
+    return out;
   }
 
   private notify(committed: readonly { seq: number; event: SittingEvent }[]): void {
@@ -206,7 +231,7 @@ export class SittingRoom {
       try {
         fn(this, committed);
       } catch (err) {
-        this.logger.error(`listener failed: ${errorMessage(err)}`);
+        this.deps.logger.error(`listener failed: ${errorMessage(err)}`);
       }
     }
   }
@@ -216,13 +241,7 @@ export class SittingRoom {
 export class RoomRegistry {
   private rooms = new Map<string, Promise<SittingRoom>>();
   private created = new Set<(room: SittingRoom) => void>();
-  constructor(
-    private readonly db: Db,
-    private readonly log: CommandLog,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly keys: RoomKeys,
-  ) {}
+  constructor(private readonly deps: RoomDeps) {}
 
   onRoomCreated(fn: (room: SittingRoom) => void): void {
     this.created.add(fn);
@@ -231,7 +250,12 @@ export class RoomRegistry {
   get(sittingId: string): Promise<SittingRoom> {
     let p = this.rooms.get(sittingId);
     if (!p) {
-      p = SittingRoom.load(this.db, this.log, sittingId, this.clock, this.logger, this.keys).then((room) => {
+      p = SittingRoom.load(this.deps, sittingId).then((room) => {
+        // A commit made elsewhere (another process on the same database) reloads this room.
+        this.deps.store.watch(sittingId, (lastSeq) => {
+          if (lastSeq !== room.state.seq)
+            void room.reload().catch((err: unknown) => this.deps.logger.error(`reload of ${sittingId} failed: ${errorMessage(err)}`));
+        });
         for (const fn of this.created) fn(room);
         return room;
       });

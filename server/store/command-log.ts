@@ -5,29 +5,20 @@
 // microseconds plus the fsync.
 import Database from "better-sqlite3";
 import { canonicalJson, computeEventHash, type ChainedEvent } from "../../core/audit/hash-chain";
-import { reject } from "../../core/refusal";
-import type { SittingEvent, SittingState } from "../../core/sitting/state";
-import type { Tally } from "../../core/vocabulary";
+import type { SittingEvent } from "../../core/sitting/state";
 import { databaseFile } from "../db/url";
 import { crashPoint } from "../fault";
 import { StaleStateError, UnknownSittingError } from "./errors";
+import type { CommitBatch, CommitEntry, CommitResult, StoredReceipt } from "./port";
 import { sealUrn } from "./urn-seal";
 
 export { StaleStateError, UnknownSittingError };
 
-export interface CommitInput {
-  /** The state the command was decided on (its seq is where its events continue the chain). */
-  state: SittingState;
-  commandId: string;
-  userId: string;
-  /** HMAC of the command id and payload: a retry must present the same command. */
-  fingerprint: string;
-  /** None for a command that changed nothing or was refused: only its reply is stored. */
-  events: SittingEvent[];
-  /** A secret deposit's urn after it: sealed and written in place of the previous one. */
-  urn?: { voteId: string; tally: Tally };
-  reply: unknown;
-  now: string;
+/** A duplicate command id found inside the transaction (it rolls the batch back). */
+class DuplicateCommandError extends Error {
+  constructor(readonly commandIds: string[]) {
+    super(`command id(s) already decided: ${commandIds.join(", ")}`);
+  }
 }
 
 const STATUS_AFTER: Partial<Record<SittingEvent["type"], string>> = {
@@ -40,7 +31,7 @@ const STATUS_AFTER: Partial<Record<SittingEvent["type"], string>> = {
 export class CommandLog {
   private readonly db: Database.Database;
   private readonly q;
-  private readonly commitTx: Database.Transaction<(batch: CommitInput[]) => ChainedEvent[][]>;
+  private readonly commitTx: Database.Transaction<(batch: CommitBatch) => ChainedEvent[]>;
 
   constructor(
     url: string,
@@ -68,43 +59,55 @@ export class CommandLog {
       addReceipt: this.db.prepare('INSERT INTO "CommandReceipt" (sittingId, commandId, userId, fingerprint, reply, createdAt) VALUES (?, ?, ?, ?, ?, ?)'),
     };
     // Group commit: the commands that arrived in the same tick share one transaction and one fsync.
-    this.commitTx = this.db.transaction((batch: CommitInput[]) => {
-      const out: ChainedEvent[][] = [];
-      let seq = batch[0]?.state.seq ?? 0;
-      let hash = batch[0]?.state.lastHash ?? "";
-      for (const c of batch) {
-        const chained = this.apply(c, seq, hash);
+    this.commitTx = this.db.transaction((batch: CommitBatch) => {
+      const row = this.q.lastSeq.get(batch.sittingId);
+      if (!row) throw new UnknownSittingError(batch.sittingId);
+      if (row.lastSeq !== batch.fromSeq) throw new StaleStateError();
+      // The receipts are looked up again inside the transaction: a retry that raced in elsewhere wins.
+      const taken = batch.entries.filter((e) => this.q.receipt.get(batch.sittingId, e.commandId)).map((e) => e.commandId);
+      if (taken.length) throw new DuplicateCommandError(taken);
+      const out: ChainedEvent[] = [];
+      let seq = batch.fromSeq;
+      let hash = batch.fromHash;
+      for (const entry of batch.entries) {
+        const chained = this.apply(batch.sittingId, entry, seq, hash);
         const last = chained[chained.length - 1];
         if (last) {
           seq = last.seq;
           hash = last.hash;
         }
-        out.push(chained);
+        out.push(...chained);
       }
       crashPoint("commit:in-tx");
       return out;
     });
   }
 
-  /**
-   * The stored reply of a command already decided (a retry), a refusal if the id is someone else's
-   * or was used for another payload, or null for a new command.
-   */
-  findReceipt(sittingId: string, commandId: string, userId: string, fingerprint: string): unknown | null {
-    const r = this.q.receipt.get(sittingId, commandId);
-    if (!r) return null;
-    // A command id is its sender's: anyone else presenting it is refused, never given the sender's reply.
-    if (r.userId !== userId) return reject("bad-request", "this command id was used by another sender");
-    if (r.fingerprint !== fingerprint) return reject("command-id-reused");
-    return JSON.parse(r.reply) as unknown;
+  findReceipts(sittingId: string, commandIds: readonly string[]): Map<string, StoredReceipt> {
+    const out = new Map<string, StoredReceipt>();
+    for (const id of commandIds) {
+      const r = this.q.receipt.get(sittingId, id);
+      if (r) out.set(id, { userId: r.userId, fingerprint: r.fingerprint, reply: JSON.parse(r.reply) as unknown });
+    }
+    return out;
+  }
+
+  lastSeq(sittingId: string): number | null {
+    return this.q.lastSeq.get(sittingId)?.lastSeq ?? null;
   }
 
   /**
    * Appends the commands' events, applies their effects and stores every reply in ONE transaction;
-   * returns only once it is on disk. Each command's `state` is the state it was decided on.
+   * returns only once it is on disk.
    */
-  commit(batch: CommitInput[]): ChainedEvent[][] {
-    return this.commitTx.immediate(batch);
+  commit(batch: CommitBatch): CommitResult {
+    try {
+      return { ok: true, chained: this.commitTx.immediate(batch) };
+    } catch (err) {
+      if (err instanceof StaleStateError) return { ok: false, reason: "stale" };
+      if (err instanceof DuplicateCommandError) return { ok: false, reason: "duplicate", commandIds: err.commandIds };
+      throw err;
+    }
   }
 
   /** After a secret vote closes: fold the WAL into the database and empty it (old frames gone). */
@@ -116,11 +119,7 @@ export class CommandLog {
     this.db.close();
   }
 
-  private apply(c: CommitInput, startSeq: number, startHash: string): ChainedEvent[] {
-    const sittingId = c.state.sittingId;
-    const row = this.q.lastSeq.get(sittingId);
-    if (!row) throw new UnknownSittingError(sittingId);
-    if (row.lastSeq !== startSeq) throw new StaleStateError();
+  private apply(sittingId: string, c: CommitEntry, startSeq: number, startHash: string): ChainedEvent[] {
     const chained: ChainedEvent[] = [];
     let prevHash = startHash;
     let seq = startSeq;

@@ -1,20 +1,18 @@
 // Loading a sitting from the database: its setup (council, roster, agenda) folded with its event log
 // into the state, plus the sealed urn of an open secret ballot (opened with the server key).
 import type { Db } from "../db/client";
-import { applyEvent } from "../../core/sitting/apply-event";
+import { foldEvent } from "../../core/sitting/apply-event";
 import { initialSittingState } from "../../core/sitting/initial-state";
 import type { ChainedEvent } from "../../core/audit/hash-chain";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { SittingEvent, SittingState } from "../../core/sitting/state";
 import { UnknownSittingError } from "./errors";
+import type { LoadedSitting } from "./port";
 import { unsealUrn } from "./urn-seal";
 
 export { StaleStateError, UnknownSittingError } from "./errors";
 
-export interface LoadedSitting {
-  state: SittingState;
-  header: SittingHeader;
-}
+export type { LoadedSitting } from "./port";
 
 function parseJsonArray(text: string): string[] {
   const v: unknown = JSON.parse(text);
@@ -29,7 +27,7 @@ export async function loadSitting(db: Db, sittingId: string, urnKey?: Buffer): P
   const sitting = await db.sitting.findUnique({ where: { id: sittingId }, include: { council: true, items: { orderBy: { order: "asc" } } } });
   if (!sitting) throw new UnknownSittingError(`unknown sitting ${sittingId}`);
   const members = await db.member.findMany({ where: { councilId: sitting.councilId }, orderBy: { seat: "asc" } });
-  let state: SittingState = initialSittingState({
+  const state: SittingState = initialSittingState({
     sittingId,
     councilId: sitting.councilId,
     ruleSetId: sitting.council.ruleSet,
@@ -42,8 +40,9 @@ export async function loadSitting(db: Db, sittingId: string, urnKey?: Buffer): P
     items: sitting.items,
   });
   const rows = await db.sittingEvent.findMany({ where: { sittingId }, orderBy: { seq: "asc" } });
+  // The initial state is this function's own: the events are folded into it in place.
   for (const row of rows) {
-    state = applyEvent(state, JSON.parse(row.payload) as SittingEvent);
+    foldEvent(state, JSON.parse(row.payload) as SittingEvent);
     state.seq = row.seq;
     state.lastHash = row.hash;
   }

@@ -1,0 +1,106 @@
+// The sitting store in memory: the same contract as the databases (tests/store/contract.test.ts),
+// for the room's unit tests and anything that needs a sitting without a disk. Several stores may
+// share one backing, as several processes share a database (their watchers hear each other).
+import { computeEventHash, canonicalJson, type ChainedEvent } from "../../core/audit/hash-chain";
+import { foldEvent } from "../../core/sitting/apply-event";
+import { initialSittingState, type SittingSetup } from "../../core/sitting/initial-state";
+import type { SittingHeader } from "../../core/sitting/projection";
+import type { SittingEvent } from "../../core/sitting/state";
+import type { Tally } from "../../core/vocabulary";
+import { UnknownSittingError } from "./errors";
+import type { CommitBatch, CommitResult, LoadedSitting, SittingStore, StoredReceipt } from "./port";
+
+interface MemorySitting {
+  setup: SittingSetup;
+  header: SittingHeader;
+  events: ChainedEvent[];
+  receipts: Map<string, StoredReceipt>;
+  urns: Map<string, Tally>;
+  listeners: Set<{ store: MemorySittingStore; fn: (lastSeq: number) => void }>;
+}
+
+export class MemoryBacking {
+  readonly sittings = new Map<string, MemorySitting>();
+
+  add(setup: SittingSetup, header: SittingHeader): void {
+    this.sittings.set(setup.sittingId, { setup, header, events: [], receipts: new Map(), urns: new Map(), listeners: new Set() });
+  }
+}
+
+export class MemorySittingStore implements SittingStore {
+  constructor(readonly backing: MemoryBacking = new MemoryBacking()) {}
+
+  private sitting(sittingId: string): MemorySitting {
+    const s = this.backing.sittings.get(sittingId);
+    if (!s) throw new UnknownSittingError(`unknown sitting ${sittingId}`);
+    return s;
+  }
+
+  load(sittingId: string): Promise<LoadedSitting> {
+    const s = this.sitting(sittingId);
+    const state = initialSittingState(s.setup);
+    for (const e of s.events) {
+      foldEvent(state, JSON.parse(e.payload) as SittingEvent);
+      state.seq = e.seq;
+      state.lastHash = e.hash;
+    }
+    for (const v of Object.values(state.votes)) if (v.mode === "secret" && v.status === "open") v.urn = { ...(s.urns.get(v.id) ?? v.urn) };
+    return Promise.resolve({ state, header: structuredClone(s.header) });
+  }
+
+  findReceipts(sittingId: string, commandIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
+    const s = this.sitting(sittingId);
+    const out = new Map<string, StoredReceipt>();
+    for (const id of commandIds) {
+      const r = s.receipts.get(id);
+      if (r) out.set(id, structuredClone(r));
+    }
+    return Promise.resolve(out);
+  }
+
+  commit(batch: CommitBatch): Promise<CommitResult> {
+    const s = this.sitting(batch.sittingId);
+    const lastSeq = s.events.length ? s.events[s.events.length - 1]!.seq : 0;
+    if (lastSeq !== batch.fromSeq) return Promise.resolve({ ok: false, reason: "stale" });
+    const taken = batch.entries.filter((e) => s.receipts.has(e.commandId)).map((e) => e.commandId);
+    if (taken.length) return Promise.resolve({ ok: false, reason: "duplicate", commandIds: taken });
+    const chained: ChainedEvent[] = [];
+    let seq = batch.fromSeq;
+    let prevHash = batch.fromHash;
+    for (const entry of batch.entries) {
+      for (const event of entry.events) {
+        seq += 1;
+        const actor = event.type === "ballot:deposited" ? "secret" : entry.userId;
+        const base = { sittingId: batch.sittingId, seq, type: event.type, payload: canonicalJson(event), actor, at: entry.now, prevHash };
+        const hash = computeEventHash(base);
+        chained.push({ ...base, hash });
+        prevHash = hash;
+        if (event.type === "vote:opened" && event.mode === "secret") s.urns.set(event.voteId, { pour: 0, contre: 0, abstention: 0, nppv: 0 });
+      }
+      if (entry.urn) s.urns.set(entry.urn.voteId, { ...entry.urn.tally });
+      s.receipts.set(entry.commandId, { userId: entry.userId, fingerprint: entry.fingerprint, reply: structuredClone(entry.reply) });
+    }
+    s.events.push(...chained);
+    if (chained.length) for (const l of s.listeners) if (l.store !== this) l.fn(seq);
+    return Promise.resolve({ ok: true, chained });
+  }
+
+  watch(sittingId: string, onCommitted: (lastSeq: number) => void): () => void {
+    const entry = { store: this, fn: onCommitted };
+    this.sitting(sittingId).listeners.add(entry);
+    return () => this.backing.sittings.get(sittingId)?.listeners.delete(entry);
+  }
+
+  /** The events as stored (the contract suite checks the chain). */
+  chain(sittingId: string): ChainedEvent[] {
+    return this.sitting(sittingId).events.map((e) => ({ ...e }));
+  }
+
+  afterSecretVoteClosed(): void {
+    // Nothing to fold away: memory keeps no history of the urn.
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

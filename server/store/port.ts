@@ -1,0 +1,65 @@
+// The sitting's storage port: what a room needs from a store, whatever the database (SQLite on one
+// machine, PostgreSQL on several, memory in tests). One contract suite runs against every
+// implementation (tests/store/contract.test.ts).
+import type { ChainedEvent } from "../../core/audit/hash-chain";
+import type { SittingHeader } from "../../core/sitting/projection";
+import type { SittingEvent, SittingState } from "../../core/sitting/state";
+import type { Tally } from "../../core/vocabulary";
+
+export interface LoadedSitting {
+  state: SittingState;
+  header: SittingHeader;
+}
+
+/** A command already decided: who sent it, the fingerprint of its payload, the reply it got. */
+export interface StoredReceipt {
+  userId: string;
+  fingerprint: string;
+  reply: unknown;
+}
+
+/** One command of a batch: its events (none for a refusal or a no-op), its effects, its reply. */
+export interface CommitEntry {
+  commandId: string;
+  userId: string;
+  fingerprint: string;
+  events: SittingEvent[];
+  /** A secret deposit's urn after it (the store seals it). */
+  urn?: { voteId: string; tally: Tally };
+  reply: unknown;
+  /** ISO time of acceptance, recorded with each event. */
+  now: string;
+}
+
+/** The commands decided together, continuing the log from `fromSeq` / `fromHash`. */
+export interface CommitBatch {
+  sittingId: string;
+  fromSeq: number;
+  fromHash: string;
+  entries: CommitEntry[];
+}
+
+export type CommitResult =
+  | { ok: true; chained: ChainedEvent[] }
+  /** The log moved on elsewhere: reload and decide again. */
+  | { ok: false; reason: "stale" }
+  /** Some command ids already have a receipt (a retry raced in elsewhere): reload and answer from it. */
+  | { ok: false; reason: "duplicate"; commandIds: string[] };
+
+export interface SittingStore {
+  /** The sitting as its log makes it (and the open secret urn, opened with the server key). */
+  load(sittingId: string): Promise<LoadedSitting>;
+  /** The receipts of these command ids that exist. */
+  findReceipts(sittingId: string, commandIds: readonly string[]): Promise<Map<string, StoredReceipt>>;
+  /**
+   * Appends the entries' events, applies their effects and stores every reply in ONE transaction,
+   * checking inside it that the log is still at `fromSeq` and that no command id has a receipt yet.
+   * Resolves once the transaction is durable.
+   */
+  commit(batch: CommitBatch): Promise<CommitResult>;
+  /** Told when the sitting's log grows by a commit made elsewhere (another process or node). */
+  watch(sittingId: string, onCommitted: (lastSeq: number) => void): () => void;
+  /** After a secret vote closes: let the storage drop every trace of the urn's intermediate states. */
+  afterSecretVoteClosed(): void;
+  close(): Promise<void>;
+}

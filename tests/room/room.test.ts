@@ -1,0 +1,136 @@
+// ROOM-*: the sitting room on its own, over the memory store and a fake audience (its listeners):
+// group commit, replies after the commit, one stored reply per command id, reloads when the store
+// moved on elsewhere, one failing command not sinking the others.
+import { describe, expect, it } from "vitest";
+import type { SittingHeader } from "../../core/sitting/projection";
+import type { CommandBody } from "../../core/sitting/protocol";
+import type { Actor, SittingEvent } from "../../core/sitting/state";
+import { RoomRegistry, SittingRoom, type RoomDeps } from "../../server/realtime/sitting-room";
+import { MemoryBacking, MemorySittingStore } from "../../server/store/memory-store";
+import type { CommitBatch, CommitResult } from "../../server/store/port";
+
+const HEADER: SittingHeader = { councilName: "Ville", commune: "Ville", date: "2022-10-03", time: "18:00", place: "Salle", rapporteursByItem: {} };
+const IDS = Array.from({ length: 9 }, (_, i) => `m${i + 1}`);
+const president: Actor = { userId: "u-p", role: "president", memberId: "m1", councilId: "c" };
+const councillor = (id: string): Actor => ({ userId: `u-${id}`, role: "councillor", memberId: id, councilId: "c" });
+
+function backing(): MemoryBacking {
+  const b = new MemoryBacking();
+  b.add(
+    {
+      sittingId: "s",
+      councilId: "c",
+      ruleSetId: "fr-cgct",
+      date: "2022-10-03",
+      settings: {},
+      secondConvocation: false,
+      presidentMemberId: "m1",
+      secretaryIds: [],
+      members: IDS.map((id, i) => ({
+        id,
+        civility: "M.",
+        firstName: "A",
+        lastName: id,
+        role: "conseiller",
+        group: null,
+        seat: i + 1,
+        birthDate: null,
+        mandateStart: "2020-01-01",
+        mandateEnd: null,
+      })),
+      items: [{ id: "i1", order: 1, title: "Point", kind: "ordinary" }],
+    },
+    HEADER,
+  );
+  return b;
+}
+
+/** The memory store, counting commits and able to fail one command on purpose. */
+class CountingStore extends MemorySittingStore {
+  commits: CommitBatch[] = [];
+  failCommand: string | null = null;
+  override commit(batch: CommitBatch): Promise<CommitResult> {
+    this.commits.push(batch);
+    if (this.failCommand && batch.entries.some((e) => e.commandId === this.failCommand)) return Promise.reject(new Error("disk full"));
+    return super.commit(batch);
+  }
+}
+
+function deps(store: MemorySittingStore): RoomDeps {
+  return {
+    store,
+    clock: { now: () => new Date("2022-10-03T16:05:00Z") },
+    logger: { info: () => undefined, error: () => undefined },
+    receiptKey: Buffer.alloc(32, 7),
+  };
+}
+
+const mark = (memberId: string): CommandBody => ({ type: "rollcall:mark", memberId, status: "present" });
+const env = (commandId: string, command: CommandBody) => ({ sittingId: "s", commandId, command });
+
+describe("the sitting room", () => {
+  it("ROOM-1 commands of one tick are committed in one batch; the audience hears after the commit, the replies follow", async () => {
+    const store = new CountingStore(backing());
+    const room = await SittingRoom.load(deps(store), "s");
+    const heard: SittingEvent["type"][][] = [];
+    room.onChange((_r, committed) => heard.push(committed.map((c) => c.event.type)));
+    const replies = await Promise.all(IDS.slice(0, 5).map((id, i) => room.handle(president, env(`c-${i}`, mark(id)))));
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(store.commits).toHaveLength(1);
+    expect(store.commits[0]!.entries).toHaveLength(5);
+    expect(heard).toEqual([["rollcall:marked", "rollcall:marked", "rollcall:marked", "rollcall:marked", "rollcall:marked"]]);
+    expect(room.state.seq).toBe(5);
+    expect((await store.load("s")).state.seq).toBe(5);
+  });
+
+  it("ROOM-2 a retry gets its stored reply; another sender or another payload with the same id is refused; refusals are stored too", async () => {
+    const store = new CountingStore(backing());
+    const room = await SittingRoom.load(deps(store), "s");
+    const first = await room.handle(president, env("c-1", mark("m2")));
+    const again = await room.handle(president, env("c-1", mark("m2")));
+    expect(again).toEqual(first);
+    expect((await room.handle(councillor("m3"), env("c-1", mark("m2")))).ok ? "ok" : "refused").toBe("refused");
+    const reused = await room.handle(president, env("c-1", mark("m4")));
+    expect(reused.ok ? "ok" : reused.error.code).toBe("command-id-reused");
+    const refused = await room.handle(councillor("m3"), env("c-2", { type: "sitting:open" }));
+    expect(refused.ok ? "ok" : refused.error.code).toBe("forbidden");
+    expect((await store.findReceipts("s", ["c-2"])).get("c-2")?.reply).toEqual(refused);
+    expect(room.state.seq).toBe(1);
+  });
+
+  it("ROOM-3 when the log moved on elsewhere, the room reloads and decides again on the new state", async () => {
+    const b = backing();
+    const store = new CountingStore(b);
+    const room = await SittingRoom.load(deps(store), "s");
+    const elsewhere = await SittingRoom.load(deps(new MemorySittingStore(b)), "s");
+    await elsewhere.handle(president, env("x-1", mark("m2")));
+    const r = await room.handle(president, env("c-1", mark("m3")));
+    expect(r.ok).toBe(true);
+    expect(room.state.seq).toBe(2);
+    expect(Object.keys(room.state.attendance).sort()).toEqual(["m2", "m3"]);
+  });
+
+  it("ROOM-4 one command whose commit fails gets `internal`; the others of its batch are committed", async () => {
+    const store = new CountingStore(backing());
+    store.failCommand = "c-bad";
+    const room = await SittingRoom.load(deps(store), "s");
+    const [a, bad, c] = await Promise.all([
+      room.handle(president, env("c-a", mark("m2"))),
+      room.handle(president, env("c-bad", mark("m3"))),
+      room.handle(president, env("c-c", mark("m4"))),
+    ]);
+    expect([a.ok, bad.ok ? "ok" : bad.error.code, c.ok]).toEqual([true, "internal", true]);
+    expect(Object.keys(room.state.attendance).sort()).toEqual(["m2", "m4"]);
+  });
+
+  it("ROOM-5 a registry's room follows commits made through another store on the same data", async () => {
+    const b = backing();
+    const registry = new RoomRegistry(deps(new MemorySittingStore(b)));
+    const room = await registry.get("s");
+    const other = await SittingRoom.load(deps(new MemorySittingStore(b)), "s");
+    await other.handle(president, env("x-1", mark("m5")));
+    const deadline = Date.now() + 2000;
+    while (room.state.seq !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(room.state.attendance.m5?.status).toBe("present");
+  });
+});

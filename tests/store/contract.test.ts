@@ -1,0 +1,201 @@
+// STORE-*: the sitting store's contract, run against every implementation (memory and SQLite here;
+// PostgreSQL joins the list when it exists). Same sitting, same commands, same answers.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyChain, GENESIS_HASH } from "../../core/audit/hash-chain";
+import { applyEvents } from "../../core/sitting/apply-event";
+import type { SittingEvent } from "../../core/sitting/state";
+import { loadServerKeys } from "../../server/auth/server-key";
+import { openDatabase, type Db } from "../../server/db/client";
+import { seedDemo } from "../../server/seed/demo";
+import { DEMO_SITTING_ID } from "../../server/seed/roster";
+import { MemoryBacking, MemorySittingStore } from "../../server/store/memory-store";
+import type { CommitEntry, SittingStore } from "../../server/store/port";
+import { readChain } from "../../server/store/sitting-store";
+import { SqliteSittingStore } from "../../server/store/sqlite-store";
+import { freshDatabaseFile } from "../helpers/test-server";
+
+interface Harness {
+  name: string;
+  store: SittingStore;
+  /** A second store on the same data (another process), for watch. */
+  other: () => SittingStore;
+  chain: () => Promise<Parameters<typeof verifyChain>[1]>;
+  close: () => Promise<void>;
+}
+
+const SID = DEMO_SITTING_ID;
+let db: Db;
+let dbFile: string;
+const harnesses: Harness[] = [];
+
+beforeAll(async () => {
+  dbFile = freshDatabaseFile();
+  db = await openDatabase(`file:${dbFile}`);
+  await seedDemo(db);
+  const key = loadServerKeys(`file:${dbFile}`).urn;
+  const sqlite = new SqliteSittingStore(db, `file:${dbFile}`, key);
+  const others: SittingStore[] = [];
+  harnesses.push({
+    name: "sqlite",
+    store: sqlite,
+    other: () => {
+      const o = new SqliteSittingStore(db, `file:${dbFile}`, key);
+      others.push(o);
+      return o;
+    },
+    chain: () => readChain(db, SID),
+    close: async () => {
+      await sqlite.close();
+      for (const o of others) await o.close();
+    },
+  });
+  // The memory store holds the same sitting, read once from the seeded database.
+  const sitting = await db.sitting.findUniqueOrThrow({ where: { id: SID }, include: { council: true, items: true } });
+  const backing = new MemoryBacking();
+  backing.add(
+    {
+      sittingId: SID,
+      councilId: sitting.councilId,
+      ruleSetId: sitting.council.ruleSet,
+      date: sitting.date,
+      settings: JSON.parse(sitting.council.settings) as unknown,
+      secondConvocation: sitting.secondConvocation,
+      presidentMemberId: sitting.presidentMemberId,
+      secretaryIds: JSON.parse(sitting.secretaryIds) as string[],
+      members: await db.member.findMany({ where: { councilId: sitting.councilId } }),
+      items: sitting.items,
+    },
+    (await sqlite.load(SID)).header,
+  );
+  const memory = new MemorySittingStore(backing);
+  harnesses.push({
+    name: "memory",
+    store: memory,
+    other: () => new MemorySittingStore(backing),
+    chain: () => Promise.resolve(memory.chain(SID)),
+    close: () => Promise.resolve(),
+  });
+});
+
+afterAll(async () => {
+  for (const h of harnesses) await h.close();
+  await db?.$disconnect();
+  fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
+});
+
+const NOW = "2022-10-03T16:05:00.000Z";
+const entry = (commandId: string, events: SittingEvent[], extra: Partial<CommitEntry> = {}): CommitEntry => ({
+  commandId,
+  userId: "u-president",
+  fingerprint: `fp-${commandId}`,
+  events,
+  reply: { ok: true, data: { seq: 0 } },
+  now: NOW,
+  ...extra,
+});
+const marked = (memberId: string): SittingEvent => ({ type: "rollcall:marked", memberId, status: "present", at: NOW });
+
+describe.each(["sqlite", "memory"])("the %s store", (name) => {
+  const h = () => harnesses.find((x) => x.name === name)!;
+
+  it("STORE-1 loads a sitting never touched at seq 0, from the genesis hash, with its roster and agenda", async () => {
+    const { state, header } = await h().store.load(SID);
+    expect(state).toMatchObject({ seq: 0, lastHash: GENESIS_HASH, status: "convened", membersInOffice: 53 });
+    expect(Object.keys(state.items)).toHaveLength(5);
+    expect(header.councilName).toBe("Ville de Poitiers");
+  });
+
+  it("STORE-2 appends a batch as one chain of consecutive events; loading folds them into the same state", async () => {
+    const before = await h().store.load(SID);
+    const events = [marked("m02"), marked("m03")];
+    const r = await h().store.commit({
+      sittingId: SID,
+      fromSeq: 0,
+      fromHash: before.state.lastHash,
+      entries: [entry("c-1", [events[0]!]), entry("c-2", [events[1]!])],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.chained.map((e) => e.seq)).toEqual([1, 2]);
+    expect(verifyChain(SID, await h().chain())).toMatchObject({ ok: true, events: 2 });
+    const after = await h().store.load(SID);
+    const folded = applyEvents(before.state, events);
+    expect({ ...after.state, seq: 0, lastHash: "" }).toEqual({ ...folded, seq: 0, lastHash: "" });
+    expect(after.state.seq).toBe(2);
+    expect(after.state.lastHash).toBe(r.chained[1]!.hash);
+  });
+
+  it("STORE-3 a batch decided on a stale state is refused and writes nothing", async () => {
+    const r = await h().store.commit({ sittingId: SID, fromSeq: 1, fromHash: "x", entries: [entry("c-stale", [marked("m04")])] });
+    expect(r).toEqual({ ok: false, reason: "stale" });
+    expect((await h().store.load(SID)).state.seq).toBe(2);
+    expect((await h().store.findReceipts(SID, ["c-stale"])).size).toBe(0);
+  });
+
+  it("STORE-4 every entry stores its reply, with or without events; an id already decided refuses the whole batch", async () => {
+    const { state } = await h().store.load(SID);
+    const refusal = { ok: false, error: { code: "forbidden" } };
+    const r = await h().store.commit({ sittingId: SID, fromSeq: state.seq, fromHash: state.lastHash, entries: [entry("c-3", [], { reply: refusal })] });
+    expect(r).toMatchObject({ ok: true, chained: [] });
+    const found = await h().store.findReceipts(SID, ["c-1", "c-3", "c-none"]);
+    expect([...found.keys()].sort()).toEqual(["c-1", "c-3"]);
+    expect(found.get("c-3")).toEqual({ userId: "u-president", fingerprint: "fp-c-3", reply: refusal });
+    const dup = await h().store.commit({
+      sittingId: SID,
+      fromSeq: state.seq,
+      fromHash: state.lastHash,
+      entries: [entry("c-new", [marked("m05")]), entry("c-1", [marked("m06")])],
+    });
+    expect(dup).toEqual({ ok: false, reason: "duplicate", commandIds: ["c-1"] });
+    expect((await h().store.load(SID)).state.seq).toBe(state.seq);
+    expect((await h().store.findReceipts(SID, ["c-new"])).size).toBe(0);
+  });
+
+  it("STORE-5 a secret ballot's urn after each deposit is what a reload finds", async () => {
+    let { state } = await h().store.load(SID);
+    const open: SittingEvent = {
+      type: "vote:opened",
+      voteId: `v-${name}`,
+      itemId: state.itemOrder[0]!,
+      mode: "secret",
+      reveal: "at-close",
+      allowChange: false,
+      at: NOW,
+      electorate: [
+        { memberId: "m02", onBehalfOf: "" },
+        { memberId: "m03", onBehalfOf: "" },
+      ],
+    };
+    expect((await h().store.commit({ sittingId: SID, fromSeq: state.seq, fromHash: state.lastHash, entries: [entry("c-open", [open])] })).ok).toBe(true);
+    ({ state } = await h().store.load(SID));
+    const deposit = (m: string): SittingEvent => ({ type: "ballot:deposited", voteId: `v-${name}`, memberId: m, onBehalfOf: "" });
+    const tally = { pour: 1, contre: 0, abstention: 0, nppv: 0 };
+    const r = await h().store.commit({
+      sittingId: SID,
+      fromSeq: state.seq,
+      fromHash: state.lastHash,
+      entries: [entry("c-dep", [deposit("m02")], { urn: { voteId: `v-${name}`, tally } })],
+    });
+    expect(r.ok).toBe(true);
+    const reloaded = (await h().store.load(SID)).state.votes[`v-${name}`]!;
+    expect(reloaded.urn).toEqual(tally);
+    expect(reloaded.signatures).toEqual(["m02|"]);
+  });
+
+  it("STORE-6 a commit made through another store on the same data is heard by the watchers", async () => {
+    const watcher = h().store;
+    const heard: number[] = [];
+    const stop = watcher.watch(SID, (seq) => heard.push(seq));
+    const other = h().other();
+    const { state } = await other.load(SID);
+    expect(
+      (await other.commit({ sittingId: SID, fromSeq: state.seq, fromHash: state.lastHash, entries: [entry(`c-other-${name}`, [marked("m07")])] })).ok,
+    ).toBe(true);
+    const deadline = Date.now() + 5000;
+    while (!heard.includes(state.seq + 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    stop();
+    expect(heard).toContain(state.seq + 1);
+  });
+});

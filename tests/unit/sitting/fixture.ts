@@ -1,0 +1,61 @@
+// A small council for the pure core's tests: nine members (m1 the mayor, presiding), two items, the
+// law in force; helpers to play commands through applyCommand/applyEvent as the room does.
+import { applyCommand } from "../../../core/sitting/apply-command";
+import { applyEvents } from "../../../core/sitting/apply-event";
+import { initialSittingState } from "../../../core/sitting/initial-state";
+import type { RoomCommand } from "../../../core/sitting/protocol";
+import type { Actor, SittingState } from "../../../core/sitting/state";
+
+export const IDS = Array.from({ length: 9 }, (_, i) => `m${i + 1}`);
+export const president: Actor = { userId: "u-p", role: "president", memberId: "m1", councilId: "c" };
+export const clerk: Actor = { userId: "u-c", role: "clerk", memberId: null, councilId: "c" };
+export const councillor = (id: string): Actor => ({ userId: `u-${id}`, role: "councillor", memberId: id, councilId: "c" });
+
+export function newSitting(settings: Record<string, unknown> = {}, opts: { secondConvocation?: boolean; ruleSetId?: string } = {}): SittingState {
+  return initialSittingState({
+    sittingId: "s",
+    councilId: "c",
+    ruleSetId: opts.ruleSetId ?? "fr-cgct",
+    date: "2022-10-03",
+    settings,
+    secondConvocation: opts.secondConvocation ?? false,
+    presidentMemberId: "m1",
+    secretaryIds: ["m9"],
+    members: IDS.map((id, i) => ({
+      id,
+      civility: i % 2 ? "Mme" : "M.",
+      firstName: `Prénom${i + 1}`,
+      lastName: `NOM${i + 1}`,
+      role: i === 0 ? "maire" : "conseiller",
+      group: i < 5 ? "Majorité" : "Opposition",
+      seat: i + 1,
+      birthDate: `19${60 + i}-01-01`,
+      mandateStart: "2020-07-03",
+      mandateEnd: null,
+    })),
+    items: [
+      { id: "i1", order: 1, title: "Budget", kind: "ordinary" },
+      { id: "i2", order: 2, title: "Compte administratif", kind: "compte-administratif" },
+    ],
+  });
+}
+
+let n = 0;
+export const ctx = () => ({ now: "2022-10-03T16:05:00.000Z", newId: () => `v${++n}` });
+
+/** Applies a command; throws when refused (the test's own steps must pass). */
+export function play(state: SittingState, actor: Actor, cmd: RoomCommand): SittingState {
+  const out = applyCommand(state, actor, cmd, ctx());
+  if (!out.ok) throw new Error(`${cmd.type} refused: ${out.error.code} ${out.error.detail ?? ""}`);
+  const next = applyEvents(state, out.events);
+  next.seq += out.events.length;
+  return next;
+}
+
+/** Seats 1..n present, the sitting open, item i1 called. */
+export function liveItem(present = 7, settings: Record<string, unknown> = {}): SittingState {
+  let s = newSitting(settings);
+  for (const id of IDS.slice(0, present)) s = play(s, president, { type: "rollcall:mark", memberId: id, status: "present" });
+  s = play(s, president, { type: "sitting:open" });
+  return play(s, president, { type: "item:call", itemId: "i1" });
+}
