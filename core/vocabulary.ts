@@ -88,3 +88,9 @@ export interface Bilingual {
   fr: string;
   en: string;
 }
+
+/** Why the rules engine answered what it did: the rule's id, the article of law, a sentence in each language. */
+export interface Reason extends Bilingual {
+  ruleId: string;
+  article: string;
+}

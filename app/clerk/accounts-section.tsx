@@ -9,6 +9,7 @@ import { errorText } from "@/core/refusal";
 import { fullName, StaffRoleSchema, type StaffRole } from "@/core/vocabulary";
 import { call } from "@/lib/client/api";
 import { ConfirmButton } from "../components/confirm-button";
+import { DataTable } from "../components/data-table";
 import type { ClerkMember } from "./clerk-api";
 
 const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
@@ -74,6 +75,47 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
     if (await outcome(r, t("resetDone", { login: a.login }))) setResetting(null);
   };
 
+  const accountActions = (a: StaffAccount) => (
+    <>
+      <div className="flex flex-wrap justify-end gap-1">
+        {a.disabled ? (
+          <button
+            type="button"
+            className="btn btn-secondary px-2 py-1"
+            onClick={() =>
+              void call(councilRoutes.enableAccount, { userId: a.id }).then((r) => outcome(r, t("toggled", { login: a.login, state: t("active") })))
+            }
+          >
+            {t("enable")}
+          </button>
+        ) : (
+          <ConfirmButton
+            className="btn btn-secondary px-2 py-1"
+            label={t("disable")}
+            question={t("disableQuestion", { login: a.login })}
+            onConfirm={() =>
+              void call(councilRoutes.disableAccount, { userId: a.id }).then((r) => outcome(r, t("toggled", { login: a.login, state: t("disabled") })))
+            }
+          />
+        )}
+        <button type="button" className="btn btn-secondary px-2 py-1" onClick={() => setResetting(a)}>
+          {t("reset")}
+        </button>
+      </div>
+      {resetting?.id === a.id ? (
+        <form onSubmit={(e) => void reset(e, a)} className="mt-2 flex flex-wrap items-end gap-2">
+          <label className={label}>
+            {t("resetFor", { login: a.login })}
+            <input name="password" type="password" required minLength={12} autoComplete="new-password" className={field} />
+          </label>
+          <button type="submit" className="btn btn-primary py-1">
+            {t("reset")}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+
   return (
     <section id="comptes" aria-labelledby="accounts-title" className="card p-5 print:hidden">
       <h2 id="accounts-title" className="mb-4 text-2xl font-semibold">
@@ -86,88 +128,30 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
         </p>
       ) : null}
       <h3 className="mb-2 text-lg font-semibold">{t("staff")}</h3>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm" data-testid="accounts">
-          <thead>
-            <tr className="border-b-2 border-slate-400 text-left">
-              <th scope="col" className="p-2">
-                {t("login")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("name")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("role")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("state")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("sessions")}
-              </th>
-              <th scope="col" className="p-2">
-                <span className="sr-only">{t("state")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id} className="border-b border-slate-200 align-top" data-login={a.login}>
-                <th scope="row" className="p-2 text-left font-mono">
-                  {a.login}
-                </th>
-                <td className="p-2">{a.displayName}</td>
-                <td className="p-2">{t(`roles.${a.role}`)}</td>
-                <td className="p-2">
-                  {a.disabled ? t("disabled") : t("active")}
-                  {a.mustChangePassword ? <span className="block text-slate-700">{t("mustChange")}</span> : null}
-                </td>
-                <td className="p-2">{a.liveSessions}</td>
-                <td className="p-2">
-                  <div className="flex flex-wrap justify-end gap-1">
-                    {a.disabled ? (
-                      <button
-                        type="button"
-                        className="btn btn-secondary px-2 py-1"
-                        onClick={() =>
-                          void call(councilRoutes.enableAccount, { userId: a.id }).then((r) => outcome(r, t("toggled", { login: a.login, state: t("active") })))
-                        }
-                      >
-                        {t("enable")}
-                      </button>
-                    ) : (
-                      <ConfirmButton
-                        className="btn btn-secondary px-2 py-1"
-                        label={t("disable")}
-                        question={t("disableQuestion", { login: a.login })}
-                        onConfirm={() =>
-                          void call(councilRoutes.disableAccount, { userId: a.id }).then((r) =>
-                            outcome(r, t("toggled", { login: a.login, state: t("disabled") })),
-                          )
-                        }
-                      />
-                    )}
-                    <button type="button" className="btn btn-secondary px-2 py-1" onClick={() => setResetting(a)}>
-                      {t("reset")}
-                    </button>
-                  </div>
-                  {resetting?.id === a.id ? (
-                    <form onSubmit={(e) => void reset(e, a)} className="mt-2 flex flex-wrap items-end gap-2">
-                      <label className={label}>
-                        {t("resetFor", { login: a.login })}
-                        <input name="password" type="password" required minLength={12} autoComplete="new-password" className={field} />
-                      </label>
-                      <button type="submit" className="btn btn-primary py-1">
-                        {t("reset")}
-                      </button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("staff")}
+        testId="accounts"
+        rows={accounts}
+        rowKey={(a) => a.id}
+        rowProps={(a) => ({ "data-login": a.login })}
+        columns={[
+          { key: "login", header: t("login"), cell: (a) => a.login, rowHeader: true, className: "font-mono" },
+          { key: "name", header: t("name"), cell: (a) => a.displayName },
+          { key: "role", header: t("role"), cell: (a) => t(`roles.${a.role}`) },
+          {
+            key: "state",
+            header: t("state"),
+            cell: (a) => (
+              <>
+                {a.disabled ? t("disabled") : t("active")}
+                {a.mustChangePassword ? <span className="block text-slate-700">{t("mustChange")}</span> : null}
+              </>
+            ),
+          },
+          { key: "sessions", header: t("sessions"), cell: (a) => a.liveSessions },
+          { key: "actions", header: <span className="sr-only">{t("state")}</span>, cell: (a) => accountActions(a) },
+        ]}
+      />
       <form onSubmit={(e) => void create(e)} className="mt-4 grid gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-3" aria-label={t("create")}>
         <label className={label}>
           {t("login")}
@@ -213,51 +197,34 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
       {devices.length === 0 ? (
         <p className="text-slate-700">{td("none")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm" data-testid="devices">
-            <thead>
-              <tr className="border-b-2 border-slate-400 text-left">
-                <th scope="col" className="p-2">
-                  {td("member")}
-                </th>
-                <th scope="col" className="p-2">
-                  {td("device")}
-                </th>
-                <th scope="col" className="p-2">
-                  {td("since")}
-                </th>
-                <th scope="col" className="p-2">
-                  {td("lastSeen")}
-                </th>
-                <th scope="col" className="p-2">
-                  <span className="sr-only">{td("revoke")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {devices.map((d) => (
-                <tr key={d.sessionId} className="border-b border-slate-200" data-member={d.memberId ?? ""}>
-                  <th scope="row" className="p-2 text-left font-normal">
-                    {d.member}
-                  </th>
-                  <td className="p-2">{d.label ?? "—"}</td>
-                  <td className="p-2">{when(d.createdAt, locale)}</td>
-                  <td className="p-2">{when(d.lastSeenAt, locale)}</td>
-                  <td className="p-2 text-right">
-                    <ConfirmButton
-                      className="btn btn-secondary px-2 py-1"
-                      label={td("revoke")}
-                      question={td("revokeQuestion", { member: d.member })}
-                      onConfirm={() =>
-                        void call(councilRoutes.revokeDevice, { sessionId: d.sessionId }).then((r) => outcome(r, td("revoked", { member: d.member })))
-                      }
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={td("title")}
+          testId="devices"
+          rows={devices}
+          rowKey={(d) => d.sessionId}
+          rowProps={(d) => ({ "data-member": d.memberId ?? "" })}
+          columns={[
+            { key: "member", header: td("member"), cell: (d) => d.member, rowHeader: true },
+            { key: "device", header: td("device"), cell: (d) => d.label ?? "—" },
+            { key: "since", header: td("since"), cell: (d) => when(d.createdAt, locale) },
+            { key: "last", header: td("lastSeen"), cell: (d) => when(d.lastSeenAt, locale) },
+            {
+              key: "revoke",
+              header: <span className="sr-only">{td("revoke")}</span>,
+              className: "text-right",
+              cell: (d) => (
+                <ConfirmButton
+                  className="btn btn-secondary px-2 py-1"
+                  label={td("revoke")}
+                  question={td("revokeQuestion", { member: d.member })}
+                  onConfirm={() =>
+                    void call(councilRoutes.revokeDevice, { sessionId: d.sessionId }).then((r) => outcome(r, td("revoked", { member: d.member })))
+                  }
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -4,9 +4,10 @@
 // opened it.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { ITEM_KINDS } from "@/core/vocabulary";
 import { api, useErrorText, type ClerkItem, type ItemFields } from "./clerk-api";
 
-const KINDS: ItemFields["kind"][] = ["ordinary", "compte-administratif", "huis-clos", "election"];
+const KINDS = ITEM_KINDS;
 const NATURES: ItemFields["actesNature"][] = ["DE", "AR", "AI", "CC", "BF", "AU"];
 
 /** Lists edited as text: one entry per line, or per paragraph for proposals (they may hold sub-lists). */

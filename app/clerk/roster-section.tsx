@@ -3,6 +3,8 @@
 // CSV import with its preview — what would be created or updated, and every problem by line.
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { fullName } from "@/core/vocabulary";
+import { DataTable } from "../components/data-table";
 import { api, useBilingual, useErrorText, useShortDate, type ClerkMember, type RosterImportOutcome } from "./clerk-api";
 import type { Pairing } from "./pairing-sheet";
 import { ProblemList } from "./problem-list";
@@ -43,57 +45,40 @@ export function RosterSection({
         ) : null}
       </div>
       <RosterImport onSaved={onChanged} />
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full text-sm" data-testid="roster">
-          <caption className="sr-only">{t("roster")}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-400 text-left">
-              <th scope="col" className="p-1">
-                {t("members.seat")}
-              </th>
-              <th scope="col" className="p-1">
-                {t("members.name")}
-              </th>
-              <th scope="col" className="p-1">
-                {t("members.role")}
-              </th>
-              <th scope="col" className="p-1">
-                {t("members.group")}
-              </th>
-              <th scope="col" className="p-1">
-                {t("members.mandate")}
-              </th>
-              <th scope="col" className="p-1">
-                <span className="sr-only">{t("pairing")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id} className="border-t border-slate-200">
-                <td className="p-1 font-mono">{m.seat ?? "—"}</td>
-                <th scope="row" className="p-1 text-left font-normal">
-                  {m.civility} {m.firstName} {m.lastName}
-                </th>
-                <td className="p-1">{t(`roles.${m.role}`)}</td>
-                <td className="p-1">{m.group}</td>
-                <td className="p-1">
-                  {short(m.mandateStart)} → {m.mandateEnd ? short(m.mandateEnd) : t("members.ongoing")}
-                </td>
-                <td className="p-1 text-right">
-                  <button
-                    type="button"
-                    className="btn btn-secondary px-2 py-1 text-xs"
-                    onClick={() => onIssue(m.id)}
-                    aria-label={`${t("issueCode")} — ${m.firstName} ${m.lastName}`}
-                  >
-                    {t("issueCode")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-4">
+        <DataTable
+          caption={t("roster")}
+          testId="roster"
+          dense
+          rows={members}
+          rowKey={(m) => m.id}
+          columns={[
+            { key: "seat", header: t("members.seat"), cell: (m) => m.seat ?? "—", className: "font-mono" },
+            { key: "name", header: t("members.name"), cell: (m) => fullName(m), rowHeader: true },
+            { key: "role", header: t("members.role"), cell: (m) => t(`roles.${m.role}`) },
+            { key: "group", header: t("members.group"), cell: (m) => m.group },
+            {
+              key: "mandate",
+              header: t("members.mandate"),
+              cell: (m) => `${short(m.mandateStart)} → ${m.mandateEnd ? short(m.mandateEnd) : t("members.ongoing")}`,
+            },
+            {
+              key: "pair",
+              header: <span className="sr-only">{t("pairing")}</span>,
+              className: "text-right",
+              cell: (m) => (
+                <button
+                  type="button"
+                  className="btn btn-secondary px-2 py-1 text-xs"
+                  onClick={() => onIssue(m.id)}
+                  aria-label={`${t("issueCode")} — ${m.firstName} ${m.lastName}`}
+                >
+                  {t("issueCode")}
+                </button>
+              ),
+            },
+          ]}
+        />
       </div>
     </section>
   );
@@ -140,7 +125,7 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
   };
 
   const changes = preview ? preview.counts.create + preview.counts.update : 0;
-  const name = (m: RosterImportOutcome["rows"][number]["member"]) => `${m.civility} ${m.firstName} ${m.lastName}`;
+  const name = (m: RosterImportOutcome["rows"][number]["member"]) => fullName(m);
   return (
     <div className="rounded-lg border border-slate-300 p-4">
       <label className="block font-semibold">
@@ -172,39 +157,19 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
             </div>
           ) : null}
           {changes ? (
-            <table className="w-full text-sm">
-              <caption className="text-left font-semibold">{t("changesTitle")}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400 text-left">
-                  <th scope="col" className="p-1">
-                    {t("line")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("action")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("member")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("changed")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows
-                  .filter((r) => r.action !== "unchanged")
-                  .map((r) => (
-                    <tr key={r.line} className="border-t border-slate-200">
-                      <td className="p-1 font-mono">{r.line}</td>
-                      <td className="p-1 font-semibold">{t(`actions.${r.action}`)}</td>
-                      <th scope="row" className="p-1 text-left font-normal">
-                        {name(r.member)}
-                      </th>
-                      <td className="p-1">{r.changes.join(", ")}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("changesTitle")}
+              captionVisible
+              dense
+              rows={preview.rows.filter((r) => r.action !== "unchanged")}
+              rowKey={(r) => r.line}
+              columns={[
+                { key: "line", header: t("line"), cell: (r) => r.line, className: "font-mono" },
+                { key: "action", header: t("action"), cell: (r) => t(`actions.${r.action}`), className: "font-semibold" },
+                { key: "member", header: t("member"), cell: (r) => name(r.member), rowHeader: true },
+                { key: "changed", header: t("changed"), cell: (r) => r.changes.join(", ") },
+              ]}
+            />
           ) : null}
           <div className="flex flex-wrap gap-3">
             <button type="button" className="btn btn-primary" disabled={preview.problems.length > 0 || changes === 0} onClick={() => void commit()}>

@@ -3,6 +3,7 @@
 // president and secretaries. Frozen once the president opens the sitting.
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { fullName } from "@/core/vocabulary";
 import { api, useErrorText, type ClerkMember, type ClerkSitting } from "./clerk-api";
 
 const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
@@ -25,7 +26,7 @@ export function SittingDetailsForm({
   const [adding, setAdding] = useState("");
   const name = (id: string) => {
     const m = members.find((x) => x.id === id);
-    return m ? `${m.civility} ${m.firstName} ${m.lastName}` : id;
+    return m ? fullName(m) : id;
   };
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmButton } from "../components/confirm-button";
+import { DataTable } from "../components/data-table";
 import { api, useErrorText, useShortDate, type ClerkItem, type ClerkMember, type ClerkSitting, type SittingSummary } from "./clerk-api";
 import { ImportDraftsPanel } from "./import-drafts-panel";
 import { ItemDialog, type ItemTarget } from "./item-dialog";
@@ -63,6 +64,58 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
     const r = await api("DELETE", `/api/clerk/items/${it.id}`);
     if (!r.ok) return failed(errorText(r.error));
     await changed(t("agenda.removed", { title: it.title }));
+  };
+
+  /** Move up, move down, edit, remove: frozen once the sitting is opened or the item called. */
+  const itemActions = (sitting: ClerkSitting, it: ClerkItem, i: number) => {
+    const locked = !sitting.editable || it.called;
+    return (
+      <div className="flex flex-wrap justify-end gap-1">
+        <button
+          id={`move-up-${it.id}`}
+          type="button"
+          className="btn btn-secondary px-2 py-1"
+          disabled={locked || i === 0}
+          onClick={() => void move(i, -1)}
+          aria-label={t("agenda.up", { order: it.order })}
+          title={t("agenda.up", { order: it.order })}
+        >
+          <span aria-hidden="true">↑</span>
+        </button>
+        <button
+          id={`move-down-${it.id}`}
+          type="button"
+          className="btn btn-secondary px-2 py-1"
+          disabled={locked || i === sitting.items.length - 1}
+          onClick={() => void move(i, 1)}
+          aria-label={t("agenda.down", { order: it.order })}
+          title={t("agenda.down", { order: it.order })}
+        >
+          <span aria-hidden="true">↓</span>
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary px-2 py-1"
+          disabled={locked}
+          onClick={() => setTarget({ mode: "edit", item: it })}
+          aria-label={t("agenda.edit", { order: it.order })}
+        >
+          {t("agenda.editShort")}
+        </button>
+        <ConfirmButton
+          className="btn btn-secondary px-2 py-1"
+          disabled={locked}
+          label={
+            <>
+              {t("agenda.removeShort")}
+              <span className="sr-only"> {t("agenda.itemSuffix", { order: it.order })}</span>
+            </>
+          }
+          question={t("agenda.removeQuestion", { order: it.order, title: it.title })}
+          onConfirm={() => void remove(it)}
+        />
+      </div>
+    );
   };
 
   return (
@@ -124,98 +177,32 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
           <h3 className="mt-6 mb-2 text-xl font-semibold">{t("agenda.title", { count: sitting.items.length })}</h3>
           {sitting.items.length === 0 ? <p className="text-slate-700">{t("agenda.empty")}</p> : null}
           {sitting.items.length ? (
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-sm" data-testid="agenda">
-                <caption className="sr-only">{t("agenda.caption", { date: short(sitting.date) })}</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-400 text-left">
-                    <th scope="col" className="p-2">
-                      {t("agenda.order")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("agenda.identifier")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("agenda.subject")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("agenda.rapporteurs")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("agenda.actes")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      <span className="sr-only">{t("agenda.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sitting.items.map((it, i) => {
-                    const locked = !sitting.editable || it.called;
-                    return (
-                      <tr key={it.id} className="border-b border-slate-200 align-top" data-item={it.identifier}>
-                        <td className="p-2 font-mono font-semibold">{it.order}</td>
-                        <td className="p-2 font-mono">{it.identifier}</td>
-                        <th scope="row" className="p-2 text-left font-normal">
-                          <span className="font-semibold">{it.title}</span>
-                          {it.commission ? <span className="block text-slate-700">{it.commission}</span> : null}
-                          {it.called ? <span className="block font-semibold">{t("agenda.called")}</span> : null}
-                        </th>
-                        <td className="p-2">{it.rapporteurs.join(", ")}</td>
-                        <td className="p-2 font-mono">{it.actesCode ?? "—"}</td>
-                        <td className="p-2">
-                          <div className="flex flex-wrap justify-end gap-1">
-                            <button
-                              id={`move-up-${it.id}`}
-                              type="button"
-                              className="btn btn-secondary px-2 py-1"
-                              disabled={locked || i === 0}
-                              onClick={() => void move(i, -1)}
-                              aria-label={t("agenda.up", { order: it.order })}
-                              title={t("agenda.up", { order: it.order })}
-                            >
-                              <span aria-hidden="true">↑</span>
-                            </button>
-                            <button
-                              id={`move-down-${it.id}`}
-                              type="button"
-                              className="btn btn-secondary px-2 py-1"
-                              disabled={locked || i === sitting.items.length - 1}
-                              onClick={() => void move(i, 1)}
-                              aria-label={t("agenda.down", { order: it.order })}
-                              title={t("agenda.down", { order: it.order })}
-                            >
-                              <span aria-hidden="true">↓</span>
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-secondary px-2 py-1"
-                              disabled={locked}
-                              onClick={() => setTarget({ mode: "edit", item: it })}
-                              aria-label={t("agenda.edit", { order: it.order })}
-                            >
-                              {t("agenda.editShort")}
-                            </button>
-                            <ConfirmButton
-                              className="btn btn-secondary px-2 py-1"
-                              disabled={locked}
-                              label={
-                                <>
-                                  {t("agenda.removeShort")}
-                                  <span className="sr-only"> {t("agenda.itemSuffix", { order: it.order })}</span>
-                                </>
-                              }
-                              question={t("agenda.removeQuestion", { order: it.order, title: it.title })}
-                              onConfirm={() => void remove(it)}
-                            />
-                          </div>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("agenda.caption", { date: short(sitting.date) })}
+              testId="agenda"
+              rows={sitting.items}
+              rowKey={(it) => it.id}
+              rowProps={(it) => ({ "data-item": it.identifier })}
+              columns={[
+                { key: "order", header: t("agenda.order"), cell: (it) => it.order, className: "font-mono font-semibold" },
+                { key: "identifier", header: t("agenda.identifier"), cell: (it) => it.identifier, className: "font-mono" },
+                {
+                  key: "subject",
+                  header: t("agenda.subject"),
+                  rowHeader: true,
+                  cell: (it) => (
+                    <>
+                      <span className="font-semibold">{it.title}</span>
+                      {it.commission ? <span className="block text-slate-700">{it.commission}</span> : null}
+                      {it.called ? <span className="block font-semibold">{t("agenda.called")}</span> : null}
+                    </>
+                  ),
+                },
+                { key: "rapporteurs", header: t("agenda.rapporteurs"), cell: (it) => it.rapporteurs.join(", ") },
+                { key: "actes", header: t("agenda.actes"), cell: (it) => it.actesCode ?? "—", className: "font-mono" },
+                { key: "actions", header: <span className="sr-only">{t("agenda.actions")}</span>, cell: (it, i) => itemActions(sitting, it, i) },
+              ]}
+            />
           ) : null}
           <button
             type="button"

@@ -1,4 +1,6 @@
 // Display helpers shared by the screens.
+import type { Choice } from "@/core/vocabulary";
+
 export function formatDate(iso: string, locale: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
@@ -17,9 +19,9 @@ export function formatTime(iso: string, locale: string): string {
   return d.toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
-export const CHOICES = ["pour", "contre", "abstention", "nppv"] as const;
+export { CHOICES } from "@/core/vocabulary";
 
-export const CHOICE_STYLE: Record<(typeof CHOICES)[number], { bg: string; text: string; ring: string; symbol: string }> = {
+export const CHOICE_STYLE: Record<Choice, { bg: string; text: string; ring: string; symbol: string }> = {
   pour: { bg: "bg-pour", text: "text-pour", ring: "ring-pour", symbol: "✓" },
   contre: { bg: "bg-contre", text: "text-contre", ring: "ring-contre", symbol: "✕" },
   abstention: { bg: "bg-abst", text: "text-abst", ring: "ring-abst", symbol: "○" },

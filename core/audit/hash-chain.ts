@@ -1,6 +1,8 @@
 // The sitting log's hash chain: each event's hash covers its content and the previous hash, so
-// altering, removing or reordering any stored event breaks every link after it.
-import { createHash } from "node:crypto";
+// altering, removing or reordering any stored event breaks every link after it. SHA-256 comes from
+// @noble/hashes (audited, no native code), so the same check runs in the server, a script or a browser.
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -27,7 +29,7 @@ export function canonicalJson(value: unknown): string {
 
 export function computeEventHash(e: Omit<ChainedEvent, "hash">): string {
   const body = [e.sittingId, String(e.seq), e.type, e.payload, e.actor, e.at, e.prevHash].join("\n");
-  return createHash("sha256").update(body).digest("hex");
+  return bytesToHex(sha256(utf8ToBytes(body)));
 }
 
 export type ChainVerdict = { ok: true; events: number; lastHash: string } | { ok: false; events: number; brokenAt: number; problem: string };

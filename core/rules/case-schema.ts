@@ -2,7 +2,10 @@
 // case is reported with the exact field at fault instead of crashing the runner.
 
 import { z } from "zod";
+import { BallotModeSchema, ChoiceSchema, ItemKindSchema } from "../vocabulary";
 import { isIsoDate } from "./dates";
+
+export { BallotModeSchema, ChoiceSchema };
 
 /** "is missing" when absent, otherwise what was expected. */
 function expected(what: string) {
@@ -15,8 +18,6 @@ const count = z
   .nonnegative("must not be negative");
 const isoDate = z.string({ error: expected("a date string") }).refine(isIsoDate, "must be a real date written YYYY-MM-DD");
 
-export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
-export const BallotModeSchema = z.enum(["show-of-hands", "public", "secret"]);
 export const CaseOutcomeSchema = z.enum(["adopted", "rejected", "no-quorum", "elected", "no-winner", "invalid"]);
 
 export const ProxySchema = z.object({
@@ -27,7 +28,7 @@ export const ProxySchema = z.object({
 });
 
 // Abstentions and NPPV are often left out when there are none.
-export const TallySchema = z.object({
+export const CaseTallySchema = z.object({
   pour: count,
   contre: count,
   abstention: count.default(0),
@@ -52,11 +53,11 @@ const sittingFields = {
 };
 
 export const VoteInputSchema = z.object({
-  kind: z.enum(["ordinary", "compte-administratif", "huis-clos"]),
+  kind: ItemKindSchema.exclude(["election"]),
   ...sittingFields,
   ballot: BallotModeSchema.default("show-of-hands"),
   twoThirds: z.boolean({ error: expected("true or false") }).default(false),
-  votes: TallySchema,
+  votes: CaseTallySchema,
   presidentVote: z.union([ChoiceSchema, z.literal("none")]).default("none"),
 });
 
@@ -78,7 +79,7 @@ export const CaseInputSchema = z.discriminatedUnion("kind", [VoteInputSchema, El
     issue.code === "invalid_union"
       ? issue.input === undefined
         ? "is missing"
-        : 'must be one of "ordinary", "compte-administratif", "huis-clos", "election"'
+        : `must be one of ${ItemKindSchema.options.map((k) => `"${k}"`).join(", ")}`
       : undefined,
 });
 

@@ -16,7 +16,7 @@ export {
   CaseInputSchema,
   ExpectSchema,
   ProxySchema,
-  TallySchema,
+  CaseTallySchema,
   CandidateSchema,
   describeSchemaError,
   type Case,

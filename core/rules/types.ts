@@ -1,23 +1,14 @@
 // Shared vocabulary of the rules engine: the shapes every rule set, check and screen agrees on.
 // Pure types only, so the live sitting, the screens and the conformance runner can all import them.
 
+import type { Bilingual } from "../vocabulary";
+
+export type { Choice, BallotMode, ItemKind, Tally, Reason } from "../vocabulary";
+import type { BallotMode, Choice, ItemKind, Reason, Tally } from "../vocabulary";
+
 export type RuleSetId = "fr-cgct" | "fr-cgct-covid-2020" | "roberts-rules" | "uk-lga-1972";
-export type Choice = "pour" | "contre" | "abstention" | "nppv";
-export type BallotMode = "show-of-hands" | "public" | "secret";
-export type ItemKind = "ordinary" | "compte-administratif" | "huis-clos" | "election";
 
-/** Why the engine answered what it did; fr/en are full sentences fit for the screens and the minutes. */
-export interface Reason {
-  ruleId: string;
-  article: string;
-  fr: string;
-  en: string;
-}
-
-export interface LocalizedText {
-  fr: string;
-  en: string;
-}
+export type LocalizedText = Bilingual;
 
 /** Inclusive on both ends, YYYY-MM-DD. */
 export interface DatePeriod {
@@ -114,13 +105,6 @@ export interface NewProxyContext {
   itemKind?: ItemKind;
   /** The mayor may not give a proxy for the compte administratif. */
   mayorId?: string;
-}
-
-export interface Tally {
-  pour: number;
-  contre: number;
-  abstention: number;
-  nppv: number;
 }
 
 export interface ResultInput {

@@ -2,7 +2,7 @@
 // the command rules and the projections, so the screens and the rules never disagree.
 import { computeQuorum, getRuleSet, type RuleSet } from "../rules";
 import type { ItemState, QuorumSnapshot, SittingState, VoteState } from "./state";
-import type { Tally } from "./protocol";
+import { EMPTY_TALLY, type Tally } from "../vocabulary";
 
 export function ruleSetOf(state: SittingState): RuleSet {
   const rs = getRuleSet(state.ruleSetId);
@@ -84,7 +84,7 @@ export function hasVoted(vote: VoteState, e: Entitlement): boolean {
 }
 
 export function countNamedBallots(vote: VoteState): Tally {
-  const t: Tally = { pour: 0, contre: 0, abstention: 0, nppv: 0 };
+  const t: Tally = { ...EMPTY_TALLY };
   for (const b of Object.values(vote.ballots)) t[b.choice] += 1;
   return t;
 }

@@ -42,7 +42,7 @@ export interface PublicView {
   membersInOffice: number;
   counts: { present: number; represented: number; absent: number; excused: number; left: number };
   quorum: QuorumSnapshot | null;
-  roster: { id: string; name: string; role: string; group: string | null; seat: number | null; attendance: string }[];
+  roster: { id: string; name: string; civility: string; firstName: string; lastName: string; role: string; group: string | null; seat: number | null; attendance: string }[];
   proxies: { from: string; to: string }[];
   items: {
     id: string;
@@ -140,7 +140,17 @@ export function projectPublic(state: SittingState, header: SittingHeader): Publi
     quorum: current?.call?.quorum ?? state.opening?.quorum ?? null,
     roster: Object.values(state.roster)
       .sort((a, b) => (a.seat ?? 999) - (b.seat ?? 999))
-      .map((m) => ({ id: m.id, name: m.name, role: m.role, group: m.group, seat: m.seat, attendance: state.attendance[m.id]?.status ?? "unknown" })),
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        civility: m.civility,
+        firstName: m.firstName,
+        lastName: m.lastName,
+        role: m.role,
+        group: m.group,
+        seat: m.seat,
+        attendance: state.attendance[m.id]?.status ?? "unknown",
+      })),
     proxies,
     items: state.itemOrder.flatMap((id) => {
       const it = state.items[id];

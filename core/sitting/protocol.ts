@@ -1,7 +1,10 @@
 // The Séance real-time protocol: every client→server command and server→client event as one zod
 // schema, the types inferred from it, the protocol version, and the closed list of rejection reasons.
 import { z } from "zod";
-import { BallotModeSchema, ChoiceSchema, TallySchema } from "../vocabulary";
+import { BallotModeSchema, ChoiceSchema, TallySchema, type BallotMode, type Choice, type Role, type Tally } from "../vocabulary";
+import type { Reply } from "../refusal";
+import type { ChairView, MemberView, PublicView } from "./projection";
+import type { QuorumSnapshot, ResultSnapshot } from "./state";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -84,3 +87,74 @@ export type Subscribe = z.infer<typeof SubscribeSchema>;
 
 /** Closed list of reasons a command is refused: the shared list of core/refusal.ts. */
 export { REFUSALS as REJECTIONS, reject, describeZodError, type RefusalCode as RejectionCode, type Reply, type WireError as Rejection } from "../refusal";
+
+// ───────────── Server → client, and the replies: the other direction of the same protocol ─────────────
+
+/** Sent to every socket as it connects: the protocol it speaks, who the server takes it for, its clock. */
+export interface Hello {
+  protocol: number;
+  role: Role;
+  memberId: string | null;
+  /** The server's clock (epoch ms) when it said hello: countdowns follow the server, not the device. */
+  serverTime: number;
+}
+
+export interface SubscribeReply {
+  seq: number;
+  /** The public view, or null when the client said it is already at this seq. */
+  view: PublicView | null;
+  me: MemberView | null;
+  chair: ChairView | null;
+}
+
+/** What each accepted command answers in `data` (every reply also carries the sitting's `seq`). */
+interface Base {
+  seq: number;
+  /** The command changed nothing (already so). */
+  unchanged?: true;
+}
+export interface CommandReplies {
+  "sitting:open": Base & { quorum: QuorumSnapshot };
+  "sitting:suspend": Base;
+  "sitting:resume": Base & { quorum: QuorumSnapshot };
+  "sitting:close": Base;
+  "rollcall:mark": Base;
+  "rollcall:check-in": Base;
+  "rollcall:depart": Base;
+  "proxy:give": Base;
+  "proxy:revoke": Base;
+  "interest:declare": Base;
+  "item:call": Base & { quorum: QuorumSnapshot };
+  "ballot-mode:request": Base & { publicThreshold?: number; secretThreshold?: number; mode?: BallotMode };
+  "vote:open": Base & { voteId: string; mode: BallotMode };
+  "ballot:cast": Base & { receipt: { at: string; choice?: Choice; secret?: true } };
+  "vote:record-hands": Base;
+  "vote:close": Base & { tally: Tally; ballots: number };
+  "vote:proclaim": Base & { result: ResultSnapshot };
+}
+export type CommandReply<T extends CommandType> = CommandReplies[T];
+
+export interface ServerToClientEvents {
+  hello: (hello: Hello) => void;
+  "sitting:state": (view: PublicView) => void;
+  "sitting:me": (view: MemberView) => void;
+  "sitting:chair": (view: ChairView) => void;
+}
+
+export interface ClientToServerEvents {
+  "sitting:subscribe": (payload: Subscribe, ack: (reply: Reply<SubscribeReply>) => void) => void;
+  command: (payload: CommandEnvelope, ack: (reply: Reply<CommandReplies[CommandType]>) => void) => void;
+}
+
+/** Why a client and this server cannot talk: the client checks `hello.protocol` against its own. */
+export const INCOMPATIBILITY = {
+  "client-too-old": { fr: "Séance a été mise à jour : rechargez la page.", en: "Séance was updated: reload the page." },
+  "server-too-old": { fr: "Le serveur n'est pas encore à jour : réessayez dans un instant.", en: "The server is not up to date yet: try again in a moment." },
+} as const;
+export type Incompatibility = keyof typeof INCOMPATIBILITY;
+
+export function incompatibility(serverProtocol: number): Incompatibility | null {
+  if (serverProtocol > PROTOCOL_VERSION) return "client-too-old";
+  if (serverProtocol < PROTOCOL_VERSION) return "server-too-old";
+  return null;
+}

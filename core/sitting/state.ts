@@ -1,8 +1,9 @@
 // The state of one sitting and the events that build it. Pure data: applyEvent folds the log into
 // the state, so a restart rebuilds exactly what was acknowledged.
-import type { BallotMode, Choice, Tally } from "./protocol";
+import type { BallotMode, Choice, ItemKind, Role, Tally } from "../vocabulary";
 
-export type Role = "clerk" | "president" | "secretary" | "councillor" | "public";
+export type { Role } from "../vocabulary";
+
 export interface Actor {
   userId: string;
   role: Role;
@@ -26,7 +27,7 @@ export interface AgendaEntry {
   id: string;
   order: number;
   title: string;
-  kind: "ordinary" | "compte-administratif" | "huis-clos" | "election";
+  kind: ItemKind;
 }
 
 export interface QuorumSnapshot {
@@ -186,4 +187,4 @@ export type SittingEvent =
 
 export type SittingEventType = SittingEvent["type"];
 
-export const EMPTY_TALLY: Tally = { pour: 0, contre: 0, abstention: 0, nppv: 0 };
+export { EMPTY_TALLY } from "../vocabulary";

@@ -1,12 +1,25 @@
 "use client";
 // The one module that owns the browser's socket. Screens call useSitting(sittingId) and never touch
-// Socket.IO themselves. It re-subscribes after every reconnection (sending the last seq it saw) and
-// retries a command with the same client-made id until the server answers, so a retry is applied once.
+// Socket.IO themselves. It re-subscribes after every reconnection (sending the last seq it saw),
+// retries a command with the same client-made id until the server answers (so a retry is applied
+// once), checks the server's protocol version, and keeps the offset of the server's clock.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { CommandBody, Reply } from "@/core/sitting/protocol";
-import { wireError } from "@/core/refusal";
+import {
+  incompatibility,
+  type ClientToServerEvents,
+  type CommandBody,
+  type CommandReplies,
+  type Hello,
+  type Incompatibility,
+  type ServerToClientEvents,
+  type SubscribeReply,
+} from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
+import { wireError, type Reply } from "@/core/refusal";
+
+type SittingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type SendReply<C extends CommandBody> = Reply<CommandReplies[C["type"]]>;
 
 export interface SittingConnection {
   view: PublicView | null;
@@ -14,13 +27,17 @@ export interface SittingConnection {
   chair: ChairView | null;
   connected: boolean;
   error: string | null;
-  send: (command: CommandBody) => Promise<Reply<Record<string, unknown>>>;
+  /** The server speaks another protocol version: the page must be reloaded (or the server updated). */
+  incompatible: Incompatibility | null;
+  /** Server time minus device time, in ms (from the last hello). */
+  clockOffset: number;
+  send: <C extends CommandBody>(command: C) => Promise<SendReply<C>>;
 }
 
-let shared: Socket | null = null;
-function socket(): Socket {
+let shared: SittingSocket | null = null;
+function socket(): SittingSocket {
   if (!shared) {
-    const s = io({ path: "/socket.io", transports: ["websocket", "polling"], reconnectionDelay: 300, reconnectionDelayMax: 2000 });
+    const s: SittingSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], reconnectionDelay: 300, reconnectionDelayMax: 2000 });
     // Follow the browser's own network state: a dropped Wi-Fi shows at once, and we reconnect on return.
     window.addEventListener("offline", () => s.disconnect());
     window.addEventListener("online", () => s.connect());
@@ -40,28 +57,30 @@ export function useSitting(sittingId: string): SittingConnection {
   const [chair, setChair] = useState<ChairView | null>(null);
   const [connected, setConnected] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [incompatible, setIncompatible] = useState<Incompatibility | null>(null);
+  const [clockOffset, setClockOffset] = useState(0);
   const lastSeq = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     const s = socket();
     const subscribe = () => {
-      s.emit(
-        "sitting:subscribe",
-        { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) },
-        (reply: Reply<{ seq: number; view: PublicView | null; me: MemberView | null; chair: ChairView | null }>) => {
-          if (!reply.ok) {
-            setError(reply.error.message);
-            return;
-          }
-          setError(null);
-          if (reply.data.view) {
-            lastSeq.current = reply.data.view.seq;
-            setView(reply.data.view);
-          }
-          setMe(reply.data.me);
-          setChair(reply.data.chair);
-        },
-      );
+      s.emit("sitting:subscribe", { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) }, (reply: Reply<SubscribeReply>) => {
+        if (!reply.ok) {
+          setError(reply.error.message);
+          return;
+        }
+        setError(null);
+        if (reply.data.view) {
+          lastSeq.current = reply.data.view.seq;
+          setView(reply.data.view);
+        }
+        setMe(reply.data.me);
+        setChair(reply.data.chair);
+      });
+    };
+    const onHello = (hello: Hello) => {
+      setIncompatible(incompatibility(hello.protocol));
+      setClockOffset(hello.serverTime - Date.now());
     };
     const onConnect = () => {
       setConnected(true);
@@ -74,6 +93,7 @@ export function useSitting(sittingId: string): SittingConnection {
       lastSeq.current = v.seq;
       setView(v);
     };
+    s.on("hello", onHello);
     s.on("connect", onConnect);
     s.on("disconnect", onDisconnect);
     s.on("sitting:state", onState);
@@ -81,6 +101,7 @@ export function useSitting(sittingId: string): SittingConnection {
     s.on("sitting:chair", setChair);
     if (s.connected) onConnect();
     return () => {
+      s.off("hello", onHello);
       s.off("connect", onConnect);
       s.off("disconnect", onDisconnect);
       s.off("sitting:state", onState);
@@ -90,14 +111,14 @@ export function useSitting(sittingId: string): SittingConnection {
   }, [sittingId]);
 
   const send = useCallback(
-    async (command: CommandBody): Promise<Reply<Record<string, unknown>>> => {
+    async <C extends CommandBody>(command: C): Promise<SendReply<C>> => {
       const s = socket();
       const envelope = { sittingId, commandId: newCommandId(), command };
       // Same id on every attempt: the server applies it once and replays its reply to a retry.
       for (let attempt = 0; attempt < 20; attempt++) {
         if (!s.connected) await new Promise<void>((resolve) => s.once("connect", () => resolve()));
         try {
-          return (await s.timeout(4000).emitWithAck("command", envelope)) as Reply<Record<string, unknown>>;
+          return (await s.timeout(4000).emitWithAck("command", envelope)) as SendReply<C>;
         } catch {
           // no answer in time (dropped connection): try again with the same id
         }
@@ -107,5 +128,5 @@ export function useSitting(sittingId: string): SittingConnection {
     [sittingId],
   );
 
-  return { view, me, chair, connected, error, send };
+  return { view, me, chair, connected, error, incompatible, clockOffset, send };
 }

@@ -13,7 +13,7 @@ import { parseFrenchDate } from "../../core/records/dates";
 import type { Db } from "../db/client";
 import { inTransaction } from "./agenda";
 import { done, type ClerkResult } from "./clerk-result";
-import { MEMBER_ROLES, type MemberRole } from "../../core/vocabulary";
+import { fullName, MEMBER_ROLES, type MemberRole } from "../../core/vocabulary";
 import { ROSTER_COLUMNS, type ClerkMember, type FileProblem, type RosterImportOutcome, type RosterMember, type RosterRow } from "../../core/api/clerk-roster";
 
 type Column = (typeof ROSTER_COLUMNS)[number];
@@ -268,7 +268,7 @@ async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string,
   };
 }
 
-const displayName = (m: RosterMember) => `${m.civility} ${m.firstName} ${m.lastName}`;
+const displayName = (m: RosterMember) => fullName(m);
 
 export async function importRoster(db: Db, councilId: string, input: { csv: string; dryRun: boolean }): Promise<ClerkResult<RosterImportOutcome>> {
   return inTransaction<RosterImportOutcome>(db, async (tx) => {

@@ -4,8 +4,17 @@
 import type { Server as HttpServer } from "node:http";
 import { performance } from "node:perf_hooks";
 import { Server, type Socket } from "socket.io";
-import { CommandEnvelopeSchema, describeZodError, reject, SubscribeSchema, PROTOCOL_VERSION, type Reply } from "../../core/sitting/protocol";
-import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
+import {
+  CommandEnvelopeSchema,
+  describeZodError,
+  reject,
+  SubscribeSchema,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type Reply,
+  type ServerToClientEvents,
+} from "../../core/sitting/protocol";
+import { projectChair, projectMember, projectPublic, type PublicView } from "../../core/sitting/projection";
 import type { Actor } from "../../core/sitting/state";
 import type { Identity, Sessions } from "../auth/sessions";
 import { TokenBucket } from "../auth/rate-limit";
@@ -67,7 +76,7 @@ export interface SocketDeps {
 }
 
 export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
-  const io = new Server(http, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     path: "/socket.io",
     serveClient: false,
     // Other websocket paths (Yjs, Next's dev reload) are routed by the server: do not destroy them.
@@ -91,7 +100,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
     deps.sessions
       .identify(socket.handshake.headers.cookie)
       .then((actor) => {
-        (socket.data as SocketData).actor = actor;
+        socket.data.actor = actor;
         next();
       })
       .catch(() => next(new Error("sign-in check failed")));
@@ -129,7 +138,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
    * state moved on between slices, the remaining shards get the newer view (each screen still sees
    * views in order) and one more full broadcast follows.
    */
-  const sendPublicSlice = (room: SittingRoom, p: Pacing, cursor: { shard: number; state: SittingRoom["state"] | null; view: unknown }) => {
+  const sendPublicSlice = (room: SittingRoom, p: Pacing, cursor: { shard: number; state: SittingRoom["state"] | null; view: PublicView | null }) => {
     const sliceStart = performance.now();
     try {
       const sid = room.state.sittingId;
@@ -140,7 +149,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       }
       while (cursor.shard < PUBLIC_SHARDS) {
         const name = pubRoom(sid, cursor.shard++);
-        if (io.sockets.adapter.rooms.has(name)) io.to(name).emit("sitting:state", cursor.view);
+        if (cursor.view && io.sockets.adapter.rooms.has(name)) io.to(name).emit("sitting:state", cursor.view);
         if (performance.now() - sliceStart >= SLICE_MS) break;
       }
     } catch (err) {
@@ -197,8 +206,8 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
   };
   deps.rooms.onRoomCreated((room) => room.onChange(scheduleBroadcast));
 
-  io.on("connection", (socket: Socket) => {
-    const data = socket.data as SocketData;
+  io.on("connection", (socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>) => {
+    const data = socket.data;
     data.commands = new TokenBucket(COMMAND_BURST, COMMANDS_PER_SECOND);
     if (data.actor) {
       void socket.join(sessionRoom(data.actor.sessionId));

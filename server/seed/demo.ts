@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db/client";
 import { parseDeliberation } from "../../core/records/deliberation-parser";
+import { fullName } from "../../core/vocabulary";
 import { hashPassword } from "../auth/passwords";
 import { buildDemoRoster, DEMO_COUNCIL, DEMO_SECRETARY_ID, DEMO_SITTING_ID } from "./roster";
 
@@ -164,7 +165,7 @@ export async function seedDemo(db: Db): Promise<{ councilId: string; sittingId: 
         id: `u-${m.id}`,
         councilId: c.id,
         login: `elu-${m.id}`,
-        displayName: `${m.civility} ${m.firstName} ${m.lastName}`,
+        displayName: fullName(m),
         role: "councillor",
         memberId: m.id,
       },

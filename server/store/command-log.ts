@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { canonicalJson, computeEventHash, type ChainedEvent } from "../../core/audit/hash-chain";
 import type { SittingEvent } from "../../core/sitting/state";
+import { EMPTY_TALLY } from "../../core/vocabulary";
 import { databaseFile } from "../db/url";
 import { crashPoint } from "../fault";
 import { StaleStateError, UnknownSittingError } from "./errors";
@@ -135,7 +136,7 @@ export class CommandLog {
       prevHash = hash;
       status = STATUS_AFTER[event.type] ?? status;
       if (event.type === "vote:opened" && event.mode === "secret") {
-        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, { pour: 0, contre: 0, abstention: 0, nppv: 0 }));
+        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, EMPTY_TALLY));
       } else if (event.type === "ballot:cast") this.q.ballot.run(event.voteId, event.memberId, event.onBehalfOf, event.choice, event.at);
       else if (event.type === "ballot:deposited") {
         if (!c.urn || c.urn.voteId !== event.voteId) throw new Error("secret deposit without its urn");

@@ -6,7 +6,7 @@ import { foldEvent } from "../../core/sitting/apply-event";
 import { initialSittingState, type SittingSetup } from "../../core/sitting/initial-state";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { SittingEvent } from "../../core/sitting/state";
-import type { Tally } from "../../core/vocabulary";
+import { EMPTY_TALLY, type Tally } from "../../core/vocabulary";
 import { UnknownSittingError } from "./errors";
 import type { CommitBatch, CommitResult, LoadedSitting, SittingStore, StoredReceipt } from "./port";
 
@@ -75,7 +75,7 @@ export class MemorySittingStore implements SittingStore {
         const hash = computeEventHash(base);
         chained.push({ ...base, hash });
         prevHash = hash;
-        if (event.type === "vote:opened" && event.mode === "secret") s.urns.set(event.voteId, { pour: 0, contre: 0, abstention: 0, nppv: 0 });
+        if (event.type === "vote:opened" && event.mode === "secret") s.urns.set(event.voteId, { ...EMPTY_TALLY });
       }
       if (entry.urn) s.urns.set(entry.urn.voteId, { ...entry.urn.tally });
       s.receipts.set(entry.commandId, { userId: entry.userId, fingerprint: entry.fingerprint, reply: structuredClone(entry.reply) });

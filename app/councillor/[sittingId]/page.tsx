@@ -1,11 +1,16 @@
 "use client";
 // The councillor's device (phone first): check in, read the item, vote with four large buttons,
 // a separate panel for a mandant's ballot, and a receipt once the server has it on disk.
-import { use, useState } from "react";
+import { use } from "react";
 import { useTranslations } from "next-intl";
 import { useSitting } from "@/lib/client/sitting-client";
 import { useAgenda } from "@/lib/client/use-agenda";
+import { useCommand, useRefusalText } from "@/lib/client/use-command";
+import { currentItem, openVote } from "@/lib/client/selectors";
 import type { Choice } from "@/core/sitting/protocol";
+import { ItemTitle } from "../../components/sitting/item-title";
+import { ResultBanner } from "../../components/sitting/result-banner";
+import { StatusPill } from "../../components/sitting/status-pill";
 import { ConnectionBanner } from "../../components/connection-banner";
 import { LocaleSwitch } from "../../components/locale-switch";
 import { ItemText } from "../../components/item-text";
@@ -16,20 +21,17 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
   const { view, me, connected, send, error } = useSitting(sittingId);
   const agenda = useAgenda(sittingId);
   const t = useTranslations();
-  const [notice, setNotice] = useState<string | null>(null);
+  const { run, notice } = useCommand(send);
+  const refusal = useRefusalText();
   if (error) return <main className="p-6">{error}</main>;
   if (!view) return <main className="p-6">{t("common.loading")}</main>;
-  const current = view.items.find((i) => i.id === view.currentItemId) ?? null;
+  const current = currentItem(view);
   const text = current ? agenda.find((a) => a.id === current.id) : undefined;
-  const vote = view.vote && view.vote.status === "open" ? view.vote : null;
+  const vote = openVote(view);
   const cast = async (choice: Choice, onBehalfOf: string) => {
     if (!vote) return null;
     const r = await send({ type: "ballot:cast", voteId: vote.id, choice, ...(onBehalfOf ? { onBehalfOf } : {}) });
-    return r.ok ? null : r.error.message;
-  };
-  const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const r = await p;
-    setNotice(r.ok ? null : (r.error?.message ?? null));
+    return r.ok ? null : refusal(r.error);
   };
   const recused = !!current && !!me?.interests.includes(current.id);
   return (
@@ -46,14 +48,12 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
         </div>
       </header>
       <div className="space-y-4 p-4">
-        <p className="font-semibold" data-testid="sitting-status">
-          {t(`status.${view.status}`)}
-        </p>
+        <StatusPill status={view.status} variant="phone" />
         {me && !me.present ? (
           <div className="card space-y-3 p-4">
             <p>{t("councillor.notPresent")}</p>
             {me.canCheckIn ? (
-              <button type="button" className="btn btn-primary w-full py-4 text-xl" onClick={() => void act(send({ type: "rollcall:check-in" }))}>
+              <button type="button" className="btn btn-primary w-full py-4 text-xl" onClick={() => void run({ type: "rollcall:check-in" })}>
                 {t("councillor.checkIn")}
               </button>
             ) : null}
@@ -89,9 +89,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
             <p className="text-sm font-semibold uppercase text-slate-600">
               {t("common.no")} {current.order}
             </p>
-            <h2 id="item-title" className="mb-2 text-xl font-bold" data-testid="current-title">
-              {current.title}
-            </h2>
+            <ItemTitle item={current} variant="phone" />
             {text ? <ItemText item={text} /> : null}
           </section>
         ) : (
@@ -99,36 +97,24 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
         )}
         {current && current.status === "called" && me?.present ? (
           <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "public" }))}
-            >
+            <button type="button" className="btn btn-secondary" onClick={() => void run({ type: "ballot-mode:request", itemId: current.id, mode: "public" })}>
               {t("councillor.requestPublic")}
             </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void act(send({ type: "ballot-mode:request", itemId: current.id, mode: "secret" }))}
-            >
+            <button type="button" className="btn btn-secondary" onClick={() => void run({ type: "ballot-mode:request", itemId: current.id, mode: "secret" })}>
               {t("councillor.requestSecret")}
             </button>
             {!recused ? (
               <button
                 type="button"
                 className="btn btn-secondary"
-                onClick={() => void act(send({ type: "interest:declare", itemId: current.id, memberId: me.memberId }))}
+                onClick={() => void run({ type: "interest:declare", itemId: current.id, memberId: me.memberId })}
               >
                 {t("councillor.declareInterest")}
               </button>
             ) : null}
           </div>
         ) : null}
-        {view.vote && view.vote.status !== "open" && current?.result ? (
-          <p className={`rounded-lg p-3 text-lg font-bold text-white ${current.result.outcome === "adopted" ? "bg-pour" : "bg-contre"}`}>
-            {t(`outcome.${current.result.outcome}`)} — {current.result.tally.pour} {t("choice.pour")}, {current.result.tally.contre} {t("choice.contre")}
-          </p>
-        ) : null}
+        {view.vote && view.vote.status !== "open" && current?.result ? <ResultBanner result={current.result} variant="phone" /> : null}
       </div>
     </main>
   );

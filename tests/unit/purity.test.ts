@@ -3,9 +3,11 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-// The engine must run unchanged in the server, the browser and scripts: no framework, no I/O, no DOM.
-const rulesDir = path.resolve(__dirname, "../../../core/rules");
-const allowedPackages = new Set(["zod"]);
+// The core must run unchanged in the server, the browser and scripts: no framework, no I/O, no DOM,
+// and nothing outside core/ (ARCHITECTURE: the pure floor, no import runs back up).
+const coreDir = path.resolve(__dirname, "../../core");
+const rulesDir = path.join(coreDir, "rules");
+const allowedPackages = new Set(["zod", "@noble/hashes/sha2.js", "@noble/hashes/utils.js"]);
 const forbiddenGlobals = new Set(["window", "document"]);
 
 function sourceFiles(dir: string): string[] {
@@ -16,8 +18,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function isAllowedSpecifier(spec: string): boolean {
-  return spec.startsWith("./") || spec.startsWith("../") || allowedPackages.has(spec);
+function isAllowedSpecifier(spec: string, fromFile: string): boolean {
+  if (allowedPackages.has(spec)) return true;
+  if (!spec.startsWith("./") && !spec.startsWith("../")) return false;
+  // A relative import must stay inside core/.
+  const target = path.resolve(path.dirname(fromFile), spec);
+  return target === coreDir || target.startsWith(`${coreDir}${path.sep}`);
 }
 
 /** Every import, re-export, require() or import() that leaves the folder, and every DOM global used. */
@@ -29,7 +35,7 @@ function purityViolations(fileName: string, text: string): string[] {
     if (spec === undefined) return;
     if (!ts.isStringLiteralLike(spec)) {
       problems.push(`${where(node)} imports a computed module name`);
-    } else if (!isAllowedSpecifier(spec.text)) {
+    } else if (!isAllowedSpecifier(spec.text, fileName)) {
       problems.push(`${where(node)} imports "${spec.text}"`);
     }
   };
@@ -54,8 +60,9 @@ function purityViolations(fileName: string, text: string): string[] {
   return problems;
 }
 
-describe("purity of core/rules", () => {
+describe("purity of core/", () => {
   const files = sourceFiles(rulesDir);
+  const everyCoreFile = sourceFiles(coreDir);
 
   it("RULESET-5 the engine folder is found and has source files", () => {
     expect(files.length).toBeGreaterThan(5);
@@ -63,6 +70,13 @@ describe("purity of core/rules", () => {
 
   it("RULESET-5 core/rules imports only relative modules and zod, and never touches window or document", () => {
     const problems = files.flatMap((f) => purityViolations(f, readFileSync(f, "utf8")));
+    expect(problems).toEqual([]);
+  });
+
+  it("ARCH-1 every folder of core/ (rules, sitting, records, minutes, audit, api and the vocabulary) imports nothing outside core/ but zod (and @noble/hashes for the hash chain)", () => {
+    const folders = new Set(everyCoreFile.map((f) => path.relative(coreDir, path.dirname(f)).split(path.sep)[0] || "."));
+    expect([...folders].sort()).toEqual([".", "api", "audit", "minutes", "records", "rules", "sitting"]);
+    const problems = everyCoreFile.flatMap((f) => purityViolations(f, readFileSync(f, "utf8")).map((p) => `${path.relative(coreDir, f)}: ${p}`));
     expect(problems).toEqual([]);
   });
 
@@ -81,17 +95,20 @@ describe("purity of core/rules", () => {
       "document.title = 'x';",
     ];
     for (const line of bad) {
-      expect(purityViolations("bad.ts", line), line).not.toEqual([]);
+      expect(purityViolations(path.join(rulesDir, "bad.ts"), line), line).not.toEqual([]);
     }
+    // Relative, but leaving core/.
+    expect(purityViolations(path.join(rulesDir, "bad.ts"), 'import { db } from "../../server/db/client";')).not.toEqual([]);
     const good = [
       'import { z } from "zod";',
       'import { a } from "./a";',
       'export * from "../b";',
+      'import { ChoiceSchema } from "../vocabulary";',
       "// the window of the sitting is not a DOM window",
       "const s = 'document';",
     ];
     for (const line of good) {
-      expect(purityViolations("good.ts", line), line).toEqual([]);
+      expect(purityViolations(path.join(rulesDir, "good.ts"), line), line).toEqual([]);
     }
   });
 });

@@ -1,0 +1,47 @@
+"use client";
+// The agenda with each item's state (pending, called, voting, decided with its figures, deferred),
+// the current one marked; the console adds an action per item (call it).
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { PublicView } from "@/core/sitting/projection";
+import type { ViewItem } from "@/lib/client/selectors";
+
+export function itemStateText(it: ViewItem, t: ReturnType<typeof useTranslations>): string {
+  return it.result ? `${t(`outcome.${it.result.outcome}`)} (${it.result.tally.pour}–${it.result.tally.contre})` : t(`itemStatus.${it.status}`);
+}
+
+export function AgendaList({ view, variant, action }: { view: PublicView; variant: "console" | "wall"; action?: (item: ViewItem) => ReactNode }) {
+  const t = useTranslations();
+  if (variant === "wall")
+    return (
+      <ol className="space-y-2">
+        {view.items.map((it) => (
+          <li key={it.id} className={`rounded-lg px-3 py-2 text-lg ${it.id === view.currentItemId ? "bg-white text-ink" : "bg-white/5"}`}>
+            <span className="font-bold">
+              {t("common.no")} {it.order}
+            </span>{" "}
+            {it.title}
+            <span className="block text-base font-semibold">{itemStateText(it, t)}</span>
+          </li>
+        ))}
+      </ol>
+    );
+  return (
+    <ol className="space-y-2">
+      {view.items.map((it) => (
+        <li
+          key={it.id}
+          className={`flex items-center justify-between gap-2 rounded-lg border p-2 ${it.id === view.currentItemId ? "border-marianne bg-blue-50" : "border-slate-200"}`}
+        >
+          <div>
+            <p className="font-semibold">
+              {t("common.no")} {it.order} — {it.title}
+            </p>
+            <p className="text-sm text-slate-700">{itemStateText(it, t)}</p>
+          </div>
+          {action?.(it)}
+        </li>
+      ))}
+    </ol>
+  );
+}

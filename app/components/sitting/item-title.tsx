@@ -1,0 +1,28 @@
+"use client";
+// The item under discussion: its number and title, in the size each screen needs.
+import { useTranslations } from "next-intl";
+import type { ViewItem } from "@/lib/client/selectors";
+
+export function ItemTitle({ item, variant }: { item: ViewItem; variant: "console" | "wall" | "phone" }) {
+  const t = useTranslations("common");
+  if (variant === "wall")
+    return (
+      <p className="mt-2 text-4xl font-black leading-tight xl:text-5xl" data-testid="current-title">
+        <span className="mr-3 text-slate-300">
+          {t("no")} {item.order}
+        </span>
+        {item.title}
+      </p>
+    );
+  if (variant === "phone")
+    return (
+      <h2 id="item-title" className="mb-2 text-xl font-bold" data-testid="current-title">
+        {item.title}
+      </h2>
+    );
+  return (
+    <p className="text-2xl font-bold" data-testid="current-title">
+      {t("no")} {item.order} — {item.title}
+    </p>
+  );
+}
