@@ -56,7 +56,7 @@ export class RpcClient<Ops extends OpMap> {
         this.waiting.delete(rpc);
         reject(new Error(`${this.name}: ${op} timed out after ${timeoutMs} ms`));
       }, timeoutMs);
-      this.waiting.set(rpc, { resolve: (v) => resolve(v as Ops[K][1]), reject, timer });
+      this.waiting.set(rpc, { resolve: (v) => resolve(v), reject, timer });
       this.child.send({ rpc, op, args } satisfies Request);
     });
   }

@@ -25,7 +25,7 @@ export async function forkTs<Ops extends OpMap>(file: string, name: string, env:
     proc.on("message", (m: unknown) => {
       if (typeof m === "object" && m !== null && "ready" in m) {
         clearTimeout(timer);
-        resolve(m as Record<string, unknown>);
+        resolve(m);
       }
     });
     proc.once("exit", (code) => {

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   });
 
   process.on("SIGTERM", () => {
-    server
+    void server
       .close()
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));

@@ -158,7 +158,7 @@ test("SCREEN-4 a secret ballot: hidden until close, reloads restore every screen
   await expect(pub.getByTestId("result")).toContainText("Adoptée", SECOND);
   // The secret ballot never shows names.
   await expect(pub.locator('[data-member="m02"]')).toHaveCount(0);
-  const api = await (await pub.request.get(`/api/public/sittings/${sid}`)).json();
+  const api = (await (await pub.request.get(`/api/public/sittings/${sid}`)).json()) as { data: { vote: { ballotsCast: number } } };
   expect(api.data.vote.ballotsCast).toBe(4);
 });
 

@@ -8,6 +8,6 @@ export type Locale = (typeof LOCALES)[number];
 export default getRequestConfig(async () => {
   const store = await cookies();
   const locale: Locale = store.get("NEXT_LOCALE")?.value === "en" ? "en" : "fr";
-  const messages = (await import(`../messages/${locale}.json`)).default as Record<string, unknown>;
+  const messages = ((await import(`../messages/${locale}.json`)) as { default: Record<string, unknown> }).default;
   return { locale, messages, timeZone: "Europe/Paris" };
 });

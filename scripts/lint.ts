@@ -1,5 +1,6 @@
-// Project lint: the few rules that matter here and that tsc does not enforce (ENGINEERING.md):
-// no any-typed values, no ts-ignore comments, no focused or skipped tests, kebab-case file names, a pure core.
+// Project lint beside ESLint (eslint.config.mjs does the type-aware, React hooks, a11y and size rules):
+// the checks ESLint has no rule for here. No any-typed values or ts-ignore (also ESLint errors, kept
+// for scripts ESLint skips), no focused or skipped tests, kebab-case file names, a pure core.
 import fs from "node:fs";
 import path from "node:path";
 

@@ -16,6 +16,7 @@ import { describeZodError } from "../core/refusal";
 import { openDatabase } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { resolveDatabaseUrl } from "../server/db/url";
+import { errorMessage } from "../server/ports";
 import { setPassword, setUpCouncil } from "../server/setup/council-setup";
 
 const FLAGS = {
@@ -109,7 +110,7 @@ async function setupCouncil(values: Record<string, string | undefined>): Promise
   }
   const clerkPassword = process.env.SEANCE_CLERK_PASSWORD ?? (interactive ? await askPassword("service des assemblées") : undefined);
   const mayorPassword = process.env.SEANCE_MAYOR_PASSWORD ?? (interactive ? await askPassword("maire") : undefined);
-  const input: Partial<CouncilSetupInput> = { ...answers, clerkPassword, mayorPassword } as Partial<CouncilSetupInput>;
+  const input: Partial<CouncilSetupInput> = { ...answers, clerkPassword, mayorPassword };
   const parsed = CouncilSetupSchema.safeParse(input);
   if (!parsed.success)
     fail(
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
   });
   if (positionals[0] === "password") return changePassword(positionals[1]);
   if (positionals.length) fail(`unknown command "${positionals.join(" ")}" (expected nothing, or: password <login>)`);
-  return setupCouncil(values as Record<string, string | undefined>);
+  return setupCouncil(values);
 }
 
-main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+main().catch((err: unknown) => fail(errorMessage(err)));

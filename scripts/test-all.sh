@@ -16,7 +16,7 @@ step() {
 }
 
 step "typecheck" npx tsc --noEmit
-step "lint" npx tsx scripts/lint.ts
+step "lint (ESLint, project rules)" npm run --silent lint
 step "format" npx prettier --check . --log-level warn
 cases=(tests/unit/rules/cases)
 [ -d ../shared/rules-cases ] && cases+=(../shared/rules-cases)

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { Duplex } from "node:stream";
 import type { Server as IoServer } from "socket.io";
 import { authRoutes } from "../core/api/auth";
-import { MINUTES_DOC_PATTERN, YJS_PATH } from "../core/minutes/document";
+import { YJS_PATH } from "../core/minutes/document";
 import type { Db } from "./db/client";
 import { Accounts } from "./auth/accounts";
 import { loadServerKeys, type ServerKeys } from "./auth/server-key";
@@ -20,16 +20,14 @@ import type { HttpDeps } from "./http/routes/deps";
 import { registerMinutesRoutes } from "./http/routes/minutes-routes";
 import { registerPublicRoutes } from "./http/routes/public-routes";
 import { registerRecordsRoutes } from "./http/routes/records-routes";
-import { minutesAccess } from "./minutes/access";
 import { attachMinutesFacts } from "./minutes/facts-writer";
+import { hostMinutes } from "./minutes/minutes-host";
 import { consoleLogger, errorMessage, systemClock, type Clock, type Logger } from "./ports";
 import { RoomRegistry } from "./realtime/sitting-room";
 import { createSocketServer } from "./realtime/socket-server";
 import { createPdfRenderer } from "./records/pdf-renderer";
 import { SqliteSittingStore } from "./store/sqlite-store";
 import type { SittingStore } from "./store/port";
-import { createDocHost } from "./yjs/doc-host";
-import { YPersistence } from "./yjs/persistence";
 import { pageGuard } from "./http/page-guard";
 import { securityHeaders } from "./http/security-headers";
 
@@ -59,9 +57,6 @@ export interface SeanceServer {
   close(): Promise<void>;
 }
 
-/** Largest websocket frame a minutes client may send. */
-const MAX_YJS_FRAME = 2 * 1024 * 1024;
-
 export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceServer> {
   const env = opts.env ?? process.env;
   const logger = opts.logger ?? consoleLogger;
@@ -76,30 +71,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const pdf = createPdfRenderer({ ...(Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) > 0 ? { rendersPerMinute: Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) } : {}) });
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
 
-  const compactAfter = Number(env.SEANCE_MINUTES_COMPACT_AFTER);
-  const persistence = new YPersistence(opts.db, logger, compactAfter > 0 ? { compactAfterRows: compactAfter } : {});
-  const docs = createDocHost({
-    path: YJS_PATH,
-    docNameOf: (name) => (MINUTES_DOC_PATTERN.test(name) ? name : null),
-    authorize: async (req, docName) => {
-      const actor = await sessions.identify(req.headers.cookie);
-      const sittingId = MINUTES_DOC_PATTERN.exec(docName)?.[1] ?? "";
-      const access = await minutesAccess(opts.db, actor, sittingId);
-      if (access === "none") return null;
-      return {
-        audience: access === "write" ? "writer" : actor ? "reader" : "public",
-        sessionId: actor?.sessionId ?? null,
-        ...(actor ? { expiresAt: actor.expiresAt } : {}),
-      };
-    },
-    persistence,
-    logger,
-    policy,
-    caps,
-    maxPayloadBytes: MAX_YJS_FRAME,
-    // Largest minutes document (its stored updates): 8 MB, or SEANCE_MINUTES_MAX_BYTES.
-    maxDocBytes: Number(env.SEANCE_MINUTES_MAX_BYTES) || 8 * 1024 * 1024,
-  });
+  const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env });
   sessions.onRevoked((ids) => docs.dropSessions(ids));
 
   const deps: HttpDeps = { db: opts.db, keys, sessions, accounts, rooms, policy, demo: opts.demo, logger, pdf, caps, secureCookies: (req) => !isLocal(req) };
@@ -194,7 +166,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       await facts.idle();
       await persistence.flushAll();
       docs.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await io.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await pdf.close();
       await store.close();

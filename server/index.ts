@@ -7,6 +7,7 @@ import { resolveDatabaseUrl } from "./db/url";
 import { isDatabaseEmpty, seedDemo } from "./seed/demo";
 import { accountsWithDemoPasswords } from "./auth/accounts";
 import { createSeanceServer } from "./app";
+import { errorMessage } from "./ports";
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,14 +32,14 @@ async function main(): Promise<void> {
   try {
     url = resolveDatabaseUrl();
   } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
+    fail(errorMessage(err));
   }
   process.env.DATABASE_URL = url;
   try {
     // Committed migrations, applied at every start; the CLI is skipped when all are already applied.
     applyMigrations(url);
   } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
+    fail(errorMessage(err));
   }
   let db: Db;
   let empty = false;
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
       empty = false;
     }
   } catch (err) {
-    fail(`cannot open the database ${url} — ${err instanceof Error ? err.message : String(err)}`);
+    fail(`cannot open the database ${url} — ${errorMessage(err)}`);
   }
   if (!demo) {
     // A real council's server never runs with a password everyone can read in the README.
@@ -68,10 +69,10 @@ async function main(): Promise<void> {
   try {
     port = await server.listen(cfg.data.PORT, cfg.data.HOST);
   } catch (err) {
-    const code = err && typeof err === "object" && "code" in err ? String((err as { code: unknown }).code) : "";
+    const code = err && typeof err === "object" && "code" in err ? String(err.code) : "";
     if (code === "EADDRINUSE") fail(`port ${cfg.data.PORT} is already in use (set PORT to another port)`);
     if (code === "EACCES") fail(`no permission to listen on port ${cfg.data.PORT}`);
-    fail(err instanceof Error ? err.message : String(err));
+    fail(errorMessage(err));
   }
   const base = `http://localhost:${port}`;
   console.log(`Séance is ready on ${base} (database ${url}${dev ? ", development mode" : ""})`);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   }
   const stop = (signal: string) => {
     console.log(`${signal}: saving and stopping…`);
-    server
+    void server
       .close()
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));
@@ -101,4 +102,4 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
-main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+main().catch((err: unknown) => fail(errorMessage(err)));

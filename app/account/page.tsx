@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { authRoutes, type Me } from "@/core/api/auth";
 import { errorText } from "@/core/refusal";
 import { call } from "@/lib/client/api";
+import { formFields } from "@/lib/client/form-fields";
 import { LocaleSwitch } from "../components/locale-switch";
 
 const field = "mt-1 w-full rounded-lg border border-slate-400 px-3 py-2";
@@ -23,11 +24,11 @@ function AccountForm() {
   }, []);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const next = String(f.get("next"));
-    if (next !== String(f.get("confirm"))) return setError(t("mismatch"));
+    const f = formFields(e.currentTarget);
+    const next = f("next");
+    if (next !== f("confirm")) return setError(t("mismatch"));
     setError(null);
-    const r = await call(authRoutes.changePassword, {}, { current: String(f.get("current")), next });
+    const r = await call(authRoutes.changePassword, {}, { current: f("current"), next });
     if (!r.ok) return setError(errorText(r.error, locale));
     setDone(true);
     const again = await call(authRoutes.me, {});

@@ -2,12 +2,13 @@
 // The clerk's accounts and devices: staff accounts (create with a temporary password the owner
 // replaces at first sign-in, disable or enable, reset a password) and the councillors' paired
 // devices, each of which can be revoked (its open connections drop at once).
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { councilRoutes, type PairedDevice, type StaffAccount } from "@/core/api/clerk-council";
 import { errorText } from "@/core/refusal";
 import { fullName, StaffRoleSchema, type StaffRole } from "@/core/vocabulary";
 import { call } from "@/lib/client/api";
+import { formFields } from "@/lib/client/form-fields";
 import { ConfirmButton } from "../components/confirm-button";
 import { DataTable } from "../components/data-table";
 import type { ClerkMember } from "./clerk-api";
@@ -35,6 +36,7 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
     if (d.ok) setDevices(d.data);
   }, []);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set after the fetch resolves, not during the effect
     void load();
   }, [load]);
 
@@ -53,17 +55,17 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
   const create = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const f = new FormData(form);
-    const login = String(f.get("login"));
+    const f = formFields(form);
+    const login = f("login");
     const r = await call(
       councilRoutes.createAccount,
       {},
       {
         login,
-        displayName: String(f.get("displayName")),
-        role: String(f.get("role")) as StaffRole,
-        memberId: String(f.get("memberId")) || null,
-        password: String(f.get("password")),
+        displayName: f("displayName"),
+        role: f("role") as StaffRole,
+        memberId: f("memberId") || null,
+        password: f("password"),
       },
     );
     if (await outcome(r, t("created", { login }))) form.reset();
@@ -71,7 +73,7 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
 
   const reset = async (e: FormEvent<HTMLFormElement>, a: StaffAccount) => {
     e.preventDefault();
-    const r = await call(councilRoutes.resetPassword, { userId: a.id }, { password: String(new FormData(e.currentTarget).get("password")) });
+    const r = await call(councilRoutes.resetPassword, { userId: a.id }, { password: formFields(e.currentTarget)("password") });
     if (await outcome(r, t("resetDone", { login: a.login }))) setResetting(null);
   };
 
@@ -128,71 +130,68 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
         </p>
       ) : null}
       <h3 className="mb-2 text-lg font-semibold">{t("staff")}</h3>
-      <DataTable
-        caption={t("staff")}
-        testId="accounts"
-        rows={accounts}
-        rowKey={(a) => a.id}
-        rowProps={(a) => ({ "data-login": a.login })}
-        columns={[
-          { key: "login", header: t("login"), cell: (a) => a.login, rowHeader: true, className: "font-mono" },
-          { key: "name", header: t("name"), cell: (a) => a.displayName },
-          { key: "role", header: t("role"), cell: (a) => t(`roles.${a.role}`) },
-          {
-            key: "state",
-            header: t("state"),
-            cell: (a) => (
-              <>
-                {a.disabled ? t("disabled") : t("active")}
-                {a.mustChangePassword ? <span className="block text-slate-700">{t("mustChange")}</span> : null}
-              </>
-            ),
-          },
-          { key: "sessions", header: t("sessions"), cell: (a) => a.liveSessions },
-          { key: "actions", header: <span className="sr-only">{t("state")}</span>, cell: (a) => accountActions(a) },
-        ]}
-      />
-      <form onSubmit={(e) => void create(e)} className="mt-4 grid gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-3" aria-label={t("create")}>
-        <label className={label}>
-          {t("login")}
-          <input name="login" required minLength={3} maxLength={60} pattern="[A-Za-z0-9._\-]+" className={field} />
-        </label>
-        <label className={label}>
-          {t("name")}
-          <input name="displayName" required maxLength={120} className={field} />
-        </label>
-        <label className={label}>
-          {t("role")}
-          <select name="role" defaultValue="secretary" className={field}>
-            {StaffRoleSchema.options.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          {t("member")}
-          <select name="memberId" defaultValue="" className={field}>
-            <option value="">{t("noMember")}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {fullName(m)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={`${label} sm:col-span-2`}>
-          {t("password")}
-          <input name="password" type="password" required minLength={12} autoComplete="new-password" className={field} />
-        </label>
-        <div className="sm:col-span-3">
-          <button type="submit" className="btn btn-primary">
-            {t("create")}
-          </button>
-        </div>
-      </form>
+      <StaffTable accounts={accounts} actions={accountActions} />
+      <NewAccountForm members={members} onSubmit={(e) => void create(e)} />
 
+      <DevicesTable
+        devices={devices}
+        revoke={(d) => void call(councilRoutes.revokeDevice, { sessionId: d.sessionId }).then((r) => outcome(r, td("revoked", { member: d.member })))}
+      />
+    </section>
+  );
+}
+
+function NewAccountForm({ members, onSubmit }: { members: ClerkMember[]; onSubmit: (e: FormEvent<HTMLFormElement>) => void }) {
+  const t = useTranslations("clerk.accounts");
+  return (
+    <form onSubmit={onSubmit} className="mt-4 grid gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-3" aria-label={t("create")}>
+      <label className={label}>
+        {t("login")}
+        <input name="login" required minLength={3} maxLength={60} pattern="[A-Za-z0-9._\-]+" className={field} />
+      </label>
+      <label className={label}>
+        {t("name")}
+        <input name="displayName" required maxLength={120} className={field} />
+      </label>
+      <label className={label}>
+        {t("role")}
+        <select name="role" defaultValue="secretary" className={field}>
+          {StaffRoleSchema.options.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        {t("member")}
+        <select name="memberId" defaultValue="" className={field}>
+          <option value="">{t("noMember")}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {fullName(m)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={`${label} sm:col-span-2`}>
+        {t("password")}
+        <input name="password" type="password" required minLength={12} autoComplete="new-password" className={field} />
+      </label>
+      <div className="sm:col-span-3">
+        <button type="submit" className="btn btn-primary">
+          {t("create")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DevicesTable({ devices, revoke }: { devices: PairedDevice[]; revoke: (d: PairedDevice) => void }) {
+  const td = useTranslations("clerk.devices");
+  const locale = useLocale();
+  return (
+    <>
       <h3 className="mt-6 mb-2 text-lg font-semibold">{td("title")}</h3>
       {devices.length === 0 ? (
         <p className="text-slate-700">{td("none")}</p>
@@ -217,15 +216,43 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
                   className="btn btn-secondary px-2 py-1"
                   label={td("revoke")}
                   question={td("revokeQuestion", { member: d.member })}
-                  onConfirm={() =>
-                    void call(councilRoutes.revokeDevice, { sessionId: d.sessionId }).then((r) => outcome(r, td("revoked", { member: d.member })))
-                  }
+                  onConfirm={() => revoke(d)}
                 />
               ),
             },
           ]}
         />
       )}
-    </section>
+    </>
+  );
+}
+
+function StaffTable({ accounts, actions }: { accounts: StaffAccount[]; actions: (a: StaffAccount) => ReactNode }) {
+  const t = useTranslations("clerk.accounts");
+  return (
+    <DataTable
+      caption={t("staff")}
+      testId="accounts"
+      rows={accounts}
+      rowKey={(a) => a.id}
+      rowProps={(a) => ({ "data-login": a.login })}
+      columns={[
+        { key: "login", header: t("login"), cell: (a) => a.login, rowHeader: true, className: "font-mono" },
+        { key: "name", header: t("name"), cell: (a) => a.displayName },
+        { key: "role", header: t("role"), cell: (a) => t(`roles.${a.role}`) },
+        {
+          key: "state",
+          header: t("state"),
+          cell: (a) => (
+            <>
+              {a.disabled ? t("disabled") : t("active")}
+              {a.mustChangePassword ? <span className="block text-slate-700">{t("mustChange")}</span> : null}
+            </>
+          ),
+        },
+        { key: "sessions", header: t("sessions"), cell: (a) => a.liveSessions },
+        { key: "actions", header: <span className="sr-only">{t("state")}</span>, cell: (a) => actions(a) },
+      ]}
+    />
   );
 }

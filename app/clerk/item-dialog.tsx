@@ -4,6 +4,7 @@
 // opened it.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { formFields } from "@/lib/client/form-fields";
 import { ITEM_KINDS } from "@/core/vocabulary";
 import { api, useErrorText, type ClerkItem, type ItemFields } from "./clerk-api";
 
@@ -32,6 +33,9 @@ function parseAmounts(text: string): number[] | null {
   return values.every((v) => Number.isFinite(v) && v >= 0) ? values : null;
 }
 
+const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
+const label = "block text-sm font-semibold";
+
 export type ItemTarget = { mode: "create"; sittingId: string } | { mode: "edit"; item: ClerkItem };
 
 export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | null; onClose: () => void; onSaved: (message: string) => void }) {
@@ -57,29 +61,8 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (!target) return;
-    const f = new FormData(e.currentTarget);
-    const s = (k: string) => String(f.get(k) ?? "");
-    const amounts = parseAmounts(s("amounts"));
-    if (!amounts) return setError(t("item.badAmounts"));
-    const fields: ItemFields = {
-      identifier: s("identifier").trim(),
-      title: s("title").trim(),
-      kind: s("kind") as ItemFields["kind"],
-      rapporteurs: lines(s("rapporteurs")),
-      commission: s("commission"),
-      service: s("service"),
-      expose: s("expose"),
-      proposals: paragraphs(s("proposals")),
-      attachments: lines(s("attachments")),
-      observations: s("observations"),
-      actesCode: s("actesCode").trim(),
-      actesLabel: s("actesLabel"),
-      actesNature: s("actesNature") as ItemFields["actesNature"],
-      budgetArticle: s("budgetArticle"),
-      budgetName: s("budgetName"),
-      budgetYear: s("budgetYear").trim(),
-      amounts,
-    };
+    const fields = readItemFields(formFields(e.currentTarget));
+    if (!fields) return setError(t("item.badAmounts"));
     setBusy(true);
     const r =
       target.mode === "create"
@@ -90,8 +73,6 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
     onSaved(target.mode === "create" ? t("item.created", { title: fields.title }) : t("item.saved", { title: fields.title }));
   };
 
-  const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
-  const label = "block text-sm font-semibold";
   return (
     <dialog
       ref={ref}
@@ -164,50 +145,7 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
               <textarea name="observations" rows={2} defaultValue={item?.observations ?? ""} className={field} />
             </label>
           </div>
-          <fieldset className="rounded-lg border border-slate-300 p-3">
-            <legend className="px-1 font-semibold">{t("item.actes")}</legend>
-            <div className="grid gap-3 sm:grid-cols-[8rem_1fr_14rem]">
-              <label className={label}>
-                {t("item.actesCode")}
-                <input name="actesCode" maxLength={14} pattern="\d(\.\d{1,2}){0,4}" defaultValue={item?.actesCode ?? ""} className={`${field} font-mono`} />
-              </label>
-              <label className={label}>
-                {t("item.actesLabel")}
-                <input name="actesLabel" maxLength={300} defaultValue={item?.actesLabel ?? ""} className={field} />
-              </label>
-              <label className={label}>
-                {t("item.actesNature")}
-                <select name="actesNature" defaultValue={item?.actesNature ?? "DE"} className={field}>
-                  {NATURES.map((n) => (
-                    <option key={n} value={n}>
-                      {n} — {t(`natures.${n}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-          </fieldset>
-          <fieldset className="rounded-lg border border-slate-300 p-3">
-            <legend className="px-1 font-semibold">{t("item.budget")}</legend>
-            <div className="grid gap-3 sm:grid-cols-4">
-              <label className={label}>
-                {t("item.budgetArticle")}
-                <input name="budgetArticle" maxLength={20} defaultValue={item?.budgetArticle ?? ""} className={`${field} font-mono`} />
-              </label>
-              <label className={label}>
-                {t("item.budgetName")}
-                <input name="budgetName" maxLength={200} defaultValue={item?.budgetName ?? ""} className={field} />
-              </label>
-              <label className={label}>
-                {t("item.budgetYear")}
-                <input name="budgetYear" maxLength={9} pattern="\d{4}(/\d{4})?" defaultValue={item?.budgetYear ?? ""} className={`${field} font-mono`} />
-              </label>
-              <label className={label}>
-                {t("item.amounts")}
-                <input name="amounts" defaultValue={item?.amounts.map((a) => String(a).replace(".", ",")).join("; ") ?? ""} className={field} />
-              </label>
-            </div>
-          </fieldset>
+          <PublicationFields item={item} />
           <div className="flex justify-end gap-3">
             <button type="button" className="btn btn-secondary" onClick={() => ref.current?.close()}>
               {tc("cancel")}
@@ -219,5 +157,83 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
         </form>
       ) : null}
     </dialog>
+  );
+}
+
+/** The form's fields as the server's ItemFields; null when the amounts are not numbers. */
+function readItemFields(s: (name: string) => string): ItemFields | null {
+  const amounts = parseAmounts(s("amounts"));
+  if (!amounts) return null;
+  return {
+    identifier: s("identifier").trim(),
+    title: s("title").trim(),
+    kind: s("kind") as ItemFields["kind"],
+    rapporteurs: lines(s("rapporteurs")),
+    commission: s("commission"),
+    service: s("service"),
+    expose: s("expose"),
+    proposals: paragraphs(s("proposals")),
+    attachments: lines(s("attachments")),
+    observations: s("observations"),
+    actesCode: s("actesCode").trim(),
+    actesLabel: s("actesLabel"),
+    actesNature: s("actesNature") as ItemFields["actesNature"],
+    budgetArticle: s("budgetArticle"),
+    budgetName: s("budgetName"),
+    budgetYear: s("budgetYear").trim(),
+    amounts,
+  };
+}
+
+/** The fields the préfecture's transmission and the budget need (ACTES code and nature, budget lines). */
+function PublicationFields({ item }: { item: ClerkItem | null }) {
+  const t = useTranslations("clerk");
+  return (
+    <>
+      <fieldset className="rounded-lg border border-slate-300 p-3">
+        <legend className="px-1 font-semibold">{t("item.actes")}</legend>
+        <div className="grid gap-3 sm:grid-cols-[8rem_1fr_14rem]">
+          <label className={label}>
+            {t("item.actesCode")}
+            <input name="actesCode" maxLength={14} pattern="\d(\.\d{1,2}){0,4}" defaultValue={item?.actesCode ?? ""} className={`${field} font-mono`} />
+          </label>
+          <label className={label}>
+            {t("item.actesLabel")}
+            <input name="actesLabel" maxLength={300} defaultValue={item?.actesLabel ?? ""} className={field} />
+          </label>
+          <label className={label}>
+            {t("item.actesNature")}
+            <select name="actesNature" defaultValue={item?.actesNature ?? "DE"} className={field}>
+              {NATURES.map((n) => (
+                <option key={n} value={n}>
+                  {n} — {t(`natures.${n}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </fieldset>
+      <fieldset className="rounded-lg border border-slate-300 p-3">
+        <legend className="px-1 font-semibold">{t("item.budget")}</legend>
+        <div className="grid gap-3 sm:grid-cols-4">
+          <label className={label}>
+            {t("item.budgetArticle")}
+            <input name="budgetArticle" maxLength={20} defaultValue={item?.budgetArticle ?? ""} className={`${field} font-mono`} />
+          </label>
+          <label className={label}>
+            {t("item.budgetName")}
+            <input name="budgetName" maxLength={200} defaultValue={item?.budgetName ?? ""} className={field} />
+          </label>
+          <label className={label}>
+            {t("item.budgetYear")}
+            <input name="budgetYear" maxLength={9} pattern="\d{4}(/\d{4})?" defaultValue={item?.budgetYear ?? ""} className={`${field} font-mono`} />
+          </label>
+          <label className={label}>
+            {t("item.amounts")}
+            <input name="amounts" defaultValue={item?.amounts.map((a) => String(a).replace(".", ",")).join("; ") ?? ""} className={field} />
+          </label>
+        </div>
+      </fieldset>
+    </>
   );
 }

@@ -4,6 +4,7 @@
 // carries over the deferred items. Open by default while the council has no sitting at all.
 import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { formFields, formValues } from "@/lib/client/form-fields";
 import { fullName } from "@/core/vocabulary";
 import { api, useErrorText, useShortDate, type ClerkMember, type SittingSummary } from "./clerk-api";
 
@@ -30,9 +31,8 @@ export function NewSittingForm({
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const f = new FormData(form);
-    const s = (k: string) => String(f.get(k) ?? "");
-    const secretaryIds = f.getAll("secretaryIds").map(String).filter(Boolean);
+    const s = formFields(form);
+    const secretaryIds = formValues(form, "secretaryIds");
     const r = await api<{ sittingId: string }>("POST", "/api/clerk/sittings", {
       date: s("date"),
       time: s("time"),

@@ -34,6 +34,7 @@ export default function ClerkPage() {
     if (o.ok) setSittings(o.data.sittings);
   }, []);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set after the fetch resolves, not during the effect
     void load();
   }, [load]);
 

@@ -4,8 +4,7 @@
 // the president opens the sitting.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ConfirmButton } from "../components/confirm-button";
-import { DataTable } from "../components/data-table";
+import { AgendaTable } from "./agenda-table";
 import { api, useErrorText, useShortDate, type ClerkItem, type ClerkMember, type ClerkSitting, type SittingSummary } from "./clerk-api";
 import { ImportDraftsPanel } from "./import-drafts-panel";
 import { ItemDialog, type ItemTarget } from "./item-dialog";
@@ -33,6 +32,7 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
     if (r.ok) setSitting(r.data);
   }, []);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set after the fetch resolves, not during the effect
     if (selected) void load(selected);
   }, [selected, load]);
 
@@ -64,58 +64,6 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
     const r = await api("DELETE", `/api/clerk/items/${it.id}`);
     if (!r.ok) return failed(errorText(r.error));
     await changed(t("agenda.removed", { title: it.title }));
-  };
-
-  /** Move up, move down, edit, remove: frozen once the sitting is opened or the item called. */
-  const itemActions = (sitting: ClerkSitting, it: ClerkItem, i: number) => {
-    const locked = !sitting.editable || it.called;
-    return (
-      <div className="flex flex-wrap justify-end gap-1">
-        <button
-          id={`move-up-${it.id}`}
-          type="button"
-          className="btn btn-secondary px-2 py-1"
-          disabled={locked || i === 0}
-          onClick={() => void move(i, -1)}
-          aria-label={t("agenda.up", { order: it.order })}
-          title={t("agenda.up", { order: it.order })}
-        >
-          <span aria-hidden="true">↑</span>
-        </button>
-        <button
-          id={`move-down-${it.id}`}
-          type="button"
-          className="btn btn-secondary px-2 py-1"
-          disabled={locked || i === sitting.items.length - 1}
-          onClick={() => void move(i, 1)}
-          aria-label={t("agenda.down", { order: it.order })}
-          title={t("agenda.down", { order: it.order })}
-        >
-          <span aria-hidden="true">↓</span>
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary px-2 py-1"
-          disabled={locked}
-          onClick={() => setTarget({ mode: "edit", item: it })}
-          aria-label={t("agenda.edit", { order: it.order })}
-        >
-          {t("agenda.editShort")}
-        </button>
-        <ConfirmButton
-          className="btn btn-secondary px-2 py-1"
-          disabled={locked}
-          label={
-            <>
-              {t("agenda.removeShort")}
-              <span className="sr-only"> {t("agenda.itemSuffix", { order: it.order })}</span>
-            </>
-          }
-          question={t("agenda.removeQuestion", { order: it.order, title: it.title })}
-          onConfirm={() => void remove(it)}
-        />
-      </div>
-    );
   };
 
   return (
@@ -157,53 +105,16 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
 
       {sitting ? (
         <>
-          <p className="mb-3 space-x-4 text-sm">
-            <a className="underline" href={`/president/${sitting.id}`}>
-              {t("links.president")}
-            </a>
-            <a className="underline" href={`/public/${sitting.id}`}>
-              {t("links.public")}
-            </a>
-            <a className="underline" href={`/minutes/${sitting.id}`}>
-              {t("links.minutes")}
-            </a>
-          </p>
-          {!sitting.editable ? (
-            <p className="mb-4 rounded-md border-l-4 border-abst bg-amber-50 px-3 py-2" data-testid="frozen">
-              {t("sitting.frozen", { status: ts(sitting.status) })}
-            </p>
-          ) : null}
+          <SittingLinks sitting={sitting} />
           <SittingDetailsForm key={`${sitting.id}-${sitting.date}-${sitting.place}`} sitting={sitting} members={members} onSaved={changed} onError={failed} />
           <h3 className="mt-6 mb-2 text-xl font-semibold">{t("agenda.title", { count: sitting.items.length })}</h3>
           {sitting.items.length === 0 ? <p className="text-slate-700">{t("agenda.empty")}</p> : null}
-          {sitting.items.length ? (
-            <DataTable
-              caption={t("agenda.caption", { date: short(sitting.date) })}
-              testId="agenda"
-              rows={sitting.items}
-              rowKey={(it) => it.id}
-              rowProps={(it) => ({ "data-item": it.identifier })}
-              columns={[
-                { key: "order", header: t("agenda.order"), cell: (it) => it.order, className: "font-mono font-semibold" },
-                { key: "identifier", header: t("agenda.identifier"), cell: (it) => it.identifier, className: "font-mono" },
-                {
-                  key: "subject",
-                  header: t("agenda.subject"),
-                  rowHeader: true,
-                  cell: (it) => (
-                    <>
-                      <span className="font-semibold">{it.title}</span>
-                      {it.commission ? <span className="block text-slate-700">{it.commission}</span> : null}
-                      {it.called ? <span className="block font-semibold">{t("agenda.called")}</span> : null}
-                    </>
-                  ),
-                },
-                { key: "rapporteurs", header: t("agenda.rapporteurs"), cell: (it) => it.rapporteurs.join(", ") },
-                { key: "actes", header: t("agenda.actes"), cell: (it) => it.actesCode ?? "—", className: "font-mono" },
-                { key: "actions", header: <span className="sr-only">{t("agenda.actions")}</span>, cell: (it, i) => itemActions(sitting, it, i) },
-              ]}
-            />
-          ) : null}
+          <AgendaTable
+            sitting={sitting}
+            onMove={(i, by) => void move(i, by)}
+            onEdit={(it) => setTarget({ mode: "edit", item: it })}
+            onRemove={(it) => void remove(it)}
+          />
           <button
             type="button"
             className="btn btn-secondary mt-3"
@@ -225,5 +136,31 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
         }}
       />
     </section>
+  );
+}
+
+/** Where the sitting is run, shown and minuted; and why its form is frozen once it began. */
+function SittingLinks({ sitting }: { sitting: ClerkSitting }) {
+  const t = useTranslations("clerk");
+  const ts = useTranslations("status");
+  return (
+    <>
+      <p className="mb-3 space-x-4 text-sm">
+        <a className="underline" href={`/president/${sitting.id}`}>
+          {t("links.president")}
+        </a>
+        <a className="underline" href={`/public/${sitting.id}`}>
+          {t("links.public")}
+        </a>
+        <a className="underline" href={`/minutes/${sitting.id}`}>
+          {t("links.minutes")}
+        </a>
+      </p>
+      {!sitting.editable ? (
+        <p className="mb-4 rounded-md border-l-4 border-abst bg-amber-50 px-3 py-2" data-testid="frozen">
+          {t("sitting.frozen", { status: ts(sitting.status) })}
+        </p>
+      ) : null}
+    </>
   );
 }

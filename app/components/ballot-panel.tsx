@@ -1,27 +1,27 @@
 "use client";
 // One ballot (one's own, or a mandant's on its own clearly labelled panel): four large buttons whose
-// accessible names are exactly the choices, and a receipt once the server has it on disk.
+// accessible names are exactly the choices; a tap sends `ballot:cast` on the sitting's connection,
+// and the receipt shows once the server has the ballot on disk (a refusal shows here, in words).
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Choice } from "@/core/sitting/protocol";
+import type { SittingConnection } from "@/lib/client/sitting-client";
+import { useRefusalText } from "@/lib/client/use-command";
 import type { MemberView, PublicVoteView } from "@/core/sitting/projection";
 import { CHOICES, CHOICE_STYLE, formatTime } from "./format";
 
 type Entitlement = MemberView["entitlements"][number];
 
-export function BallotPanel({
-  vote,
-  ent,
-  onCast,
-}: {
-  vote: PublicVoteView;
-  ent: Entitlement;
-  onCast: (choice: Choice, onBehalfOf: string) => Promise<string | null>;
-}) {
+export function BallotPanel({ vote, ent, send }: { vote: PublicVoteView; ent: Entitlement; send: SittingConnection["send"] }) {
   const t = useTranslations();
   const locale = useLocale();
   const [busy, setBusy] = useState<Choice | null>(null);
   const [err, setErr] = useState<string | null>(null);
+  const refusal = useRefusalText();
+  const cast = async (choice: Choice): Promise<string | null> => {
+    const r = await send({ type: "ballot:cast", voteId: vote.id, choice, ...(ent.onBehalfOf ? { onBehalfOf: ent.onBehalfOf } : {}) });
+    return r.ok ? null : refusal(r.error);
+  };
   const proxy = ent.onBehalfOf !== "";
   const locked = vote.mode === "secret" && ent.voted;
   const title = proxy ? t("councillor.proxyBallot", { name: ent.onBehalfOfName ?? ent.onBehalfOf }) : t("councillor.myBallot");
@@ -48,7 +48,7 @@ export function BallotPanel({
               onClick={() => {
                 setBusy(c);
                 setErr(null);
-                void onCast(c, ent.onBehalfOf).then((e) => {
+                void cast(c).then((e) => {
                   setErr(e);
                   setBusy(null);
                 });

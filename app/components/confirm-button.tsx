@@ -43,7 +43,6 @@ export function ConfirmButton({
               <button
                 type="button"
                 className="btn btn-primary"
-                autoFocus
                 onClick={() => {
                   ref.current?.close();
                   onConfirm();

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { authRoutes } from "@/core/api/auth";
 import { errorText } from "@/core/refusal";
 import { call } from "@/lib/client/api";
+import { formFields } from "@/lib/client/form-fields";
 import { safeNext } from "@/lib/client/safe-next";
 import { LocaleSwitch } from "../components/locale-switch";
 
@@ -31,9 +32,9 @@ function SignInForms() {
         aria-labelledby="signin-title"
         onSubmit={(e) => {
           e.preventDefault();
-          const f = new FormData(e.currentTarget);
+          const f = formFields(e.currentTarget);
           setError(null);
-          void call(authRoutes.signIn, {}, { login: String(f.get("login")), password: String(f.get("password")) }).then((r) =>
+          void call(authRoutes.signIn, {}, { login: f("login"), password: f("password") }).then((r) =>
             r.ok ? go(r.data.home, r.data.mustChangePassword) : setError(errorText(r.error, locale)),
           );
         }}
@@ -64,9 +65,9 @@ function SignInForms() {
         aria-labelledby="pair-title"
         onSubmit={(e) => {
           e.preventDefault();
-          const f = new FormData(e.currentTarget);
+          const f = formFields(e.currentTarget);
           setPairError(null);
-          void call(authRoutes.pair, {}, { code: String(f.get("code")) }).then((r) => (r.ok ? go(r.data.home) : setPairError(errorText(r.error, locale))));
+          void call(authRoutes.pair, {}, { code: f("code") }).then((r) => (r.ok ? go(r.data.home) : setPairError(errorText(r.error, locale))));
         }}
       >
         <h2 id="pair-title" className="text-2xl font-semibold">

@@ -328,6 +328,7 @@ function scanFields(lines: readonly Line[], defs: readonly FieldDef[], from: num
 
 function isBinary(text: string): boolean {
   if (text.includes("\u0000")) return true;
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const odd = text.match(/[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
   // A few stray control characters happen in exported text; a tenth of them does not.
   return text.length > 0 && odd / text.length > 0.1;

@@ -16,7 +16,10 @@ export interface CaseCheck {
 const checkedFields = ["valid", "quorumRequired", "quorum", "outcome", "castingVote", "majorityRequired", "elected"] as const;
 
 function show(value: unknown): string {
-  return value === undefined ? "nothing" : String(value);
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return value.map(show).join(",");
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  return JSON.stringify(value);
 }
 
 export function compareExpectation(expect: CaseExpect, got: CaseEvaluation): string[] {

@@ -17,13 +17,15 @@ function tallyEn(t: Tally): string {
   return parts.join(", ");
 }
 
+type Decide = (adopted: boolean, why: Reason, extra?: { castingVote?: boolean; majorityRequired?: number }) => ResultOutput;
+
 export function computeResult(rs: RuleSet, r: ResultInput): ResultOutput {
   const { pour, contre } = r.votes;
   const expressed = pour + contre;
   const unanimous = expressed > 0 && (pour === 0 || contre === 0);
   const tFr = tallyFr(r.votes);
   const tEn = tallyEn(r.votes);
-  const done = (adopted: boolean, why: Reason, extra: { castingVote?: boolean; majorityRequired?: number } = {}): ResultOutput => ({
+  const done: Decide = (adopted, why, extra = {}) => ({
     outcome: adopted ? "adopted" : "rejected",
     castingVote: extra.castingVote ?? false,
     ...(extra.majorityRequired !== undefined ? { majorityRequired: extra.majorityRequired } : {}),
@@ -108,7 +110,11 @@ export function computeResult(rs: RuleSet, r: ResultInput): ResultOutput {
     );
   }
 
-  // A tie with votes cast.
+  return decideTie(rs, r, done, tFr, tEn);
+}
+
+/** A tie with votes cast: the casting vote, where the rule set and the ballot allow one. */
+function decideTie(rs: RuleSet, r: ResultInput, done: Decide, tFr: string, tEn: string): ResultOutput {
   if (r.ballot === "secret") {
     return done(
       false,

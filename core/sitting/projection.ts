@@ -42,7 +42,17 @@ export interface PublicView {
   membersInOffice: number;
   counts: { present: number; represented: number; absent: number; excused: number; left: number };
   quorum: QuorumSnapshot | null;
-  roster: { id: string; name: string; civility: string; firstName: string; lastName: string; role: string; group: string | null; seat: number | null; attendance: string }[];
+  roster: {
+    id: string;
+    name: string;
+    civility: string;
+    firstName: string;
+    lastName: string;
+    role: string;
+    group: string | null;
+    seat: number | null;
+    attendance: string;
+  }[];
   proxies: { from: string; to: string }[];
   items: {
     id: string;

@@ -59,7 +59,7 @@ export const CommandBodySchema = z.discriminatedUnion("type", [
 ]);
 export type CommandBody = z.infer<typeof CommandBodySchema>;
 export type CommandType = CommandBody["type"];
-export const COMMAND_TYPES = CommandBodySchema.options.map((o) => o.shape.type.value) as CommandType[];
+export const COMMAND_TYPES = CommandBodySchema.options.map((o): CommandType => o.shape.type.value);
 
 /**
  * Commands the server itself sends to a sitting's room on behalf of a signed-in clerk (the minutes'

@@ -13,7 +13,7 @@ export async function call<C extends RouteContract>(
   params: PathParams<C["path"]>,
   ...input: InputOf<C> extends undefined ? [] : [InputOf<C>]
 ): Promise<Reply<OutputOf<C>> & { data?: OutputOf<C> }> {
-  const path = buildPath(contract.path, params as Record<string, string>);
+  const path = buildPath(contract.path, params);
   const body = input[0];
   const query = contract.method === "GET" && body !== undefined ? `?${new URLSearchParams(body as Record<string, string>).toString()}` : "";
   try {

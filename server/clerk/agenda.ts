@@ -48,7 +48,7 @@ function toClerkItem(it: ItemRow, called: boolean): ClerkItem {
     observations: it.observations,
     actesCode: it.actesCode,
     actesLabel: it.actesLabel,
-    actesNature: (Object.keys(ACTES_NATURES) as string[]).includes(it.actesNature) ? (it.actesNature as ItemFields["actesNature"]) : "DE",
+    actesNature: Object.keys(ACTES_NATURES).includes(it.actesNature) ? (it.actesNature as ItemFields["actesNature"]) : "DE",
     budgetArticle: it.budgetArticle,
     budgetName: it.budgetName,
     budgetYear: it.budgetYear,
@@ -61,7 +61,7 @@ function toColumns(fields: Partial<ItemFields>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    out[key] = Array.isArray(value) ? JSON.stringify(value) : (value as string | null);
+    out[key] = Array.isArray(value) ? JSON.stringify(value) : value;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Import of the clerk software's draft deliberations into a convened sitting's agenda: a preview of
 // what each file says and of every problem (nothing guessed), then the creation of all the items in
 // one transaction, or of none.
-import { parseDeliberationFiles, type ParsedDeliberation, type ParseIssue } from "../../core/records/deliberation-parser";
+import { parseDeliberationFiles, type ParseIssue } from "../../core/records/deliberation-parser";
 import { identifierProblem, isKnownActesCode, type DraftPreview, type ImportDrafts, type ImportOutcome } from "../../core/api/clerk-agenda";
 import type { FileProblem } from "../../core/api/clerk-roster";
 import type { Db } from "../db/client";

@@ -7,7 +7,6 @@
 // Members absent from an imported file are kept as they are: a member leaves by a mandate end date,
 // never by deletion, because the sittings' logs name them.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { parseCsv, toCsv } from "../../core/records/csv";
 import { parseFrenchDate } from "../../core/records/dates";
 import type { Db } from "../db/client";
@@ -114,6 +113,47 @@ function changedFields(before: MemberRow, after: RosterMember): string[] {
 
 const overlaps = (a: RosterMember, b: RosterMember) => (a.mandateEnd ?? "9999") >= b.mandateStart && (b.mandateEnd ?? "9999") >= a.mandateStart;
 
+/** The roster as it would be: checks that need every member at once (seats, overlapping maires). */
+function wholeRosterProblems(existing: MemberRow[], rows: RosterRow[]): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const final = new Map<string, { line: number | null; member: RosterMember }>();
+  for (const m of existing) final.set(m.id, { line: null, member: { ...m, civility: m.civility as RosterMember["civility"], role: m.role as MemberRole } });
+  for (const row of rows) final.set(row.memberId, { line: row.line, member: row.member });
+  const seats = new Map<number, { id: string; line: number | null }>();
+  for (const [id, { line, member }] of final) {
+    if (member.seat === null) continue;
+    const holder = seats.get(member.seat);
+    if (!holder) {
+      seats.set(member.seat, { id, line });
+      continue;
+    }
+    // Report on the file's line (the later one when both are in the file), naming the other holder.
+    const lines = [line, holder.line].filter((l): l is number => l !== null);
+    const at = Math.max(...lines);
+    const other =
+      lines.length === 2
+        ? { fr: `ligne ${Math.min(...lines)}`, en: `line ${Math.min(...lines)}` }
+        : { fr: `élu ${line === null ? id : holder.id}`, en: `member ${line === null ? id : holder.id}` };
+    problems.push(problem(at, "seat", `Siège ${member.seat} en double (aussi ${other.fr})`, `Duplicate seat ${member.seat} (also ${other.en})`));
+  }
+  const maires = [...final.values()].filter((f) => f.member.role === "maire");
+  for (let i = 0; i < maires.length; i += 1)
+    for (let j = i + 1; j < maires.length; j += 1) {
+      const a = maires[i]!;
+      const b = maires[j]!;
+      if (overlaps(a.member, b.member) && (a.line !== null || b.line !== null))
+        problems.push(
+          problem(
+            Math.max(a.line ?? 0, b.line ?? 0),
+            "role",
+            `Deux maires dont les mandats se chevauchent (${a.member.lastName}, ${b.member.lastName}) : indiquez la fin du mandat du premier`,
+            `Two maires with overlapping mandates (${a.member.lastName}, ${b.member.lastName}): set the first one's mandateEnd`,
+          ),
+        );
+    }
+  return problems;
+}
+
 /** Reads the file against the current roster: what it would change and what is wrong with it. */
 async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string, csv: string): Promise<Omit<RosterImportOutcome, "applied">> {
   const problems: FileProblem[] = [];
@@ -211,42 +251,7 @@ async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string,
     } else rows.push({ line: record.line, action: "create", memberId: `m-${randomUUID().slice(0, 8)}`, member: r.member, changes: [] });
   }
 
-  // The roster as it would be: checks that need every member at once.
-  const final = new Map<string, { line: number | null; member: RosterMember }>();
-  for (const m of existing) final.set(m.id, { line: null, member: { ...m, civility: m.civility as RosterMember["civility"], role: m.role as MemberRole } });
-  for (const row of rows) final.set(row.memberId, { line: row.line, member: row.member });
-  const seats = new Map<number, { id: string; line: number | null }>();
-  for (const [id, { line, member }] of final) {
-    if (member.seat === null) continue;
-    const holder = seats.get(member.seat);
-    if (!holder) {
-      seats.set(member.seat, { id, line });
-      continue;
-    }
-    // Report on the file's line (the later one when both are in the file), naming the other holder.
-    const lines = [line, holder.line].filter((l): l is number => l !== null);
-    const at = Math.max(...lines);
-    const other =
-      lines.length === 2
-        ? { fr: `ligne ${Math.min(...lines)}`, en: `line ${Math.min(...lines)}` }
-        : { fr: `élu ${line === null ? id : holder.id}`, en: `member ${line === null ? id : holder.id}` };
-    problems.push(problem(at, "seat", `Siège ${member.seat} en double (aussi ${other.fr})`, `Duplicate seat ${member.seat} (also ${other.en})`));
-  }
-  const maires = [...final.values()].filter((f) => f.member.role === "maire");
-  for (let i = 0; i < maires.length; i += 1)
-    for (let j = i + 1; j < maires.length; j += 1) {
-      const a = maires[i]!;
-      const b = maires[j]!;
-      if (overlaps(a.member, b.member) && (a.line !== null || b.line !== null))
-        problems.push(
-          problem(
-            Math.max(a.line ?? 0, b.line ?? 0),
-            "role",
-            `Deux maires dont les mandats se chevauchent (${a.member.lastName}, ${b.member.lastName}) : indiquez la fin du mandat du premier`,
-            `Two maires with overlapping mandates (${a.member.lastName}, ${b.member.lastName}): set the first one's mandateEnd`,
-          ),
-        );
-    }
+  problems.push(...wholeRosterProblems(existing, rows));
 
   const busy = await tx.sitting.findFirst({ where: { councilId, status: { in: ["opened", "suspended"] } }, select: { date: true } });
   if (busy && rows.some((r) => r.action !== "unchanged"))

@@ -39,7 +39,7 @@ export function applyMigrations(url: string): void {
       env: { ...process.env, DATABASE_URL: url },
     });
   } catch (err) {
-    const out = err && typeof err === "object" && "stderr" in err ? String((err as { stderr: unknown }).stderr) : "";
+    const out = err && typeof err === "object" && "stderr" in err ? String(err.stderr) : "";
     const line = out.split("\n").find((l) => /error|Error|unable|Unable/.test(l)) ?? out.split("\n").find((l) => l.trim()) ?? "";
     throw new MigrationError(`database migration failed for ${url}${line ? ` — ${line.trim()}` : ""}`);
   }

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { Access, InputOf, OutputOf, RouteContract } from "../../core/api/contract";
 import { describeZodError, refusalToWire, statusOf, wireError, type RefusalCode, type Result } from "../../core/refusal";
 import type { Identity, Sessions } from "../auth/sessions";
-import type { Logger } from "../ports";
+import { errorMessage, type Logger } from "../ports";
 import { UnknownSittingError } from "../store/errors";
 import { BodyError, readJson, sendJson } from "./respond";
 import type { EdgePolicy } from "./edge-policy";
@@ -70,7 +70,7 @@ export class Router {
   ) {}
 
   add<C extends RouteContract>(contract: C, handler: Handler<C>): this {
-    this.entries.push({ contract, segments: contract.path.split("/"), handler: handler as unknown as Handler<RouteContract> });
+    this.entries.push({ contract, segments: contract.path.split("/"), handler: handler });
     return this;
   }
 
@@ -99,7 +99,7 @@ export class Router {
         res,
         url,
         params,
-        input: input.data as InputOf<RouteContract>,
+        input: input.data,
         actor,
         councilId: actor?.councilId ?? "",
         headers: {},
@@ -120,7 +120,7 @@ export class Router {
       else if (err instanceof UnknownSittingError) sendRefusal(res, "unknown-sitting");
       else if (err instanceof Error && err.name === "PdfUnavailableError") sendRefusal(res, "unavailable", err.message);
       else {
-        this.deps.logger.error(`${method} ${url.pathname} failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.deps.logger.error(`${method} ${url.pathname} failed: ${errorMessage(err)}`);
         if (!res.headersSent) sendRefusal(res, "internal");
         else res.end();
       }

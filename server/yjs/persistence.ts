@@ -2,7 +2,7 @@
 // updates are saved debounced with a cap, one save at a time, and compacted into one row now and then.
 import * as Y from "yjs";
 import type { Db } from "../db/client";
-import type { Logger } from "../ports";
+import { errorMessage, type Logger } from "../ports";
 import { crashPoint } from "../fault";
 
 const LOAD_ORIGIN = Symbol("load");
@@ -85,7 +85,7 @@ export class YPersistence {
     s.chain = s.chain
       .then(() => this.save(docName, batch))
       .catch((err: unknown) => {
-        this.logger.error(`minutes save failed for ${docName}: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(`minutes save failed for ${docName}: ${errorMessage(err)}`);
       });
     return s.chain;
   }

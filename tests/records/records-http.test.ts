@@ -82,15 +82,26 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") (record.push(field), (field = ""));
-    else if (ch === "\n") (record.push(field), records.push(record), (record = []), (field = ""));
-    else field += ch;
+    else if (ch === ",") {
+      record.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+    } else field += ch;
   }
-  if (field !== "" || record.length) (record.push(field), records.push(record));
+  if (field !== "" || record.length) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 

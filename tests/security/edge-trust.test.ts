@@ -10,7 +10,7 @@ import { Client, createSittingAs, signInWithPassword, startTestServer, type Test
 import { tryConnect, yClient } from "../helpers/yjs-client";
 import { rawRequest } from "./security-fixtures";
 
-function socketOutcome(url: string, headers: Record<string, string>): Promise<"connected" | string> {
+function socketOutcome(url: string, headers: Record<string, string>): Promise<string> {
   return new Promise((resolve) => {
     const s: Socket = connect(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false, timeout: 5000 });
     s.once("connect", () => {

@@ -376,8 +376,6 @@ interface HttpProbe {
   expect: Expect;
 }
 
-const SignInSchema = z.strictObject({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-const PairSchema = z.strictObject({ code: z.string().min(4).max(32) });
 const ApproveSchema = z.strictObject({ atSittingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 interface MutatingEndpoint {
@@ -589,29 +587,27 @@ function segmentArb(): fc.Arbitrary<string> {
 
 function readProbe(): fc.Arbitrary<HttpProbe> {
   const seg = segmentArb();
-  const paths = fc.oneof(
-    seg.map((s) => ({ path: `/api/public/sittings/${s}`, expect: "refuse" as Expect })),
-    seg.map((s) => ({ path: `/api/public/sittings/${s}/events`, expect: "refuse" as Expect })),
-    seg.map((s) => ({ path: `/api/public/sittings/${s}/agenda`, expect: /^[A-Za-z0-9_-]{1,64}$/.test(s) ? ("agenda-empty" as Expect) : ("refuse" as Expect) })),
-    seg.map((s) => ({ path: `/api/sittings/${s}/minutes-access`, expect: /^[A-Za-z0-9_-]{1,64}$/.test(s) ? ("access-none" as Expect) : ("refuse" as Expect) })),
-    seg.map((s) => ({ path: `/api/clerk/sittings/${s}`, expect: "refuse" as Expect })),
-    fc.tuple(seg, fc.constantFrom("", ".pdf")).map(([s, ext]) => ({ path: `/records/sittings/${s}/minutes${ext}`, expect: "refuse" as Expect })),
-    fc
-      .tuple(seg, seg, fc.constantFrom("", ".pdf"))
-      .map(([s, i, ext]) => ({ path: `/records/sittings/${s}/items/${i}/extract${ext}`, expect: "refuse" as Expect })),
+  const paths = fc.oneof<fc.Arbitrary<{ path: string; expect: Expect }>[]>(
+    seg.map((s) => ({ path: `/api/public/sittings/${s}`, expect: "refuse" })),
+    seg.map((s) => ({ path: `/api/public/sittings/${s}/events`, expect: "refuse" })),
+    seg.map((s) => ({ path: `/api/public/sittings/${s}/agenda`, expect: /^[A-Za-z0-9_-]{1,64}$/.test(s) ? "agenda-empty" : "refuse" })),
+    seg.map((s) => ({ path: `/api/sittings/${s}/minutes-access`, expect: /^[A-Za-z0-9_-]{1,64}$/.test(s) ? "access-none" : "refuse" })),
+    seg.map((s) => ({ path: `/api/clerk/sittings/${s}`, expect: "refuse" })),
+    fc.tuple(seg, fc.constantFrom("", ".pdf")).map(([s, ext]) => ({ path: `/records/sittings/${s}/minutes${ext}`, expect: "refuse" })),
+    fc.tuple(seg, seg, fc.constantFrom("", ".pdf")).map(([s, i, ext]) => ({ path: `/records/sittings/${s}/items/${i}/extract${ext}`, expect: "refuse" })),
     fc.tuple(fc.oneof(seg, fc.constant(live.sittingId)), fc.oneof(seg, fc.constantFrom(...live.itemIds.slice(1)))).map(([s, i]) => ({
       path: `/records/sittings/${s}/items/${i}/extract`,
-      expect: "refuse" as Expect,
+      expect: "refuse",
     })),
-    fc.tuple(seg, fc.constantFrom("", ".pdf")).map(([s, ext]) => ({ path: `/records/sittings/${s}/deliberations${ext}`, expect: "refuse" as Expect })),
-    seg.map((s) => ({ path: `/records/councils/${s}/scdl.csv`, expect: "refuse" as Expect })),
-    seg.map((s) => ({ path: `/demo/signin?as=${s}&to=${s}`, expect: "refuse" as Expect })),
-    seg.map((s) => ({ path: `/api/${s}`, expect: "refuse" as Expect })),
-    seg.map((s) => ({ path: `/records/${s}`, expect: "refuse" as Expect })),
+    fc.tuple(seg, fc.constantFrom("", ".pdf")).map(([s, ext]) => ({ path: `/records/sittings/${s}/deliberations${ext}`, expect: "refuse" })),
+    seg.map((s) => ({ path: `/records/councils/${s}/scdl.csv`, expect: "refuse" })),
+    seg.map((s) => ({ path: `/demo/signin?as=${s}&to=${s}`, expect: "refuse" })),
+    seg.map((s) => ({ path: `/api/${s}`, expect: "refuse" })),
+    seg.map((s) => ({ path: `/records/${s}`, expect: "refuse" })),
     fc
       .constantFrom("//", "/api//health/", "/api/public/sittings/", "/api/public/sittings//agenda", "/records/sittings//minutes")
-      .map((p) => ({ path: p, expect: "refuse" as Expect })),
-    seg.map((s) => ({ path: `/socket.io/?EIO=${s}&transport=${s}`, expect: "engine" as Expect })),
+      .map((p) => ({ path: p, expect: "refuse" })),
+    seg.map((s) => ({ path: `/socket.io/?EIO=${s}&transport=${s}`, expect: "engine" })),
   );
   const signedOutOnly = fc
     .record({ path: fc.constantFrom("/api/auth/me", "/api/public/sittings"), cookie: cookieArb() })

@@ -273,7 +273,7 @@ type Kind =
 interface Endpoint {
   method: string;
   path: () => string;
-  body?: () => unknown | Promise<unknown>;
+  body?: () => unknown;
   kind: Kind;
   /** The same request aimed at the other council's sitting or item (refused to this council's roles). */
   foreign?: () => string;

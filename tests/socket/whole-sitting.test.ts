@@ -67,7 +67,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(pub.view?.quorum).toMatchObject({ required: 27, counted: 30, reached: true });
   });
 
-  it("SIT-4 public vote: a public ballot with a proxy ballot, live tally and names to the public", async () => {
+  it("SIT-4 PROXY-9 public vote: a public ballot with a proxy ballot (the mandataire votes differently for the mandant), live tally and names to the public", async () => {
     await president.sendOk({ type: "item:call", itemId: items[0]! });
     await allAt(seqOf());
     expect(pub.view?.currentItemId).toBe(items[0]);
@@ -167,7 +167,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(pub.view?.items[1]?.result?.tally).toEqual({ pour: 2, contre: 1, abstention: 0, nppv: 1 });
   });
 
-  it("SIT-6 a quorum lost at an item's call is recorded and the item carried to a second convocation", async () => {
+  it("SIT-6 QUORUM-9 a quorum lost at an item's call is recorded and the item carried to a second convocation", async () => {
     for (const id of PRESENT.slice(10, 21)) await president.sendOk({ type: "rollcall:depart", memberId: id });
     await president.sendOk({ type: "item:call", itemId: items[2]! });
     await allAt(seqOf());

@@ -50,7 +50,7 @@ function purityViolations(fileName: string, text: string): string[] {
       if (isDynamicImport || isRequire) checkSpecifier(node, node.arguments[0]);
     } else if (ts.isImportTypeNode(node)) {
       const arg = node.argument;
-      if (ts.isLiteralTypeNode(arg)) checkSpecifier(node, arg.literal as ts.Expression);
+      if (ts.isLiteralTypeNode(arg)) checkSpecifier(node, arg.literal);
     } else if (ts.isIdentifier(node) && forbiddenGlobals.has(node.text)) {
       problems.push(`${where(node)} references ${node.text}`);
     }

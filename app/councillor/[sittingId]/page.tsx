@@ -5,9 +5,8 @@ import { use } from "react";
 import { useTranslations } from "next-intl";
 import { useSitting } from "@/lib/client/sitting-client";
 import { useAgenda } from "@/lib/client/use-agenda";
-import { useCommand, useRefusalText } from "@/lib/client/use-command";
+import { useCommand } from "@/lib/client/use-command";
 import { currentItem, openVote } from "@/lib/client/selectors";
-import type { Choice } from "@/core/sitting/protocol";
 import { ItemTitle } from "../../components/sitting/item-title";
 import { ResultBanner } from "../../components/sitting/result-banner";
 import { StatusPill } from "../../components/sitting/status-pill";
@@ -22,17 +21,11 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
   const agenda = useAgenda(sittingId);
   const t = useTranslations();
   const { run, notice } = useCommand(send);
-  const refusal = useRefusalText();
   if (error) return <main className="p-6">{error}</main>;
   if (!view) return <main className="p-6">{t("common.loading")}</main>;
   const current = currentItem(view);
   const text = current ? agenda.find((a) => a.id === current.id) : undefined;
   const vote = openVote(view);
-  const cast = async (choice: Choice, onBehalfOf: string) => {
-    if (!vote) return null;
-    const r = await send({ type: "ballot:cast", voteId: vote.id, choice, ...(onBehalfOf ? { onBehalfOf } : {}) });
-    return r.ok ? null : refusal(r.error);
-  };
   const recused = !!current && !!me?.interests.includes(current.id);
   return (
     <main className="mx-auto min-h-screen max-w-2xl pb-10">
@@ -78,7 +71,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
             </p>
             {me.entitlements.length === 0 ? <p className="card p-4">{recused ? t("councillor.recused") : t("councillor.notPresent")}</p> : null}
             {me.entitlements.map((e) => (
-              <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} onCast={cast} />
+              <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
             ))}
           </div>
         ) : (

@@ -68,6 +68,7 @@ export function MinutesEditor({
     provider.on("connection-close", onClose);
     provider.awareness.on("change", onAwareness);
     // The first sync may have happened before this effect ran.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads the provider's state once, then its events keep it
     setSynced(provider.synced);
     onAwareness();
     return () => {

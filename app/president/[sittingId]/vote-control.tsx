@@ -6,7 +6,6 @@ import { useTranslations } from "next-intl";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
 import { memberName, type ViewVote } from "@/lib/client/selectors";
 import type { SendReply } from "@/lib/client/sitting-client";
-import { useRefusalText } from "@/lib/client/use-command";
 import type { CommandBody } from "@/core/sitting/protocol";
 import { BallotPanel } from "../../components/ballot-panel";
 import { ConfirmButton } from "../../components/confirm-button";
@@ -30,7 +29,6 @@ export function VoteControl({
   send: <C extends CommandBody>(command: C) => Promise<SendReply<C>>;
 }) {
   const t = useTranslations();
-  const refusal = useRefusalText();
   const open = vote.status === "open";
   const nameOf = (id: string) => memberName(view, id);
   return (
@@ -43,19 +41,7 @@ export function VoteControl({
         {vote.tally ? <TallyBars tally={vote.tally} size="md" /> : <p>🔒 {t("public.hiddenUntilClose")}</p>}
       </div>
       {open && vote.mode === "show-of-hands" ? <HandsForm voteId={vote.id} send={run} /> : null}
-      {open && me
-        ? me.entitlements.map((e) => (
-            <BallotPanel
-              key={e.onBehalfOf || "own"}
-              vote={vote}
-              ent={e}
-              onCast={async (choice, onBehalfOf) => {
-                const r = await send({ type: "ballot:cast", voteId: vote.id, choice, ...(onBehalfOf ? { onBehalfOf } : {}) });
-                return r.ok ? null : refusal(r.error);
-              }}
-            />
-          ))
-        : null}
+      {open && me ? me.entitlements.map((e) => <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />) : null}
       {open && chair && chair.notYetVoted.length ? (
         <details>
           <summary className="cursor-pointer font-semibold">

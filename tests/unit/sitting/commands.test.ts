@@ -223,3 +223,17 @@ describe("applyEvent folds", () => {
     expect(Object.keys(s.votes[id]!.ballots)).toEqual(["m2|"]);
   });
 });
+
+describe("quorum at the call", () => {
+  it("QUORUM-9 quorum is checked when an item is called, not again when its vote opens", () => {
+    // Nine in office: 5 present is the quorum. It is reached at the call of i1, lost afterwards.
+    let s = liveItem(5);
+    expect(s.items.i1?.call?.quorum.reached).toBe(true);
+    s = play(s, president, { type: "rollcall:depart", memberId: "m5" });
+    const opened = applyCommand(s, president, { type: "vote:open", itemId: "i1", mode: "show-of-hands" }, ctx());
+    expect(opened.ok ? opened.events.map((e) => e.type) : opened.error.code).toContain("vote:opened");
+    // The next call counts again, from that moment's roll call: 4 present, the item is deferred.
+    s = play(s, president, { type: "item:call", itemId: "i2" });
+    expect(s.items.i2?.call?.quorum).toMatchObject({ counted: 4, required: 5, reached: false });
+  });
+});

@@ -16,7 +16,7 @@ const president: Actor = { userId: "u-p", role: "president", memberId: "m1", cou
 const councillor = (id: string): Actor => ({ userId: `u-${id}`, role: "councillor", memberId: id, councilId: "c" });
 
 function start(): SittingState {
-  let s = initialSittingState({
+  const s = initialSittingState({
     sittingId: "s",
     councilId: "c",
     ruleSetId: "fr-cgct",

@@ -1,0 +1,138 @@
+// Broadcasts each audience its own projection of a sitting: coalesced per tick, paced by the cost of
+// the last broadcast, and sent to a large public in slices. The socket edge (socket-server.ts) joins
+// sockets to the rooms named here and calls the returned function on every change of a sitting.
+import { performance } from "node:perf_hooks";
+import type { Server } from "socket.io";
+import { projectChair, projectMember, projectPublic, type PublicView } from "../../core/sitting/projection";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../core/sitting/protocol";
+import type { Actor } from "../../core/sitting/state";
+import { errorMessage, type Logger } from "../ports";
+import type { SittingRoom } from "./sitting-room";
+import { crashPoint } from "../fault";
+
+/** Broadcasts of one sitting: one at a time, paced by what the last one cost. */
+interface Pacing {
+  timer: NodeJS.Timeout | NodeJS.Immediate | null;
+  /** A broadcast is being sent (in slices); a change meanwhile sets `dirty` for one more. */
+  sending: boolean;
+  dirty: boolean;
+  lastAt: number;
+  costMs: number;
+  /** The member views last sent, by member id, to skip sending an unchanged view again. */
+  memberJson: Map<string, string>;
+}
+// Broadcasting takes at most a fifth of the event loop while a burst lasts (cost × 4 of waiting).
+const PACE_FACTOR = 4;
+const MAX_PACE_MS = 250;
+// The public of a sitting is spread over shard rooms so a broadcast to thousands of screens can be
+// written a few shards per tick (about SLICE_MS each), letting ballots be committed in between.
+export const PUBLIC_SHARDS = 8;
+const SLICE_MS = 8;
+export const pubRoom = (sid: string, shard: number) => `pub:${sid}:${shard}`;
+export const chairRoom = (sid: string) => `chair:${sid}`;
+export const memberRoom = (sid: string, mid: string) => `mem:${sid}:${mid}`;
+
+export function isChair(actor: Actor | null, room: SittingRoom): boolean {
+  if (!actor || actor.councilId !== room.state.councilId) return false;
+  return (
+    actor.role === "president" || actor.role === "clerk" || actor.role === "secretary" || (!!actor.memberId && room.state.secretaryIds.includes(actor.memberId))
+  );
+}
+
+/** Returns the function to call when a sitting changed: its audiences get their views soon after. */
+export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClientEvents>, logger: Logger): (room: SittingRoom) => void {
+  const pacing = new Map<SittingRoom, Pacing>();
+  const fail = (err: unknown) => logger.error(`broadcast failed: ${errorMessage(err)}`);
+
+  /** The chair and each member: a few sockets, sent at once. */
+  const sendPrivateViews = (room: SittingRoom, p: Pacing) => {
+    const sid = room.state.sittingId;
+    const rooms = io.sockets.adapter.rooms;
+    if (rooms.has(chairRoom(sid))) io.to(chairRoom(sid)).emit("sitting:chair", projectChair(room.state));
+    for (const memberId of Object.keys(room.state.roster)) {
+      const name = memberRoom(sid, memberId);
+      if (!rooms.has(name)) continue;
+      // A ballot changes one member's view: the others are not sent the same view again (a device
+      // that joins later gets its view in the subscribe reply).
+      const view = projectMember(room.state, memberId);
+      const json = JSON.stringify(view);
+      if (p.memberJson.get(memberId) === json) continue;
+      p.memberJson.set(memberId, json);
+      io.to(name).emit("sitting:me", view);
+    }
+  };
+
+  /**
+   * The public view, shard after shard, until a slice has taken SLICE_MS; the rest on the next tick.
+   * Socket.IO encodes each emit once and writes the same frame to every socket of the shard. If the
+   * state moved on between slices, the remaining shards get the newer view (each screen still sees
+   * views in order) and one more full broadcast follows.
+   */
+  const sendPublicSlice = (room: SittingRoom, p: Pacing, cursor: { shard: number; state: SittingRoom["state"] | null; view: PublicView | null }) => {
+    const sliceStart = performance.now();
+    try {
+      const sid = room.state.sittingId;
+      if (cursor.state !== room.state) {
+        if (cursor.state) p.dirty = true;
+        cursor.state = room.state;
+        cursor.view = projectPublic(room.state, room.header);
+      }
+      while (cursor.shard < PUBLIC_SHARDS) {
+        const name = pubRoom(sid, cursor.shard++);
+        if (cursor.view && io.sockets.adapter.rooms.has(name)) io.to(name).emit("sitting:state", cursor.view);
+        if (performance.now() - sliceStart >= SLICE_MS) break;
+      }
+    } catch (err) {
+      fail(err);
+      cursor.shard = PUBLIC_SHARDS;
+    }
+    p.costMs += performance.now() - sliceStart;
+    if (cursor.shard < PUBLIC_SHARDS) {
+      p.timer = setImmediate(() => sendPublicSlice(room, p, cursor));
+      return;
+    }
+    p.timer = null;
+    p.sending = false;
+    p.lastAt = performance.now();
+    if (p.dirty) scheduleBroadcast(room);
+  };
+
+  const startBroadcast = (room: SittingRoom, p: Pacing) => {
+    crashPoint("broadcast:before");
+    p.timer = null;
+    p.sending = true;
+    p.dirty = false;
+    const start = performance.now();
+    try {
+      sendPrivateViews(room, p);
+    } catch (err) {
+      fail(err);
+    }
+    p.costMs = performance.now() - start;
+    sendPublicSlice(room, p, { shard: 0, state: null, view: null });
+  };
+
+  /**
+   * The first change after a quiet spell goes out on the next tick, as before. While changes keep
+   * coming, a room is broadcast again only after PACE_FACTOR times what its last broadcast cost:
+   * with 2,000 screens a broadcast costs over 100 ms here, and 69 of them a second would leave no
+   * time to commit the ballots. Screens always get the latest state; a small audience costs little,
+   * so its pace stays per tick.
+   */
+  const scheduleBroadcast = (room: SittingRoom) => {
+    let p = pacing.get(room);
+    if (!p) {
+      p = { timer: null, sending: false, dirty: false, lastAt: Number.NEGATIVE_INFINITY, costMs: 0, memberJson: new Map() };
+      pacing.set(room, p);
+    }
+    if (p.sending) {
+      p.dirty = true;
+      return;
+    }
+    if (p.timer) return;
+    const pace = p;
+    const wait = pace.lastAt + Math.min(MAX_PACE_MS, pace.costMs * PACE_FACTOR) - performance.now();
+    pace.timer = wait > 0 ? setTimeout(() => startBroadcast(room, pace), wait) : setImmediate(() => startBroadcast(room, pace));
+  };
+  return scheduleBroadcast;
+}
