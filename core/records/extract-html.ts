@@ -1,6 +1,7 @@
 // Standalone, printable HTML of the official records (A4, French, serif, inline CSS): the extract
 // of the register and the list of deliberations. Every text from the database is escaped here.
-import type { DeliberationListModel, ExtractModel, RoleGroup } from "./extract";
+import type { DeliberationListModel } from "./deliberation-list";
+import type { ExtractModel, RoleGroup } from "./extract";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -107,6 +108,11 @@ td.decision { width: 48mm; }
 .actes { font-size: 9.5pt; break-inside: avoid; }
 .actes th { width: 72mm; font-weight: normal; background: #f7f6f2; }
 .muted { color: #555; }
+.movements { margin: 1mm 0 2mm; padding-left: 7mm; }
+.figures td.num { width: 16mm; }
+.made-at { margin: 5mm 0 0; }
+.recourse { font-size: 8.5pt; color: #222; border-top: .4pt solid #777; padding-top: 2mm; margin-top: 4mm; text-align: justify; break-inside: avoid; }
+.annexes li { margin-bottom: .5mm; }
 a { color: inherit; }
 `;
 
@@ -149,9 +155,46 @@ ${aside}
 </header>`;
 }
 
+function countsLine(m: ExtractModel): string {
+  const c = m.counts;
+  const n = (k: number, one: string, many: string) => `${k} ${k > 1 ? many : one}`;
+  return `${n(c.present, "présent", "présents")}, ${n(c.represented, "représenté", "représentés")}, ${n(c.excused, "absent excusé", "absents excusés")}, ${n(c.absent, "absent", "absents")} (${m.membersInOffice} membres en exercice)`;
+}
+
+/** The figures of the vote (#14.6): votants, suffrages exprimés, then each choice. */
+function figuresTable(m: ExtractModel): string {
+  const f = m.vote.figures;
+  const row = (label: string, value: number | null | undefined) => `<tr><th>${e(label)}</th><td class="num">${value ?? "—"}</td></tr>`;
+  return `<table class="figures"><tbody>
+${row("Votants", f?.votants)}
+${f && f.blancsNuls !== null ? row("Bulletins blancs ou nuls", f.blancsNuls) : ""}
+${row("Suffrages exprimés", f?.exprimes)}
+${row("Pour", f?.pour)}
+${row("Contre", f?.contre)}
+${f && f.blancsNuls !== null ? "" : row("Abstention", f?.abstention)}
+${row("Ne prend pas part au vote", f?.nppv)}
+</tbody></table>`;
+}
+
+function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo` : `${Math.max(1, Math.round(bytes / 1024))} ko`;
+}
+
+/** The draft's announced attachments and the files deposited: both published with the act. */
+function annexes(m: ExtractModel): string {
+  if (!m.annexes.length && !m.item.attachments.length) return "";
+  const deposited = m.annexes
+    .map((a) => `<li><a href="${e(a.href)}">${e(a.name)}</a> — ${e(a.mediaType)}, ${fileSize(a.size)}, SHA-256 ${e(a.sha256.slice(0, 16))}…</li>`)
+    .join("");
+  return `<section class="annexes">
+<h2>Annexes</h2>
+${m.item.attachments.length ? `<p>Pièces jointes au projet (PJ.) : ${e(m.item.attachments.join(" ; "))}.</p>` : ""}
+${deposited ? `<ol>${deposited}</ol>` : `<p class="muted">Aucun fichier annexe déposé.</p>`}
+</section>`;
+}
+
 export function renderExtractHtml(m: ExtractModel): string {
   const v = m.vote;
-  const tally = v.tally;
   const names = v.names;
   const body = `
 ${header(m.councilName, m.commune, `<aside class="attestation${m.attestation.enforceable ? "" : " pending"}">${e(m.attestation.text)}</aside>`)}
@@ -165,13 +208,14 @@ ${fact("Quorum", m.quorum ? `${m.quorum.required} — ${m.quorum.reached ? "atte
 ${fact("Date de la convocation", m.convocationDate)}
 ${fact("Affichée le", m.convocationPostedOn)}
 ${fact("Président de séance", m.president ? `${m.president.name}, ${m.president.title}` : null)}
-${fact("À l'appel du point", `${m.counts.present} présents, ${m.counts.represented} représentés, ${m.counts.absent} absents`)}
+${fact("À l'appel du point", countsLine(m))}
 </dl>
 <h2>Présents</h2>
 ${groups(m.present)}
 <h2>Absents excusés</h2>
 ${groups(m.excused)}
 ${m.absent.length ? `<h2>Absents</h2>\n${groups(m.absent)}` : ""}
+${m.movements.length ? `<h2>Arrivées et départs en cours de séance</h2>\n<ul class="movements">${m.movements.map((x) => `<li>${e(x)}.</li>`).join("")}</ul>` : ""}
 <h2>Pouvoirs</h2>
 ${
   m.proxies.length
@@ -202,14 +246,10 @@ ${
 <ul class="proposals">${m.item.proposals.map((p) => `<li>${e(p)}</li>`).join("")}</ul>`
     : ""
 }
+${annexes(m)}
 <section>
 <h2>Vote${v.modeLabel ? ` ${e(v.modeLabel)}` : ""}</h2>
-<table><tbody>
-<tr><th>Pour</th><td class="num">${tally ? tally.pour : "—"}</td></tr>
-<tr><th>Contre</th><td class="num">${tally ? tally.contre : "—"}</td></tr>
-<tr><th>Abstention</th><td class="num">${tally ? tally.abstention : "—"}</td></tr>
-<tr><th>Ne prend pas part au vote</th><td class="num">${tally ? tally.nppv : "—"}</td></tr>
-</tbody></table>
+${figuresTable(m)}
 <div class="result">
 <div>RESULTAT DU VOTE</div>
 <div class="outcome">${v.result ? e(v.result.label) : v.status === "deferred" ? "Reporté" : "Non voté"}</div>
@@ -226,6 +266,7 @@ ${
     : ""
 }
 </section>
+<p class="made-at">${e(m.madeAt)}.<br>Pour extrait conforme.</p>
 <section class="signatures">
 <div>${e(m.signatures.presidentLabel)}<br>${e(m.signatures.president ?? "")}</div>
 <div>${e(m.signatures.secretaryLabel)}<br>${e(m.signatures.secretaries.join(", "))}</div>
@@ -239,7 +280,8 @@ ${
 <tr><th>Nature de l'acte</th><td>${e(`${m.actes.nature} — ${m.actes.natureLabel}`)}</td></tr>
 <tr><th>Nomenclature Préfecture</th><td>${e([m.actes.code, m.actes.label].filter(Boolean).join(" — ") || "—")}</td></tr>
 </tbody></table>
-</section>`;
+</section>
+<p class="recourse">${e(m.recourse)}</p>`;
   return htmlDocument(`Extrait du registre — ${m.item.identifier} — ${m.councilName}`, body);
 }
 
@@ -261,6 +303,7 @@ ${header(m.councilName, m.commune, "")}
 ${rows || `<tr><td colspan="4" class="muted">Aucun point inscrit.</td></tr>`}
 </tbody>
 </table>
-<p class="muted">${e(m.legalNote)}</p>`;
+<p class="muted">${e(m.legalNote)}</p>
+${m.onlineLine ? `<p><strong>${e(m.onlineLine)}</strong></p>` : `<p class="muted">Document de travail : la liste n'est pas encore mise en ligne.</p>`}`;
   return htmlDocument(`Liste des délibérations — ${m.sittingLine} — ${m.councilName}`, body);
 }

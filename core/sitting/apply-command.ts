@@ -15,6 +15,8 @@ import {
   usableProxies,
 } from "./derive";
 import type { Actor, ItemCall, ResultSnapshot, SittingEvent, SittingState } from "./state";
+import { wallTimeToInstant } from "../time"; // records (#14)
+import { decideRecordPublication } from "../records/publication"; // records (#14)
 
 export interface CommandContext {
   now: string; // ISO time of acceptance
@@ -35,6 +37,7 @@ const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = {
   "minutes:approve": ["clerk"],
   "minutes:reopen": ["clerk"],
   "minutes:publish": ["clerk"],
+  "record:publish": ["clerk"], // records (#14)
 };
 
 /** Which roles may send each command (councillor rights are further narrowed to themselves). */
@@ -64,7 +67,8 @@ function ok(events: SittingEvent[], reply: Record<string, unknown> = {}): Comman
 
 /** "HH:MM" given by the chair (a late arrival noted afterwards) on the sitting's date, else now. */
 function timeOf(state: SittingState, ctx: CommandContext, hhmm?: string): string {
-  return hhmm ? `${state.date}T${hhmm}:00` : ctx.now;
+  // records (#14): the chair reads the council's clock; the log keeps a UTC instant like ctx.now.
+  return hhmm ? wallTimeToInstant(state.date, hhmm, state.settings.timeZone) : ctx.now;
 }
 
 function rolesFor(type: RoomCommand["type"]): Allowed {
@@ -332,6 +336,8 @@ export function applyCommand(state: SittingState, actor: Actor, cmd: RoomCommand
       if (state.minutes.publishedVersion === last.version) return ok([], { unchanged: true });
       return ok([{ type: "minutes:published", version: last.version, at: ctx.now }], { version: last.version });
     }
+    case "record:publish": // records (#14)
+      return decideRecordPublication(state, cmd, ctx.now);
     default: {
       const never: never = cmd;
       return reject("bad-request", `unknown command ${(never as { type: string }).type}`);

@@ -1,6 +1,7 @@
 // Folds one event into the sitting state. Pure and total: the same log always gives the same state.
 import { computeElectorate, entitlementKey, hasVoted } from "./derive";
 import { EMPTY_TALLY, type SittingEvent, type SittingState, type VoteState } from "./state";
+import { applyRecordEvent } from "../records/publication"; // records (#14)
 
 /** A member who stops being present during a vote loses the ballots they have not cast yet (SIT-10). */
 function lapseUnusedBallots(s: SittingState, memberId: string): void {
@@ -173,6 +174,9 @@ export function applyEvent(state: SittingState, event: SittingEvent): SittingSta
     case "minutes:published":
       s.minutes.publishedVersion = event.version;
       s.minutes.publishedAt = event.at;
+      break;
+    case "record:published": // records (#14)
+      s.records = applyRecordEvent(s.records, event);
       break;
     default: {
       const never: never = event;

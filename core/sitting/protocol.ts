@@ -2,6 +2,7 @@
 // schema, the types inferred from it, the protocol version, and the closed list of rejection reasons.
 import { z } from "zod";
 import { BallotModeSchema, ChoiceSchema, TallySchema } from "../vocabulary";
+import { PublishRecordCommandSchema } from "../records/publication"; // records (#14)
 
 export const PROTOCOL_VERSION = 1;
 
@@ -66,6 +67,7 @@ export const InternalCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("minutes:approve"), version: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/), atSittingId: Id }),
   z.strictObject({ type: z.literal("minutes:reopen"), reason: z.string().min(1).max(500) }),
   z.strictObject({ type: z.literal("minutes:publish") }),
+  PublishRecordCommandSchema, // records (#14): freeze a published extract, list or procès-verbal
 ]);
 export type InternalCommand = z.infer<typeof InternalCommandSchema>;
 /** What a sitting's room decides on: a client's command or the server's own. */

@@ -1,6 +1,7 @@
 // The state of one sitting and the events that build it. Pure data: applyEvent folds the log into
 // the state, so a restart rebuilds exactly what was acknowledged.
 import type { BallotMode, Choice, Tally } from "./protocol";
+import type { RecordPublishedEvent, RecordsState } from "../records/publication"; // records (#14)
 
 export type Role = "clerk" | "president" | "secretary" | "councillor" | "public";
 export interface Actor {
@@ -110,6 +111,8 @@ export interface SittingSettings {
   midSittingProxies: boolean;
   revealMode: "live" | "at-close";
   presidentVotesLast: boolean;
+  /** records (#14): the council's clock (IANA), for the times the chair types (see core/time.ts). */
+  timeZone: string;
 }
 
 /** The minutes' life after the sitting: approved versions (frozen, hashed), corrections, publication. */
@@ -146,6 +149,8 @@ export interface SittingState {
   suspensions: { at: string; resumedAt: string | null }[];
   closedAt: string | null;
   minutes: MinutesRecord;
+  /** records (#14): the published (frozen) extracts, list and procès-verbal, every version. */
+  records: RecordsState;
   seq: number;
   lastHash: string;
 }
@@ -182,7 +187,8 @@ export type SittingEvent =
   | { type: "vote:proclaimed"; voteId: string; itemId: string; result: ResultSnapshot }
   | { type: "minutes:approved"; version: number; hash: string; atSittingId: string; at: string }
   | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }
-  | { type: "minutes:published"; version: number; at: string };
+  | { type: "minutes:published"; version: number; at: string }
+  | RecordPublishedEvent; // records (#14)
 
 export type SittingEventType = SittingEvent["type"];
 

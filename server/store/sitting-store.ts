@@ -25,7 +25,13 @@ function parseJsonArray(text: string): string[] {
  * The sitting as its log makes it. `urnKey` opens the urn of an open secret ballot (the live room
  * needs its running totals); records and exports read decided items only and pass none.
  */
-export async function loadSitting(db: Db, sittingId: string, urnKey?: Buffer): Promise<LoadedSitting> {
+export async function loadSitting(
+  db: Db,
+  sittingId: string,
+  urnKey?: Buffer,
+  // records (#14): the procès-verbal writes each fact from the state its event was decided on.
+  visit?: (seq: number, event: SittingEvent, before: SittingState) => void,
+): Promise<LoadedSitting> {
   const sitting = await db.sitting.findUnique({ where: { id: sittingId }, include: { council: true, items: { orderBy: { order: "asc" } } } });
   if (!sitting) throw new UnknownSittingError(`unknown sitting ${sittingId}`);
   const members = await db.member.findMany({ where: { councilId: sitting.councilId }, orderBy: { seat: "asc" } });
@@ -43,7 +49,9 @@ export async function loadSitting(db: Db, sittingId: string, urnKey?: Buffer): P
   });
   const rows = await db.sittingEvent.findMany({ where: { sittingId }, orderBy: { seq: "asc" } });
   for (const row of rows) {
-    state = applyEvent(state, JSON.parse(row.payload) as SittingEvent);
+    const event = JSON.parse(row.payload) as SittingEvent;
+    visit?.(row.seq, event, state); // records (#14)
+    state = applyEvent(state, event);
     state.seq = row.seq;
     state.lastHash = row.hash;
   }
