@@ -2,7 +2,7 @@
 // acts) to stdout; rows that break the schema are named on stderr. Exit 0 ok, 1 rows skipped, 2 bad usage.
 import { openDatabase } from "../server/db/client";
 import { resolveDatabaseUrl } from "../server/db/url";
-import { buildCouncilScdl } from "../server/records/records-service";
+import { buildCouncilScdl } from "../server/records/scdl-service";
 
 async function main(): Promise<number> {
   const db = await openDatabase(resolveDatabaseUrl());

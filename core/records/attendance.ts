@@ -58,18 +58,24 @@ export function groupByRole(roster: Record<string, RosterMember>, ids: readonly 
   return groups;
 }
 
-/** "La secrétaire de séance :", "Le secrétaire de séance :", "Les secrétaires de séance :". */
-export function secretaryLabel(ids: readonly string[], details: MemberDetails): string {
+/** "La secrétaire de séance", "Le secrétaire de séance", "Les secrétaires de séance" (L2121-15). */
+export function secretaryLabel(ids: readonly string[], roster: Record<string, RosterMember>): string {
   if (ids.length > 1) return "Les secrétaires de séance";
-  return isFeminine(details[ids[0] ?? ""]?.civility) ? "La secrétaire de séance" : "Le secrétaire de séance";
+  return isFeminine(roster[ids[0] ?? ""]?.civility) ? "La secrétaire de séance" : "Le secrétaire de séance";
 }
 
 /** "La Maire", "Le Maire", "La présidente de séance", "Le président de séance". */
-export function presidentLabel(state: Pick<SittingState, "presidentMemberId" | "roster">, details: MemberDetails): string {
-  const id = state.presidentMemberId ?? "";
-  const f = isFeminine(details[id]?.civility ?? state.roster[id]?.civility);
-  if (state.roster[id]?.role === "maire") return f ? "La Maire" : "Le Maire";
+export function presidentLabel(state: Pick<SittingState, "presidentMemberId" | "roster">): string {
+  const m = state.roster[state.presidentMemberId ?? ""];
+  const f = isFeminine(m?.civility);
+  if (m?.role === "maire") return f ? "La Maire" : "Le Maire";
   return f ? "La présidente de séance" : "Le président de séance";
+}
+
+/** "Mme Léonore MONCOND'HUY, Maire": the president as the register names them. */
+export function presidentWithTitle(state: Pick<SittingState, "presidentMemberId" | "roster">): string | null {
+  const m = state.roster[state.presidentMemberId ?? ""];
+  return m ? `${m.name}, ${roleTitle(m.role, m.civility)}` : null;
 }
 
 export type Movement =

@@ -2,6 +2,7 @@
 // posted at the town hall and put online within a week — the list says on which day it was.
 import type { SittingState } from "../sitting/state";
 import { frenchHour, longFrenchDate } from "../time";
+import type { VersionNote } from "./publication";
 
 export type DeliberationDecision = "adopted" | "rejected" | "deferred" | "not-examined";
 
@@ -16,6 +17,7 @@ export interface DeliberationListModel {
   onlineLine: string | null;
   entries: { number: number; identifier: string; subject: string; decision: DeliberationDecision; decisionLabel: string; href: string | null }[];
   footer: string;
+  version: VersionNote | null;
 }
 
 export interface DeliberationListInput {
@@ -28,6 +30,7 @@ export interface DeliberationListInput {
   hrefFor?: (itemId: string) => string;
   /** The day the list is put online (its publication); null while it is not. */
   onlineOn: string | null;
+  version?: VersionNote | null;
 }
 
 const DECISION_LABELS: Record<DeliberationDecision, string> = {
@@ -68,5 +71,6 @@ export function buildDeliberationList(input: DeliberationListInput): Deliberatio
     onlineLine: input.onlineOn ? `Liste mise en ligne le ${longFrenchDate(input.onlineOn)}.` : null,
     entries,
     footer: `Liste des délibérations — séance du ${date}`,
+    version: input.version ?? null,
   };
 }

@@ -2,6 +2,8 @@
 // of the register and the list of deliberations. Every text from the database is escaped here.
 import type { DeliberationListModel } from "./deliberation-list";
 import type { ExtractModel, RoleGroup } from "./extract";
+import type { VersionNote } from "./publication";
+import { longFrenchDate } from "../time";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -108,6 +110,7 @@ td.decision { width: 48mm; }
 .actes { font-size: 9.5pt; break-inside: avoid; }
 .actes th { width: 72mm; font-weight: normal; background: #f7f6f2; }
 .muted { color: #555; }
+.rectification { display: block; border: 1.2pt solid #111; padding: 2mm 3mm; margin: 0 0 5mm; font-size: 10pt; }
 .movements { margin: 1mm 0 2mm; padding-left: 7mm; }
 .figures td.num { width: 16mm; }
 .made-at { margin: 5mm 0 0; }
@@ -115,6 +118,13 @@ td.decision { width: 48mm; }
 .annexes li { margin-bottom: .5mm; }
 a { color: inherit; }
 `;
+
+/** A rectified record says so at its top, why, and where its earlier versions remain (#14.5). */
+export function renderVersionNote(note: VersionNote | null): string {
+  if (!note || note.version === 1) return "";
+  const previous = note.previous.map((p) => `<a href="${e(p.href)}">version ${p.version} publiée le ${e(longFrenchDate(p.publishedOn))}</a>`).join(", ");
+  return `<aside class="rectification"><strong>Version ${note.version}, rectifiée le ${e(longFrenchDate(note.publishedOn))}</strong>${note.reason ? ` : ${e(note.reason)}` : ""}. Versions précédentes, consultables : ${previous}.</aside>`;
+}
 
 function htmlDocument(title: string, body: string): string {
   return `<!doctype html>
@@ -198,6 +208,7 @@ export function renderExtractHtml(m: ExtractModel): string {
   const names = v.names;
   const body = `
 ${header(m.councilName, m.commune, `<aside class="attestation${m.attestation.enforceable ? "" : " pending"}">${e(m.attestation.text)}</aside>`)}
+${renderVersionNote(m.version)}
 <h1>${e(m.title)}</h1>
 <p class="sitting">${e(m.sittingLine)}</p>
 <p class="place">${e(m.place)} — ${e(m.time.replace(":", "h"))}${m.secondConvocation ? " — seconde convocation, sans condition de quorum (CGCT L. 2121-17)" : ""}</p>
@@ -294,6 +305,7 @@ export function renderDeliberationListHtml(m: DeliberationListModel): string {
     .join("\n");
   const body = `
 ${header(m.councilName, m.commune, "")}
+${renderVersionNote(m.version)}
 <h1>${e(m.title)}</h1>
 <p class="sitting">${e(m.sittingLine)}</p>
 <p class="place">${e(m.place)}</p>

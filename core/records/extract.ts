@@ -7,6 +7,7 @@ import { frenchHour, longFrenchDate } from "../time";
 import { ACTES_NATURES, actesMatterLabel } from "./actes";
 import { attendanceAt, groupByRole, isFeminine, movementSentence, presidentLabel, roleTitle, secretaryLabel, type MemberDetails, type RoleGroup } from "./attendance";
 import { attestation, type Attestation, type PublicationRegime } from "./attestation";
+import type { VersionNote } from "./publication";
 import { voteFigures, type VoteFigures } from "./vote-figures";
 
 export { renderDeliberationListHtml, renderExtractHtml } from "./extract-html";
@@ -56,6 +57,8 @@ export interface ExtractInput {
   /** The ACTES identifier: the préfecture's acknowledgement, or the one the act will get (provisional). */
   actesId: { id: string; provisional: boolean } | null;
   regime: PublicationRegime;
+  /** The version being published (a rectification says why); absent for a working copy. */
+  version?: VersionNote | null;
 }
 
 export interface ExtractModel {
@@ -123,6 +126,7 @@ export interface ExtractModel {
   signatures: { presidentLabel: string; president: string | null; secretaryLabel: string; secretaries: string[] };
   /** Printed at the foot of every PDF page with the page number. */
   footer: string;
+  version: VersionNote | null;
 }
 
 const MODE_LABELS = { "show-of-hands": "à main levée", public: "au scrutin public", secret: "au scrutin secret" } as const;
@@ -220,7 +224,7 @@ export function buildExtract(input: ExtractInput): ExtractModel {
     excused: groupByRole(state.roster, seen?.excused ?? [], input.memberDetails),
     absent: groupByRole(state.roster, seen?.absent ?? [], input.memberDetails),
     proxySentence: seen?.represented.length
-      ? `${presidentLabel(state, input.memberDetails)} a déposé sur le bureau les pouvoirs écrits de vote donnés en application de l'article L. 2121-20 du Code général des collectivités territoriales :`
+      ? `${presidentLabel(state)} a déposé sur le bureau les pouvoirs écrits de vote donnés en application de l'article L. 2121-20 du Code général des collectivités territoriales :`
       : null,
     proxies: (seen?.represented ?? []).map((p) => ({ mandant: name(p.mandant), mandataire: name(p.mandataire) })),
     movements: (seen?.movements ?? []).map((m) => movementSentence(m, state.roster, state.settings.timeZone)),
@@ -259,11 +263,12 @@ export function buildExtract(input: ExtractInput): ExtractModel {
     madeAt: `Fait à ${input.council.commune}, le ${longFrenchDate(input.sitting.date)}`,
     recourse: recourseText(input.council.administrativeCourt),
     signatures: {
-      presidentLabel: `${presidentLabel(state, input.memberDetails)},`,
+      presidentLabel: `${presidentLabel(state)},`,
       president: president?.name ?? null,
-      secretaryLabel: `${secretaryLabel(state.secretaryIds, input.memberDetails)},`,
+      secretaryLabel: `${secretaryLabel(state.secretaryIds, state.roster)},`,
       secretaries: state.secretaryIds.map(name),
     },
+    version: input.version ?? null,
     footer: `Délibération n° ${texts.identifier} — séance du ${longFrenchDate(input.sitting.date)} — ${input.actesId ? actesId : "acte non encore transmis"}`,
   };
 }

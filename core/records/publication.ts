@@ -112,3 +112,11 @@ export function applyRecordEvent(records: RecordsState, e: RecordPublishedEvent)
   const version: PublishedVersion = { version: e.version, htmlSha256: e.htmlSha256, pdfSha256: e.pdfSha256, publishedOn: e.publishedOn, reason: e.reason, at: e.at };
   return { published: { ...records.published, [key]: [...(records.published[key] ?? []), version] } };
 }
+
+/** What a published record says about its own version: a rectification names its reason and the versions before it. */
+export interface VersionNote {
+  version: number;
+  publishedOn: string;
+  reason: string | null;
+  previous: { version: number; publishedOn: string; href: string }[];
+}

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Sitting" ADD COLUMN "minutesApprovalItemId" TEXT;
+
 -- CreateTable
 CREATE TABLE "Annex" (
     "id" TEXT NOT NULL PRIMARY KEY,

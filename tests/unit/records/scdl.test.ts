@@ -201,7 +201,9 @@ describe("validateScdlRow", () => {
     expect(
       validateScdlRow({
         ...POITIERS_ROW,
+        // The two budget columns go together (custom check cohesive-columns-value).
         BUDGET_ANNEE: "",
+        BUDGET_NOM: "",
         PREF_ID: "",
         PREF_DATE: "",
         DELIB_URL: "",
