@@ -127,8 +127,12 @@ describe("minutes over the Yjs websocket", () => {
     voter.close();
   });
 
-  it("MIN-4 approval at a later sitting, then publication opens the minutes to the public (read only)", async () => {
+  it("MIN-4 approval at a later sitting that was held, then publication opens the minutes to the public (read only)", async () => {
     const later = await createSittingAs(srv.url, clerk, { date: "2022-11-14" });
+    // Approval is voted at a sitting held, never "at" one only convened (REC-14).
+    const heldBy = new Client(srv.url, later.sittingId, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
+    await heldBy.sendOk({ type: "sitting:open" });
+    heldBy.close();
     const post = (path: string, body: unknown) =>
       fetch(`${srv.url}${path}`, {
         method: "POST",
