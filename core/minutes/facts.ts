@@ -145,7 +145,7 @@ function result(seq: number, event: Extract<SittingEvent, { type: "vote:proclaim
     text:
       `Vote ${vote ? MODE_FR[vote.mode] : ""} : Pour ${t.pour}, Contre ${t.contre}, Abstention ${t.abstention}, Ne prend pas part au vote ${t.nppv}. ` +
       `${voteFiguresLine(voteFigures(t, item?.kind ?? "ordinary"))}. ` +
-      `${r.reasonFr}${r.unanimous ? " (à l'unanimité des suffrages exprimés)" : ""}.${byName}`,
+      `${r.reasonFr}${r.unanimous && !r.reasonFr.includes("unanimité") ? " (à l'unanimité des suffrages exprimés)" : ""}.${byName}`,
   };
 }
 
