@@ -8,7 +8,6 @@ import { MAX_ANNEX_BYTES } from "../records/annexes";
 import type { Bilingual } from "../vocabulary";
 import { route } from "./contract";
 
-
 export const PublishSchema = z.strictObject({
   /** The day the record is put online (YYYY-MM-DD, not after today on the council's clock). */
   publishedOn: z.string().refine(isIsoDate, { message: "must be a date YYYY-MM-DD" }),
@@ -71,7 +70,8 @@ export interface DeskItem {
 }
 
 export interface RecordsDesk {
-  sitting: { id: string; date: string; time: string; place: string; status: string; councilId: string };
+  sitting: { id: string; date: string; time: string; place: string; status: string; councilId: string; timeZone: string };
+  council: { siren: string; departement: string };
   regime: { regime: PublicationRegime; basis: Bilingual };
   items: DeskItem[];
   deliberations: DeskRecord & { dueBy: string };

@@ -49,12 +49,38 @@ export interface MinutesVersionInfo {
 }
 
 /** `?version=2`: a published record's earlier version (records are frozen once published; REC-10). */
-export const RecordVersionQuery = z.object({ version: z.string().regex(/^[1-9]\d{0,2}$/, "a version number").optional() });
+export const RecordVersionQuery = z.object({
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, "a version number")
+    .optional(),
+});
 
 const doc = <P extends string>(path: P) => route()({ method: "GET", path, access: "public", answer: "document" });
 const versioned = <P extends string>(path: P) => route()({ method: "GET", path, access: "public", answer: "document", input: RecordVersionQuery });
 
+/** A record once published: where it is, since when, which version is the latest. */
+export interface PublishedLink {
+  href: string;
+  pdf: string;
+  publishedOn: string;
+  version: number;
+}
+
+/** What a sitting has published: the acts' extracts, the list of deliberations, the procès-verbal. */
+export interface PublishedRecords {
+  sittingId: string;
+  council: string;
+  date: string;
+  deliberations: PublishedLink | null;
+  minutes: PublishedLink | null;
+  extracts: (PublishedLink & { itemId: string; order: number; identifier: string; title: string })[];
+}
+
 export const recordsRoutes = {
+  /** Every sitting with a published record, latest sitting first (the home page and the public screen). */
+  published: route<PublishedRecords[]>()({ method: "GET", path: "/api/public/records", access: "public" }),
+  publishedOfSitting: route<PublishedRecords>()({ method: "GET", path: "/api/public/sittings/:sittingId/records", access: "public" }),
   extract: versioned("/records/sittings/:sittingId/items/:itemId/extract"),
   extractPdf: versioned("/records/sittings/:sittingId/items/:itemId/extract.pdf"),
   annex: doc("/records/sittings/:sittingId/items/:itemId/annexes/:annexId"),

@@ -5,7 +5,17 @@ import type { Choice } from "../sitting/protocol";
 import type { ItemState, SittingState, VoteState } from "../sitting/state";
 import { frenchHour, longFrenchDate } from "../time";
 import { ACTES_NATURES, actesMatterLabel } from "./actes";
-import { attendanceAt, groupByRole, isFeminine, movementSentence, presidentLabel, roleTitle, secretaryLabel, type MemberDetails, type RoleGroup } from "./attendance";
+import {
+  attendanceAt,
+  groupByRole,
+  isFeminine,
+  movementSentence,
+  presidentLabel,
+  roleTitle,
+  secretaryLabel,
+  type MemberDetails,
+  type RoleGroup,
+} from "./attendance";
 import { attestation, type Attestation, type PublicationRegime } from "./attestation";
 import type { VersionNote } from "./publication";
 import { voteFigures, type VoteFigures } from "./vote-figures";
@@ -147,7 +157,12 @@ export function decidingVote(state: SittingState, item: ItemState): VoteState | 
   return null;
 }
 
-function namesByChoice(state: SittingState, vote: VoteState, recusedIds: readonly string[], details: MemberDetails): NonNullable<ExtractModel["vote"]["names"]> {
+function namesByChoice(
+  state: SittingState,
+  vote: VoteState,
+  recusedIds: readonly string[],
+  details: MemberDetails,
+): NonNullable<ExtractModel["vote"]["names"]> {
   const seat = (id: string) => state.roster[id]?.seat ?? 999;
   const name = (id: string) => state.roster[id]?.name ?? id;
   const lists: Record<Choice, { seat: number; text: string }[]> = { pour: [], contre: [], abstention: [], nppv: [] };

@@ -109,7 +109,14 @@ export function decideRecordPublication(state: SittingState, cmd: PublishRecordC
 /** Folds a publication into the records (a new object: the state is never mutated in place). */
 export function applyRecordEvent(records: RecordsState, e: RecordPublishedEvent): RecordsState {
   const key = recordKey(e.record, e.itemId);
-  const version: PublishedVersion = { version: e.version, htmlSha256: e.htmlSha256, pdfSha256: e.pdfSha256, publishedOn: e.publishedOn, reason: e.reason, at: e.at };
+  const version: PublishedVersion = {
+    version: e.version,
+    htmlSha256: e.htmlSha256,
+    pdfSha256: e.pdfSha256,
+    publishedOn: e.publishedOn,
+    reason: e.reason,
+    at: e.at,
+  };
   return { published: { ...records.published, [key]: [...(records.published[key] ?? []), version] } };
 }
 

@@ -47,7 +47,13 @@ const fromParser = (issue: ParseIssue): FileProblem => ({ field: issue.field, bl
 const frDate = (iso: string) => iso.split("-").reverse().join("/");
 
 /** A file as sent: text as is, or bytes read as UTF-8 or Windows-1252 (Excel and Word in France). */
-function readFile(f: ImportDrafts["files"][number]): { name: string; text: string; encoding: TextEncodingName; unreadable: boolean; budgetYear: string | null } {
+function readFile(f: ImportDrafts["files"][number]): {
+  name: string;
+  text: string;
+  encoding: TextEncodingName;
+  unreadable: boolean;
+  budgetYear: string | null;
+} {
   const budgetYear = f.budgetYear ?? null;
   if (f.base64 === undefined) return { name: f.name, text: f.text ?? "", encoding: "utf-8", unreadable: false, budgetYear };
   const bytes = base64ToBytes(f.base64);
@@ -72,7 +78,13 @@ async function plan(tx: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], c
     const problems = issues.map(fromParser);
     const d = file.deliberation;
     const read = decoded[index]!;
-    if (read.unreadable) problems.unshift({ field: "input", blocking: true, fr: "Le fichier n'a pas pu être lu (données corrompues)", en: "the file could not be read (bad base64)" });
+    if (read.unreadable)
+      problems.unshift({
+        field: "input",
+        blocking: true,
+        fr: "Le fichier n'a pas pu être lu (données corrompues)",
+        en: "the file could not be read (bad base64)",
+      });
     if (d.sittingDate !== null && d.sittingDate !== sitting.date)
       problems.push({
         field: "sittingDate",
@@ -139,7 +151,15 @@ async function plan(tx: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], c
       if (d.identifier !== null) onAgenda.set(d.identifier, order);
       last = Math.max(last, order);
     }
-    files.push({ name: file.name, encoding: read.encoding, budgetYear: d.budgetName !== null ? read.budgetYear : null, importable, order, deliberation, problems });
+    files.push({
+      name: file.name,
+      encoding: read.encoding,
+      budgetYear: d.budgetName !== null ? read.budgetYear : null,
+      importable,
+      order,
+      deliberation,
+      problems,
+    });
   }
   return files;
 }

@@ -122,7 +122,9 @@ export async function renderProcesVerbal(
   const figures: PvFigures = { facts: [] };
   const s = ctx.loaded.state;
   const approved = version ? s.minutes.versions.find((v) => v.version === version.version) : undefined;
-  const approvedAt = ctx.sitting.minutesApprovedBy ? await db.sitting.findUnique({ where: { id: ctx.sitting.minutesApprovedBy }, include: { items: true } }) : null;
+  const approvedAt = ctx.sitting.minutesApprovedBy
+    ? await db.sitting.findUnique({ where: { id: ctx.sitting.minutesApprovedBy }, include: { items: true } })
+    : null;
   const approvalItem = approvedAt?.items.find((it) => it.id === ctx.sitting.minutesApprovalItemId) ?? null;
   const atDate = ctx.sitting.minutesApprovedAt ?? approved?.at.slice(0, 10);
   const { html, footer } = renderPvHtml({
@@ -133,7 +135,12 @@ export async function renderProcesVerbal(
     details: ctx.details,
     body: renderBody(doc, facts, figures),
     approval: atDate
-      ? { version: approved?.version ?? null, hash: approved?.hash ?? null, atDate, item: approvalItem ? { order: approvalItem.order, title: approvalItem.title } : null }
+      ? {
+          version: approved?.version ?? null,
+          hash: approved?.hash ?? null,
+          atDate,
+          item: approvalItem ? { order: approvalItem.order, title: approvalItem.title } : null,
+        }
       : null,
     deliberations: deliberationsOf(ctx, opts.origin),
     note: opts.note ?? null,

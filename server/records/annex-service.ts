@@ -41,15 +41,27 @@ export async function addAnnex(db: Db, councilId: string, itemId: string, input:
   // After publication an annex may still come: the published version stays as it was until a
   // rectified version is published with it (the desk shows that the two differ).
   const row = await db.annex.create({
-    data: { id: `a-${randomUUID()}`, itemId, name, mediaType, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: Buffer.from(bytes) },
+    data: {
+      id: `a-${randomUUID()}`,
+      itemId,
+      name,
+      mediaType,
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes: Buffer.from(bytes),
+    },
   });
   return done(info(row, item.sittingId));
 }
 
 export async function removeAnnex(db: Db, councilId: string, annexId: string): Promise<Result<null>> {
-  const a = await db.annex.findUnique({ where: { id: annexId }, select: { id: true, itemId: true, item: { select: { sittingId: true, sitting: { select: { councilId: true } } } } } });
+  const a = await db.annex.findUnique({
+    where: { id: annexId },
+    select: { id: true, itemId: true, item: { select: { sittingId: true, sitting: { select: { councilId: true } } } } },
+  });
   if (!a) return refuse(404, "unknown-item", "Annexe inconnue.", `unknown annex ${annexId}`);
-  if (a.item.sitting.councilId !== councilId) return refuse(403, "wrong-sitting", "Cette annexe ne relève pas de votre conseil.", "the annex is not in your council");
+  if (a.item.sitting.councilId !== councilId)
+    return refuse(403, "wrong-sitting", "Cette annexe ne relève pas de votre conseil.", "the annex is not in your council");
   if (await isPublished(db, a.item.sittingId, a.itemId))
     return refuse(409, "wrong-state", "L'annexe fait partie de l'acte publié : elle reste.", "the annex is part of the published act: it stays");
   await db.annex.delete({ where: { id: annexId } });

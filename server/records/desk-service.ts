@@ -88,14 +88,30 @@ export async function buildRecordsDesk(db: Db, councilId: string, sittingId: str
             (versions, latest) => renderExtractRecord(ctx, row.id, origin, noteOf(versions, latest.version, hrefOf))?.html ?? null,
           )
         : null,
-      annexes: (ctx.annexes.get(row.id) ?? []).map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, href: paths.annex(row.id, a.id) })),
+      annexes: (ctx.annexes.get(row.id) ?? []).map((a) => ({
+        id: a.id,
+        name: a.name,
+        mediaType: a.mediaType,
+        size: a.size,
+        sha256: a.sha256,
+        href: paths.annex(row.id, a.id),
+      })),
       scdlProblems: scdl.get(row.id) ?? null,
     } satisfies RecordsDesk["items"][number];
   });
   const listHref = (v: number) => `${origin}${paths.deliberations()}?version=${v}`;
   const m = state.minutes;
   return done({
-    sitting: { id: sittingId, date: ctx.sitting.date, time: ctx.sitting.time, place: ctx.sitting.place, status: state.status, councilId },
+    sitting: {
+      id: sittingId,
+      date: ctx.sitting.date,
+      time: ctx.sitting.time,
+      place: ctx.sitting.place,
+      status: state.status,
+      councilId,
+      timeZone: ctx.settings.timeZone,
+    },
+    council: { siren: ctx.council.siren, departement: ctx.council.departement },
     regime: ctx.regime,
     items,
     deliberations: {

@@ -82,7 +82,12 @@ export async function freezeRecord(
   const room = await deps.rooms.get(target.sittingId);
   const today = councilDate(input.now.toISOString(), room.state.settings.timeZone) ?? "";
   if (input.publishedOn > today)
-    return refuse(400, "bad-request", `Une publication ne peut pas être datée d'un jour à venir (${input.publishedOn}).`, `a publication cannot be dated in the future (${input.publishedOn})`);
+    return refuse(
+      400,
+      "bad-request",
+      `Une publication ne peut pas être datée d'un jour à venir (${input.publishedOn}).`,
+      `a publication cannot be dated in the future (${input.publishedOn})`,
+    );
   const versions = publishedVersions(room.state, target.record, target.itemId);
   const version = versions.length + 1;
   const base = { type: "record:publish" as const, record: target.record, itemId: target.itemId, version, publishedOn: input.publishedOn, reason: input.reason };

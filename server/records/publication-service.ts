@@ -2,7 +2,8 @@
 // préfecture (and its ACTES id), and the publication that freezes an extract or the list (#14.5).
 import type { Publication, PublicationDates } from "../../core/api/records";
 import { recordPaths } from "../../core/api/records";
-import { normaliseDepartement, parseActesId } from "../../core/records/actes";
+import { publicationProblems } from "../../core/records/publication-rules";
+import { councilDate } from "../../core/time";
 import { renderDeliberationListHtml, renderExtractHtml } from "../../core/records/extract";
 import { done, refuse, type Result } from "../../core/refusal";
 import type { Actor } from "../../core/sitting/state";
@@ -21,28 +22,27 @@ async function ownItem(db: Db, councilId: string, itemId: string) {
 }
 
 /** The clerk records when an act was posted, published and received by the préfecture (and its ACTES id). */
-export async function updatePublication(db: Db, councilId: string, itemId: string, input: Publication): Promise<Result<PublicationDates>> {
+export async function updatePublication(db: Db, councilId: string, itemId: string, input: Publication, now: Date): Promise<Result<PublicationDates>> {
   const owned = await ownItem(db, councilId, itemId);
   if (!owned.ok) return owned;
   const row = owned.value;
   const council = row.sitting.council;
   const { state } = await loadSitting(db, row.sittingId);
   if (state.items[itemId]?.status !== "decided")
-    return refuse(409, "wrong-state", "Le point n'a pas été décidé : il n'y a pas d'acte à publier.", "the item has not been decided: there is no act to publish");
-  for (const key of ["postedOn", "publishedOn", "prefectureReceivedOn"] as const) {
-    const d = input[key];
-    if (d && d < row.sitting.date)
-      return refuse(400, "bad-request", `La date ${d} précède la séance (${row.sitting.date}).`, `${key} ${d} is before the sitting (${row.sitting.date})`);
-  }
-  const parts = input.teletransmissionId ? parseActesId(input.teletransmissionId) : null;
-  if (parts && (parts.siren !== council.siren || parts.departement !== normaliseDepartement(council.departement) || parts.decisionDate !== row.sitting.date)) {
     return refuse(
-      400,
-      "bad-request",
-      "L'identifiant ACTES n'est pas celui d'un acte de cette séance de votre commune (département, SIREN ou date différents).",
-      "the ACTES identifier is not this council's act of this sitting (département, SIREN or date differ)",
+      409,
+      "wrong-state",
+      "Le point n'a pas été décidé : il n'y a pas d'acte à publier.",
+      "the item has not been decided: there is no act to publish",
     );
-  }
+  const today = councilDate(now.toISOString(), state.settings.timeZone) ?? undefined;
+  const [problem] = publicationProblems(input, {
+    sittingDate: row.sitting.date,
+    siren: council.siren,
+    departement: council.departement,
+    ...(today ? { today } : {}),
+  });
+  if (problem) return refuse(400, "bad-request", problem.fr, `${problem.field}: ${problem.en}`);
   const updated = await db.agendaItem.update({
     where: { id: itemId },
     data: {

@@ -119,7 +119,9 @@ export function createDocHost(opts: DocHostOptions) {
       const conn: Conn = { ws, docName, grant: access };
       conns.add(conn);
       // A session that ends while the document is open ends the connection too.
-      const timer = access.expiresAt ? setTimeout(() => ws.close(FORBIDDEN, "session ended"), Math.max(0, Math.min(access.expiresAt - Date.now(), 2 ** 31 - 1))) : null;
+      const timer = access.expiresAt
+        ? setTimeout(() => ws.close(FORBIDDEN, "session ended"), Math.max(0, Math.min(access.expiresAt - Date.now(), 2 ** 31 - 1)))
+        : null;
       ws.on("close", () => {
         if (timer) clearTimeout(timer);
         conns.delete(conn);

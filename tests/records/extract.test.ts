@@ -1,13 +1,7 @@
 // REC-* builders on a handcrafted sitting: the extract's attendance and counts come from the item's call,
 // not the opening; the HTML is escaped; the list of deliberations; the ACTES id of an item.
 import { describe, expect, it } from "vitest";
-import {
-  buildDeliberationList,
-  buildExtract,
-  renderDeliberationListHtml,
-  renderExtractHtml,
-  type ExtractInput,
-} from "@/core/records/extract";
+import { buildDeliberationList, buildExtract, renderDeliberationListHtml, renderExtractHtml, type ExtractInput } from "@/core/records/extract";
 import { renderRichText } from "@/core/records/extract-html";
 import { emptyRecords } from "@/core/records/publication";
 import type { ItemState, QuorumSnapshot, RosterMember, SittingState, VoteState } from "@/core/sitting/state";
@@ -312,9 +306,9 @@ describe("REC-1 extract: attendance and counts at the item's call", () => {
     );
     // Under a posting regime (a small commune's choice) or before the reform, posting counts.
     expect(buildExtract({ ...input({ postedOn: "2022-10-05", prefectureReceivedOn: "2022-10-04" }), regime: "posting" }).attestation.enforceable).toBe(true);
-    expect(buildExtract({ ...input({ postedOn: "2022-10-05", prefectureReceivedOn: "2022-10-04" }), regime: "posting-or-electronic" }).attestation.enforceable).toBe(
-      true,
-    );
+    expect(
+      buildExtract({ ...input({ postedOn: "2022-10-05", prefectureReceivedOn: "2022-10-04" }), regime: "posting-or-electronic" }).attestation.enforceable,
+    ).toBe(true);
     expect(done.actes).toMatchObject({ postedOn: "05/10/2022", publishedOn: "06/10/2022", prefectureReceivedOn: "04/10/2022" });
     const html = renderExtractHtml(done);
     expect(html).toContain("Date de publication électronique (ancien champ « Recueil des actes administratifs », RAA)");

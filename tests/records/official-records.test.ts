@@ -54,16 +54,14 @@ const text = (html: string) =>
 function pdfPages(pdf: Buffer): string[] {
   const file = path.join(TMP, `doc-${Date.now()}-${Math.random().toString(36).slice(2)}.pdf`);
   fs.writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim() !== "");
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" })
+    .split("\f")
+    .filter((p) => p.trim() !== "");
 }
 
 /** A minimal real PDF, one page (what a clerk would deposit as an annex). */
 function tinyPdf(): Buffer {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-  ];
+  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"];
   let body = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -122,7 +120,10 @@ describe("a whole sitting, then its official records", () => {
     await voters.m07!.sendOk({ type: "ballot:cast", voteId: v7, choice: "contre" });
     await voters.m07!.sendOk({ type: "ballot:cast", voteId: v7, choice: "abstention", onBehalfOf: "m06" });
     await p.sendOk({ type: "vote:close", voteId: v7 });
-    expect((await p.sendOk({ type: "vote:proclaim", voteId: v7 })).result).toMatchObject({ outcome: "adopted", tally: { pour: 3, contre: 1, abstention: 1, nppv: 1 } });
+    expect((await p.sendOk({ type: "vote:proclaim", voteId: v7 })).result).toMatchObject({
+      outcome: "adopted",
+      tally: { pour: 3, contre: 1, abstention: 1, nppv: 1 },
+    });
 
     // The chair notes m12's arrival at 18h40 (typed on the council's clock) a little afterwards.
     at("16:50");
@@ -158,7 +159,9 @@ describe("a whole sitting, then its official records", () => {
     await p.sendOk({ type: "sitting:close" });
 
     // REC-8: the typed time is stored as a UTC instant, like the server's own.
-    const marked = (await srv.db.sittingEvent.findMany({ where: { sittingId, type: "rollcall:marked" } })).map((e) => JSON.parse(e.payload) as { memberId: string; at: string });
+    const marked = (await srv.db.sittingEvent.findMany({ where: { sittingId, type: "rollcall:marked" } })).map(
+      (e) => JSON.parse(e.payload) as { memberId: string; at: string },
+    );
     expect(marked.find((e) => e.memberId === "m12")?.at).toBe("2022-10-03T16:40:00.000Z");
     const departed = await srv.db.sittingEvent.findFirstOrThrow({ where: { sittingId, type: "rollcall:departed" } });
     expect((JSON.parse(departed.payload) as { at: string }).at).toBe("2022-10-03T17:05:00.000Z");
@@ -210,7 +213,9 @@ describe("a whole sitting, then its official records", () => {
     expect(t).toContain("Séance du 3 octobre 2022 à 18h00");
     expect(t).toContain("Présidence : Mme Léonore MONCOND'HUY, Maire. La secrétaire de séance : Mme Camille CHARRON.");
     expect(t).toContain("À l'ouverture de la séance, à 18h05 (53 membres en exercice) :");
-    expect(t).toMatch(/Présents \(29\) Maire : Mme Léonore MONCOND'HUY ; Adjoints : Mme Ombelyne DAGICOUR, M\. Bastien ARNAUD, Mme Claire BELLANGER, M\. François ÉTIENNE, /);
+    expect(t).toMatch(
+      /Présents \(29\) Maire : Mme Léonore MONCOND'HUY ; Adjoints : Mme Ombelyne DAGICOUR, M\. Bastien ARNAUD, Mme Claire BELLANGER, M\. François ÉTIENNE, /,
+    );
     expect(t).toContain(`Représentés (2) ${names.m05} (pouvoir à ${names.m04}), ${names.m06} (pouvoir à ${names.m07})`);
     expect(t).toContain(`Absents excusés (1) Conseillers municipaux : ${names.m40}`);
     expect(t).toMatch(new RegExp(`Absents \\(21\\) Adjoints : ${names.m12} ; Conseillers municipaux : `));
@@ -231,7 +236,9 @@ describe("a whole sitting, then its official records", () => {
     const html = await (await get(extractPath(9))).text();
     const t = text(html);
     expect(t).toContain("À l'appel du point 29 présents, 3 représentés, 1 absent excusé, 20 absents (53 membres en exercice)");
-    expect(t).toContain(`Arrivées et départs en cours de séance ${names.m12} est arrivée à 18h40. ${names.m20} a quitté la séance à 19h05 et a donné pouvoir à ${names.m21}.`);
+    expect(t).toContain(
+      `Arrivées et départs en cours de séance ${names.m12} est arrivée à 18h40. ${names.m20} a quitté la séance à 19h05 et a donné pouvoir à ${names.m21}.`,
+    );
     expect(t).toContain(`${names.m20} ${names.m21}`); // the proxy table: mandant | mandataire
     expect(t).toMatch(/Vote à main levée Votants 28 Suffrages exprimés 25 Pour 5 Contre 20 Abstention 3 Ne prend pas part au vote 0/);
     expect(t).toContain("RESULTAT DU VOTE Rejeté");
@@ -300,7 +307,9 @@ describe("a whole sitting, then its official records", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("x-record-version")).toBe("1");
     const t = text(await res.text());
-    expect(t).toMatch(/Procès-verbal approuvé par le conseil municipal en sa séance du 14 novembre 2022 — version 1, empreinte SHA-256 [0-9a-f]{16}…\. Mis en ligne le \d{1,2}(er)? \S+ 20\d\d\./);
+    expect(t).toMatch(
+      /Procès-verbal approuvé par le conseil municipal en sa séance du 14 novembre 2022 — version 1, empreinte SHA-256 [0-9a-f]{16}…\. Mis en ligne le \d{1,2}(er)? \S+ 20\d\d\./,
+    );
     expect(t).toContain("Fait à Poitiers, le 14 novembre 2022.");
     const pages = pdfPages(Buffer.from(await (await get(`${pvPath()}.pdf`)).arrayBuffer()));
     pages.forEach((page, i) => {
@@ -345,7 +354,9 @@ describe("a whole sitting, then its official records", () => {
     const latest = await get(extractPath(7));
     expect(latest.headers.get("x-record-version")).toBe("2");
     const t = text(await latest.text());
-    expect(t).toContain("Version 2, rectifiée le 12 octobre 2022 : Nom d'usage d'une adjointe corrigé. Versions précédentes, consultables : version 1 publiée le 5 octobre 2022.");
+    expect(t).toContain(
+      "Version 2, rectifiée le 12 octobre 2022 : Nom d'usage d'une adjointe corrigé. Versions précédentes, consultables : version 1 publiée le 5 octobre 2022.",
+    );
     expect(t).toContain("BELLANGER-RENOMMÉE");
     // The act became exécutoire with its first publication: the rectification keeps that date.
     expect(t).toContain("Acte certifié exécutoire le 5 octobre 2022");

@@ -15,7 +15,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/client";
 import { DEMO_PASSWORDS, seedDemo } from "../../server/seed/demo";
 import { freePort, startChildServer } from "../helpers/child-server";
-import { cookieOf, createSittingAs, demoSignIn, freshDatabaseFile, pairDevice, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+import {
+  cookieOf,
+  createSittingAs,
+  demoSignIn,
+  freshDatabaseFile,
+  pairDevice,
+  signInWithPassword,
+  startTestServer,
+  type TestServer,
+} from "../helpers/test-server";
 
 const run = promisify(execFile);
 const GOOD = "ardoise-violon-marée-lanterne";

@@ -15,7 +15,7 @@ export function registerRecordsDeskRoutes(router: Router, deps: HttpDeps): void 
 
   router.add(recordsDeskRoutes.desk, async (ctx) => buildRecordsDesk(db, ctx.councilId, ctx.params.sittingId!, deps.policy.originFor(ctx.req)));
 
-  router.add(recordsRoutes.publication, async (ctx) => updatePublication(db, ctx.councilId, ctx.params.itemId!, ctx.input));
+  router.add(recordsRoutes.publication, async (ctx) => updatePublication(db, ctx.councilId, ctx.params.itemId!, ctx.input, new Date()));
 
   router.add(recordsDeskRoutes.publishExtract, async (ctx) => {
     const r = await publishExtract(
@@ -33,7 +33,8 @@ export function registerRecordsDeskRoutes(router: Router, deps: HttpDeps): void 
     const sittingId = ctx.params.sittingId!;
     const owner = await db.sitting.findUnique({ where: { id: sittingId }, select: { councilId: true } });
     if (!owner) return refuse(404, "unknown-sitting", "Séance inconnue.", `unknown sitting ${sittingId}`);
-    if (owner.councilId !== ctx.councilId) return refuse(403, "wrong-sitting", "Cette séance ne relève pas de votre conseil.", "the sitting is not in your council");
+    if (owner.councilId !== ctx.councilId)
+      return refuse(403, "wrong-sitting", "Cette séance ne relève pas de votre conseil.", "the sitting is not in your council");
     const r = await publishDeliberationList(
       publishing,
       ctx.actor!,

@@ -6,12 +6,13 @@ import type { RouteContract } from "../../../core/api/contract";
 import { contentDisposition } from "../../../core/records/annexes";
 import { toCsv } from "../../../core/records/csv";
 import type { RecordKind } from "../../../core/records/publication";
-import { refuse } from "../../../core/refusal";
+import { done, refuse } from "../../../core/refusal";
 import { readAnnex } from "../../records/annex-service";
 import { readPublished, type Rendered } from "../../records/frozen-records";
 import { renderExtractRecord, renderListRecord } from "../../records/publication-service";
 import { loadRecordContext, type RecordContext } from "../../records/record-context";
 import { buildCouncilScdl } from "../../records/scdl-service";
+import { publishedRecords } from "../../records/published-index";
 import { SENT, type Answered, type RouteContext, type Router } from "../router";
 import type { HttpDeps } from "./deps";
 
@@ -78,6 +79,12 @@ export function registerRecordsRoutes(router: Router, deps: HttpDeps): void {
     serve(ctx, asPdf, "deliberations", null, `deliberations-${safe(ctx.params.sittingId!)}`, (rc, origin) => renderListRecord(rc, origin, null, null));
   router.add(recordsRoutes.deliberations, list(false));
   router.add(recordsRoutes.deliberationsPdf, list(true));
+
+  router.add(recordsRoutes.published, async () => done(await publishedRecords(db)));
+  router.add(recordsRoutes.publishedOfSitting, async (ctx) => {
+    const [one] = await publishedRecords(db, ctx.params.sittingId!);
+    return one ? done(one) : refuse(404, "unknown-sitting", "Séance inconnue.", "unknown sitting");
+  });
 
   router.add(recordsRoutes.annex, async (ctx) => {
     const a = await readAnnex(db, ctx.actor, ctx.params.sittingId!, ctx.params.itemId!, ctx.params.annexId!);
