@@ -55,18 +55,21 @@ function offsetAt(ms: number, timeZone: string): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * The UTC instant of a wall time read on the council's clock: "18:05" on 2022-10-03 in Paris is
- * 16:05Z. A time the clocks skip (spring forward) lands one hour later, as a clock would show it.
+ * 16:05Z. Around a change of time: a wall time met twice (autumn) is the first; one the clocks skip
+ * (spring) lands as far after the change as it was meant after it (02:30 → 03:30), as Temporal does.
  */
 export function wallTimeToInstant(date: string, hhmm: string, timeZone: string = DEFAULT_TIME_ZONE, seconds = 0): string {
   const [y = 0, mo = 1, d = 1] = date.split("-").map(Number);
   const [h = 0, mi = 0] = hhmm.split(":").map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi, seconds);
-  let ms = wall - offsetAt(wall, timeZone);
-  // Near a change of offset the first guess used the other side's offset: correct once.
-  const again = wall - offsetAt(ms, timeZone);
-  if (again !== ms && offsetAt(again, timeZone) === wall - again) ms = again;
+  // The offsets the day before and the day after: the instant is the wall time less one of them.
+  const candidates = [...new Set([wall - offsetAt(wall - DAY_MS, timeZone), wall - offsetAt(wall + DAY_MS, timeZone)])];
+  const real = candidates.filter((ms) => ms + offsetAt(ms, timeZone) === wall);
+  const ms = real.length ? Math.min(...real) : Math.max(...candidates);
   return new Date(ms).toISOString();
 }
 
