@@ -48,10 +48,10 @@ export function sanitiseAnnexName(name: string): string {
     .normalize("NFC")
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
     .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^\.+/, "");
+    .trim();
   const m = /^(.*?)(\.[A-Za-z0-9]{1,5})?$/.exec(clean);
-  const stem = (m?.[1] ?? "").slice(0, 110).trim();
+  // No leading dot: a hidden file on the clerk's disk, or "..", is not a name to show.
+  const stem = (m?.[1] ?? "").replace(/^[.\s]+/, "").slice(0, 110).trim();
   const ext = m?.[2] ?? "";
   return stem ? `${stem}${ext.toLowerCase()}` : `annexe${ext.toLowerCase()}`;
 }

@@ -46,7 +46,7 @@ describe("REC-13 annexes", () => {
     expect(sanitiseAnnexName("../../etc/passwd")).toBe("passwd");
     expect(sanitiseAnnexName('plan "A"<b>\u0007.pdf')).toBe("plan Ab.pdf");
     // A name that is all dots and reserved characters still gets one.
-    expect(sanitiseAnnexName("...pdf")).toBe("pdf");
+    expect(sanitiseAnnexName("...pdf")).toBe("annexe.pdf");
     expect(sanitiseAnnexName('<>:"|?*.pdf')).toBe("annexe.pdf");
     expect(sanitiseAnnexName(`${"é".repeat(300)}.pdf`)).toBe(`${"é".repeat(110)}.pdf`);
     expect(contentDisposition("inline", "Maquette budgétaire.pdf")).toBe(
