@@ -9,7 +9,7 @@ import { buildCouncilScdl } from "../server/records/scdl-service";
 
 function parseArgs(argv: string[]): { councilId: string | undefined; baseUrl: string | undefined } | string {
   let councilId: string | undefined;
-  let baseUrl = process.env.SEANCE_PUBLIC_URL;
+  let baseUrl = process.env.SEANCE_PUBLIC_URL?.trim() || undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i]!;
     if (a === "--base-url") baseUrl = argv[++i];
