@@ -239,7 +239,14 @@ export function ActRow({ desk, item, feedback }: { desk: RecordsDesk; item: Desk
           </span>
         ) : null}
       </th>
-      <td className="p-2">{decided ? <DatesForm desk={desk} item={item} feedback={feedback} /> : <span className="text-slate-700">—</span>}</td>
+      <td className="p-2">
+        {decided ? (
+          // Saved or published dates start the form afresh.
+          <DatesForm key={[item.postedOn, item.publishedOn, item.prefectureReceivedOn, item.teletransmissionId].join("|")} desk={desk} item={item} feedback={feedback} />
+        ) : (
+          <span className="text-slate-700">—</span>
+        )}
+      </td>
       <td className="p-2">{decided ? <PublishForm desk={desk} item={item} feedback={feedback} /> : <span className="text-slate-700">—</span>}</td>
       <td className="p-2">
         <Annexes item={item} feedback={feedback} />

@@ -117,7 +117,7 @@ describe("REC-13 annexes", () => {
   it("REC-13 refuses what is not a PDF, an image or an office document, more than 10 MB, or not base64; nothing stored", async () => {
     expect((await upload("outil.exe", Buffer.from("MZ\x90\x00 not a pdf"))).status).toBe(400);
     expect((await upload("faux.pdf", Buffer.from("<html><script>alert(1)</script>"))).json.error?.text?.fr).toMatch(/^Seuls les PDF/);
-    expect((await upload("a.pdf", "***"))).toMatchObject({ status: 400 });
+    expect(await upload("a.pdf", "***")).toMatchObject({ status: 400 });
     const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * 1024 * 1024)]);
     expect((await upload("gros.pdf", big)).status).toBe(400);
     expect((await upload("plan.pdf", Buffer.from("%PDF-1.4\n"), f.otherClerk)).status).toBe(403);
@@ -158,9 +158,10 @@ describe("REC-18 files as a French office writes them", () => {
     expect((await f.srv.db.member.findFirstOrThrow({ where: { firstName: "Henri" } })).lastName).toBe("HÉRAULT-LÉGER");
     // The same file sent as UTF-8 with a byte-order mark says so.
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(edited, "utf8")]);
-    expect(data<RosterImportOutcome>(await call(f.srv.url, "POST", "/api/clerk/members/import", f.clerk, { csvBase64: bom.toString("base64"), dryRun: true })).encoding).toBe(
-      "utf-8-bom",
-    );
+    expect(
+      data<RosterImportOutcome>(await call(f.srv.url, "POST", "/api/clerk/members/import", f.clerk, { csvBase64: bom.toString("base64"), dryRun: true }))
+        .encoding,
+    ).toBe("utf-8-bom");
   });
 
   it("REC-18 a draft deliberation saved in Windows-1252 is read with its accents, and its budget year is asked", async () => {

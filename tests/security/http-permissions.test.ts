@@ -151,6 +151,8 @@ describe("public data is the same for everyone and carries nothing private", () 
     `/records/sittings/${L.sittingId}/deliberations`,
     `/records/sittings/${L.sittingId}/items/${L.itemIds[0] ?? ""}/extract`,
     "/records/councils/poitiers/scdl.csv",
+    "/api/public/records",
+    `/api/public/sittings/${L.sittingId}/records`,
     `/records/councils/${OTHER_COUNCIL}/scdl.csv`,
     "/api/demo/links",
   ];
