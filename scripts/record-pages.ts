@@ -121,8 +121,12 @@ async function main(): Promise<void> {
   await post(clerk, `/api/clerk/items/${seed}/annexes`, { name: "Statuts de l'association Démocratie Ouverte.pdf", dataBase64: annexPdf() });
   await post(clerk, `/api/clerk/items/${seed}/publish`, { publishedOn: "2022-10-05" });
   await post(clerk, `/api/clerk/sittings/${sittingId}/deliberations/publish`, { publishedOn: "2022-10-05" });
-  const later = String((await post(clerk, "/api/clerk/sittings", { date: "2022-11-14", time: "18:00", place: "Hôtel de Ville", convocationDate: "2022-11-07" })).sittingId);
-  await (await member("u-president", later))({ type: "sitting:open" });
+  const later = String(
+    (await post(clerk, "/api/clerk/sittings", { date: "2022-11-14", time: "18:00", place: "Hôtel de Ville", convocationDate: "2022-11-07" })).sittingId,
+  );
+  await (
+    await member("u-president", later)
+  )({ type: "sitting:open" });
   await post(clerk, `/api/clerk/sittings/${sittingId}/minutes/approve`, { atSittingId: later });
   await post(clerk, `/api/clerk/sittings/${sittingId}/minutes/publish`, {});
 

@@ -242,7 +242,12 @@ export function ActRow({ desk, item, feedback }: { desk: RecordsDesk; item: Desk
       <td className="p-2">
         {decided ? (
           // Saved or published dates start the form afresh.
-          <DatesForm key={[item.postedOn, item.publishedOn, item.prefectureReceivedOn, item.teletransmissionId].join("|")} desk={desk} item={item} feedback={feedback} />
+          <DatesForm
+            key={[item.postedOn, item.publishedOn, item.prefectureReceivedOn, item.teletransmissionId].join("|")}
+            desk={desk}
+            item={item}
+            feedback={feedback}
+          />
         ) : (
           <span className="text-slate-700">—</span>
         )}

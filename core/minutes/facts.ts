@@ -137,14 +137,12 @@ function result(seq: number, event: Extract<SittingEvent, { type: "vote:proclaim
       .filter(Boolean);
     byName = groups.length ? ` Votes nominatifs — ${groups.join(" ")}` : "";
   }
-  const t = r.tally;
   return {
     seq,
     kind: "result",
     heading: null,
     text:
-      `Vote ${vote ? MODE_FR[vote.mode] : ""} : Pour ${t.pour}, Contre ${t.contre}, Abstention ${t.abstention}, Ne prend pas part au vote ${t.nppv}. ` +
-      `${voteFiguresLine(voteFigures(t, item?.kind ?? "ordinary"))}. ` +
+      `Vote ${vote ? MODE_FR[vote.mode] : ""} — ${voteFiguresLine(voteFigures(r.tally, item?.kind ?? "ordinary")).replace(/^V/, "v")}. ` +
       `${r.reasonFr}${r.unanimous && !r.reasonFr.includes("unanimité") ? " (à l'unanimité des suffrages exprimés)" : ""}.${byName}`,
   };
 }
@@ -168,7 +166,7 @@ export function factFor(seq: number, event: SittingEvent, before: SittingState, 
           `Point appelé à ${frenchClock(c.at, tz)}${rapporteurs.length ? `, rapporteur : ${rapporteurs.join(", ")}` : ""}. ` +
           `${countsAt(before, c.presentIds, c.proxies).replace(/^p/, "P")}${proxies ? ` — pouvoirs : ${proxies}` : ""}. ` +
           (c.recusedIds.length ? `Ne prennent pas part (intérêt déclaré) : ${names(before, c.recusedIds)}. ` : "") +
-          `Quorum : ${c.quorum.required} requis, ${c.quorum.counted} — ${c.quorum.reached ? "atteint" : "non atteint"}.`,
+          `Quorum : ${c.quorum.required} requis, ${c.quorum.counted} comptés — ${c.quorum.reached ? "atteint" : "non atteint"}.`,
       };
     }
     case "item:deferred":

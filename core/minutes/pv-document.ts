@@ -49,7 +49,8 @@ dl.attendance { margin: 0; } dl.attendance dt { font-weight: bold; margin-top: 3
 .group em { font-style: normal; text-decoration: underline; }
 .fact { border-left: 3pt solid #000091; background: #f1f4ff; padding: 4pt 8pt; margin: 5pt 0; }
 .approval { font-style: italic; } .muted { color: #555; }
-.deliberation { break-inside: avoid; border-top: .4pt solid #999; padding-top: 4pt; margin-top: 6pt; }
+.deliberation { break-inside: avoid; border-top: .4pt solid #999; padding-top: 4pt; margin-top: 6pt; } h2 + .deliberation { border-top: 0; }
+h2, h3 { break-after: avoid; }
 .rectification { display: block; border: 1.2pt solid #111; padding: 2mm 3mm; margin: 0 0 5mm; font-size: 10pt; }
 .made-at { margin-top: 14pt; } .signatures { margin-top: 8pt; display: flex; justify-content: space-between; break-inside: avoid; } .signatures div { width: 45%; min-height: 22mm; }
 `;
@@ -85,7 +86,7 @@ function approvalLine(input: PvInput): string {
   const a = input.approval;
   if (!a) return `<p class="approval">Projet — soumis à l'approbation du conseil municipal lors d'une prochaine séance.</p>`;
   const item = a.item ? ` (point n° ${a.item.order} : « ${esc(a.item.title)} », adopté)` : "";
-  const version = a.version !== null && a.hash ? ` — version ${a.version}, empreinte SHA-256 ${esc(a.hash.slice(0, 16))}…` : "";
+  const version = a.version !== null && a.hash ? ` (version ${a.version}, empreinte SHA-256 ${esc(a.hash.slice(0, 16))}…)` : "";
   const online = input.note ? ` Mis en ligne le ${esc(longFrenchDate(input.note.publishedOn))}.` : "";
   return `<p class="approval">Procès-verbal approuvé par le conseil municipal en sa séance du ${esc(longFrenchDate(a.atDate))}${item}${version}.${online}</p>`;
 }
@@ -125,7 +126,7 @@ ${approvalLine(input)}
 ${openingAttendance(input)}
 <h2>Déroulement de la séance</h2>
 ${input.body}
-<h2>Délibérations</h2>
+<h2>Ordre du jour et délibérations</h2>
 ${deliberationsHtml(input.deliberations)}
 <p class="made-at">Fait à ${esc(h.commune)}, le ${esc(madeOn)}.</p>
 <div class="signatures"><div>${esc(presidentLabel(s))},<br>${esc(presidentName)}</div><div>${esc(secretaryLabel(s.secretaryIds, s.roster))},<br>${esc(secretaries.join(", "))}</div></div>

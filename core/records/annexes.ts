@@ -51,7 +51,10 @@ export function sanitiseAnnexName(name: string): string {
     .trim();
   const m = /^(.*?)(\.[A-Za-z0-9]{1,5})?$/.exec(clean);
   // No leading dot: a hidden file on the clerk's disk, or "..", is not a name to show.
-  const stem = (m?.[1] ?? "").replace(/^[.\s]+/, "").slice(0, 110).trim();
+  const stem = (m?.[1] ?? "")
+    .replace(/^[.\s]+/, "")
+    .slice(0, 110)
+    .trim();
   const ext = m?.[2] ?? "";
   return stem ? `${stem}${ext.toLowerCase()}` : `annexe${ext.toLowerCase()}`;
 }

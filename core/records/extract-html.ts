@@ -85,7 +85,8 @@ h1 { font-size: 13.5pt; text-align: center; letter-spacing: .06em; margin: 0 0 1
 dl.facts { display: grid; grid-template-columns: 64mm 1fr; margin: 0 0 3mm; row-gap: .6mm; }
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
-h2 { font-size: 11pt; font-variant: small-caps; letter-spacing: .05em; margin: 4mm 0 1mm; border-bottom: .4pt solid #777; }
+h2 { font-size: 11pt; font-variant: small-caps; letter-spacing: .05em; margin: 4mm 0 1mm; border-bottom: .4pt solid #777; break-after: avoid; }
+.keep { break-inside: avoid; }
 .group { margin: .5mm 0; }
 .group em { font-style: normal; text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 2mm; }
@@ -227,6 +228,7 @@ ${groups(m.present)}
 ${groups(m.excused)}
 ${m.absent.length ? `<h2>Absents</h2>\n${groups(m.absent)}` : ""}
 ${m.movements.length ? `<h2>Arrivées et départs en cours de séance</h2>\n<ul class="movements">${m.movements.map((x) => `<li>${e(x)}.</li>`).join("")}</ul>` : ""}
+<section class="keep">
 <h2>Pouvoirs</h2>
 ${
   m.proxies.length
@@ -236,6 +238,7 @@ ${m.proxies.map((p) => `<tr><td>${e(p.mandant)}</td><td>${e(p.mandataire)}</td><
 </tbody></table>`
     : `<p class="muted">Aucun pouvoir.</p>`
 }
+</section>
 <section class="item-head">
 <dl class="facts">
 ${fact("N° d'ordre", String(m.item.order))}
@@ -259,12 +262,14 @@ ${
 }
 ${annexes(m)}
 <section>
+<div class="keep">
 <h2>Vote${v.modeLabel ? ` ${e(v.modeLabel)}` : ""}</h2>
 ${figuresTable(m)}
 <div class="result">
 <div>RESULTAT DU VOTE</div>
 <div class="outcome">${v.result ? e(v.result.label) : v.status === "deferred" ? "Reporté" : "Non voté"}</div>
 ${v.result ? `<div class="reason">${e(withArticle(v.result.reason, v.result.article))}</div>` : m.quorum && !m.quorum.reached ? `<div class="reason">${e(m.quorum.text)}</div>` : ""}
+</div>
 </div>
 ${
   names
