@@ -68,7 +68,8 @@ test("REC-17 the clerk records the publication dates from the records desk and d
   const publish = row.getByRole("form", { name: "Publication de l'acte 2022-0245" });
   await publish.getByLabel("Mis en ligne le").fill("2022-10-05");
   await publish.getByRole("button", { name: "Publier l'extrait" }).click();
-  await expect(page.getByText("Acte 2022-0245 publié (version 1).")).toBeVisible();
+  // Publishing renders the PDF in Chromium on the server: allow for its first start.
+  await expect(page.getByText("Acte 2022-0245 publié (version 1).")).toBeVisible({ timeout: 30_000 });
   await expect(row).toContainText("Version 1 publiée le 05/10/2022");
   await expect(row.getByTestId("attestation")).toContainText("Acte certifié exécutoire le 5 octobre 2022");
 

@@ -50,7 +50,8 @@ export function ImportDraftsPanel({ sittingId, disabled, onImported }: { sitting
 
   /** The year the clerk gives for a draft that names a budget: the preview is checked again with it. */
   const giveBudgetYear = (name: string, year: string) => {
-    if (!/^\d{4}(\/\d{4})?$/.test(year)) return;
+    // Leaving the field (to click "Importer") must not check again what was just checked.
+    if (!/^\d{4}(\/\d{4})?$/.test(year) || files.find((f) => f.name === name)?.budgetYear === year) return;
     void check(files.map((f) => (f.name === name ? { ...f, budgetYear: year } : f)));
   };
 

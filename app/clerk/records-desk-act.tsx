@@ -228,7 +228,7 @@ export function ActRow({ desk, item, feedback }: { desk: RecordsDesk; item: Desk
             <a className="underline" href={item.extract.links.html}>
               {t("extractHtml", { identifier: item.identifier })}
             </a>
-            <a className="underline" href={item.extract.links.pdf}>
+            <a className="underline" href={item.extract.links.pdf} download>
               {t("extractPdf", { identifier: item.identifier })}
             </a>
           </span>

@@ -20,7 +20,7 @@ function Links({ record, what }: { record: DeskRecord; what: string }) {
       <a className="underline" href={record.links.html}>
         {t("linkHtml", { what })}
       </a>
-      <a className="underline" href={record.links.pdf}>
+      <a className="underline" href={record.links.pdf} download>
         {t("linkPdf", { what })}
       </a>
     </p>
