@@ -1,10 +1,11 @@
 "use client";
-// Home: what Séance is, the sittings anyone can follow, and where to sign in.
+// Home: what Séance is, the sittings anyone can follow, the records once published, and where to sign in.
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { LocaleSwitch } from "./components/locale-switch";
 import { formatDate } from "./components/format";
+import { PublishedRecordsSection } from "./published-records";
 
 interface SittingRow {
   id: string;
@@ -67,6 +68,7 @@ export default function Home() {
           </ul>
         )}
       </section>
+      <PublishedRecordsSection />
     </main>
   );
 }

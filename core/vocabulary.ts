@@ -1,6 +1,7 @@
 // The domain words of Séance, each declared once as a zod schema with its inferred type. Every other
 // module (protocol, state, rules, records, API contracts, screens) imports them from here.
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "./time";
 
 /** A ballot's choice (L2121-20): pour, contre, abstention, ne prend pas part au vote. */
 export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
@@ -74,12 +75,25 @@ export const COUNCIL_SETTING_FIELDS = {
   revealMode: z.enum(["live", "at-close"]),
   /** The president votes once every other member has. */
   presidentVotesLast: z.boolean(),
+  // The council's clock, how it publishes its acts, the court named in its acts.
+  /** The council's clock (IANA name): times are stored as UTC instants and printed on this clock. */
+  timeZone: z.string().max(64).refine(isTimeZone, "unknown time zone: an IANA name such as Europe/Paris"),
+  /**
+   * How acts are made public where the law lets the council choose (L2131-1: communes under 3,500
+   * inhabitants, by deliberation, since 1 July 2022); from 3,500 inhabitants only electronic counts.
+   */
+  publicationMode: z.enum(["electronic", "posting"]),
+  /** The administrative court named in the acts' voies et délais de recours ("Tribunal administratif de Poitiers"). */
+  administrativeCourt: z.string().trim().max(120),
 };
 export const CouncilSettingsSchema = z.object({
   selfCheckIn: COUNCIL_SETTING_FIELDS.selfCheckIn.default(true),
   midSittingProxies: COUNCIL_SETTING_FIELDS.midSittingProxies.default(true),
   revealMode: COUNCIL_SETTING_FIELDS.revealMode.default("live"),
   presidentVotesLast: COUNCIL_SETTING_FIELDS.presidentVotesLast.default(true),
+  timeZone: COUNCIL_SETTING_FIELDS.timeZone.default(DEFAULT_TIME_ZONE),
+  publicationMode: COUNCIL_SETTING_FIELDS.publicationMode.default("electronic"),
+  administrativeCourt: COUNCIL_SETTING_FIELDS.administrativeCourt.default(""),
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 

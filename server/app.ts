@@ -20,6 +20,7 @@ import type { HttpDeps } from "./http/routes/deps";
 import { registerMinutesRoutes } from "./http/routes/minutes-routes";
 import { registerPublicRoutes } from "./http/routes/public-routes";
 import { registerRecordsRoutes } from "./http/routes/records-routes";
+import { registerRecordsDeskRoutes } from "./http/routes/records-desk-routes";
 import { attachMinutesFacts } from "./minutes/facts-writer";
 import { hostMinutes } from "./minutes/minutes-host";
 import { consoleLogger, errorMessage, systemClock, type Clock, type Logger } from "./ports";
@@ -87,7 +88,8 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   registerClerkAgendaRoutes(router, deps);
   registerClerkCouncilRoutes(router, deps);
   registerRecordsRoutes(router, deps);
-  registerMinutesRoutes(router, deps, { db: opts.db, rooms, onAccessChanged: (name) => docs.reconnectAll(name) });
+  registerRecordsDeskRoutes(router, deps);
+  registerMinutesRoutes(router, deps, { db: opts.db, rooms, pdf, onAccessChanged: (name) => docs.reconnectAll(name) });
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;

@@ -75,8 +75,9 @@ async function main(): Promise<void> {
     fail(errorMessage(err));
   }
   const base = `http://localhost:${port}`;
-  console.log(`Séance is ready on ${base} (database ${url}${dev ? ", development mode" : ""})`);
+  // Said before "ready", which is the line supervisors and tests wait for.
   if (empty) console.log(`No council yet: set one up with "npm run setup" (council, clerk and mayor accounts), then sign in at ${base}/signin`);
+  console.log(`Séance is ready on ${base} (database ${url}${dev ? ", development mode" : ""})`);
   if (demo) {
     const sitting = await db.sitting.findFirst({ orderBy: { date: "asc" } });
     const sid = sitting?.id ?? "";

@@ -1,8 +1,10 @@
 "use client";
-// Import of draft deliberations: the clerk picks the files, sees what was understood of each and
-// every problem, then imports them all at once (or fixes the files first).
+// Import of draft deliberations: the clerk picks the files, sees what was understood of each (and
+// how its bytes were read: UTF-8 or Windows-1252) and every problem, gives the budget year a draft
+// does not say, then imports them all at once (or fixes the files first).
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { bytesToBase64 } from "@/core/records/text-encoding";
 import { api, useBilingual, useErrorText, type DraftPreview, type ImportOutcome } from "./clerk-api";
 import { ProblemList } from "./problem-list";
 
@@ -13,7 +15,7 @@ export function ImportDraftsPanel({ sittingId, disabled, onImported }: { sitting
   const t = useTranslations("clerk.import");
   const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
-  const [files, setFiles] = useState<{ name: string; text: string }[]>([]);
+  const [files, setFiles] = useState<{ name: string; base64: string; budgetYear?: string }[]>([]);
   const [preview, setPreview] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,13 +34,25 @@ export function ImportDraftsPanel({ sittingId, disabled, onImported }: { sitting
     if (chosen.length > MAX_FILES) return setError(t("tooMany", { max: MAX_FILES }));
     const big = chosen.find((f) => f.size > MAX_BYTES);
     if (big) return setError(t("tooBig", { name: big.name, max: MAX_BYTES / 1000 }));
-    const read = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
-    setFiles(read);
+    // The bytes, not file.text(): Word and Excel in France write Windows-1252, which the server detects.
+    const read = await Promise.all(chosen.map(async (f) => ({ name: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })));
+    await check(read);
+  };
+
+  const check = async (next: typeof files) => {
+    setFiles(next);
     setBusy(true);
-    const r = await api<ImportOutcome>("POST", `/api/clerk/sittings/${sittingId}/import`, { files: read, dryRun: true });
+    const r = await api<ImportOutcome>("POST", `/api/clerk/sittings/${sittingId}/import`, { files: next, dryRun: true });
     setBusy(false);
     if (r.ok) setPreview(r.data);
     else setError(errorText(r.error));
+  };
+
+  /** The year the clerk gives for a draft that names a budget: the preview is checked again with it. */
+  const giveBudgetYear = (name: string, year: string) => {
+    // Leaving the field (to click "Importer") must not check again what was just checked.
+    if (!/^\d{4}(\/\d{4})?$/.test(year) || files.find((f) => f.name === name)?.budgetYear === year) return;
+    void check(files.map((f) => (f.name === name ? { ...f, budgetYear: year } : f)));
   };
 
   const commit = async () => {
@@ -88,38 +102,7 @@ export function ImportDraftsPanel({ sittingId, disabled, onImported }: { sitting
           <p role="status" className="font-semibold">
             {blocked ? t("summaryBlocked", { count: preview.files.length, blocked }) : t("summaryReady", { count: preview.files.length })}
           </p>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-sm" data-testid="import-preview">
-              <caption className="sr-only">{t("caption")}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400 text-left align-bottom">
-                  <th scope="col" className="p-2">
-                    {t("file")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("order")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("item")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("proposals")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("actesBudget")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("problems")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.files.map((f) => (
-                  <PreviewRow key={f.name} file={f} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PreviewTable preview={preview} onBudgetYear={giveBudgetYear} />
           <div className="flex flex-wrap gap-3">
             <button type="button" className="btn btn-primary" disabled={busy || blocked > 0} onClick={() => void commit()}>
               {t("commit")}
@@ -134,8 +117,9 @@ export function ImportDraftsPanel({ sittingId, disabled, onImported }: { sitting
   );
 }
 
-function PreviewRow({ file }: { file: DraftPreview }) {
+function PreviewRow({ file, onBudgetYear }: { file: DraftPreview; onBudgetYear: (year: string) => void }) {
   const t = useTranslations("clerk.import");
+  const tf = useTranslations("clerk.records.files");
   const pick = useBilingual();
   const d = file.deliberation;
   const none = <span className="text-slate-600">{t("none")}</span>;
@@ -143,6 +127,7 @@ function PreviewRow({ file }: { file: DraftPreview }) {
     <tr className="border-b border-slate-200 align-top">
       <th scope="row" className="max-w-40 p-2 text-left font-normal break-words">
         <span className="font-mono text-xs">{file.name}</span>
+        <span className="block text-xs text-slate-700">{tf("encodingRead", { encoding: tf(`encodings.${file.encoding}`) })}</span>
         <span className={`mt-1 block font-semibold ${file.importable ? "text-pour" : "text-contre"}`}>{file.importable ? t("ready") : t("blocked")}</span>
       </th>
       <td className="p-2 font-mono">{file.order ?? "—"}</td>
@@ -179,10 +164,63 @@ function PreviewRow({ file }: { file: DraftPreview }) {
         </p>
         {d.budgetArticle || d.budgetName ? <p className="mt-1">{t("budgetLine", { article: d.budgetArticle ?? "—", name: d.budgetName ?? "—" })}</p> : null}
         {d.amounts.length ? <p className="mt-1">{d.amounts.map((a) => `${a.toLocaleString("fr-FR")} €`).join(" ; ")}</p> : null}
+        {d.budgetName !== null ? (
+          <label className="mt-2 block font-semibold">
+            {tf("budgetYear", { name: d.budgetName })}
+            <input
+              defaultValue={file.budgetYear ?? ""}
+              inputMode="numeric"
+              pattern="\d{4}(/\d{4})?"
+              placeholder="2022"
+              onBlur={(e) => onBudgetYear(e.currentTarget.value.trim())}
+              onKeyDown={(e) => (e.key === "Enter" ? onBudgetYear(e.currentTarget.value.trim()) : undefined)}
+              className="mt-1 w-28 rounded-md border border-slate-400 px-2 py-1 font-mono font-normal"
+            />
+          </label>
+        ) : null}
       </td>
       <td className="p-2">
         <ProblemList problems={file.problems} pick={pick} />
       </td>
     </tr>
+  );
+}
+
+/** What each draft would become, and what stops it, before anything is created. */
+function PreviewTable({ preview, onBudgetYear }: { preview: ImportOutcome; onBudgetYear: (name: string, year: string) => void }) {
+  const t = useTranslations("clerk.import");
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm" data-testid="import-preview">
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400 text-left align-bottom">
+            <th scope="col" className="p-2">
+              {t("file")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("order")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("item")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("proposals")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("actesBudget")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("problems")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.files.map((f) => (
+            <PreviewRow key={f.name} file={f} onBudgetYear={(year) => onBudgetYear(f.name, year)} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
-// The clerk's setup screen, one page in four sections reached from the top links: the sittings
-// (details, agenda, import of draft deliberations), the members (CSV export and import), the pairing
-// codes of councillors' devices (QR codes and a printable sheet) and the council's settings.
+// The clerk's setup screen, one page in sections reached from the top links: the sittings (details,
+// agenda, import of draft deliberations), the records desk (extracts, list, minutes, publication,
+// annexes, open data), the members (CSV export and import), the pairing codes of councillors'
+// devices (QR codes and a printable sheet), the council's settings and the accounts.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { LocaleSwitch } from "../components/locale-switch";
@@ -11,6 +12,7 @@ import { RosterSection } from "./roster-section";
 import { SettingsSection } from "./settings-section";
 import { SittingsSection } from "./sittings-section";
 import { AccountsSection } from "./accounts-section";
+import { RecordsDeskSection } from "./records-desk";
 
 export default function ClerkPage() {
   const t = useTranslations("clerk");
@@ -64,6 +66,7 @@ export default function ClerkPage() {
             {(
               [
                 ["#seances", t("sittings")],
+                ["#registre", t("nav.records")],
                 ["#membres", t("roster")],
                 ["#appairage", t("pairing")],
                 ["#reglages", t("settings")],
@@ -86,6 +89,7 @@ export default function ClerkPage() {
       ) : null}
       {!setup || !members || !sittings ? <p role="status">{t("loading")}</p> : null}
       {members && sittings ? <SittingsSection sittings={sittings} members={members} onChanged={() => void load()} /> : null}
+      {sittings ? <RecordsDeskSection sittings={sittings} /> : null}
       {members ? <RosterSection members={members} issued={pairings[0] ?? null} onIssue={(id) => void issue(id)} onChanged={() => void load()} /> : null}
       <PairingSheet pairings={pairings} />
       {setup ? <SettingsSection setup={setup} onSaved={setSetup} /> : null}

@@ -3,6 +3,7 @@
 // CSV import with its preview — what would be created or updated, and every problem by line.
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { bytesToBase64 } from "@/core/records/text-encoding";
 import { fullName } from "@/core/vocabulary";
 import { DataTable } from "../components/data-table";
 import { api, useBilingual, useErrorText, useShortDate, type ClerkMember, type RosterImportOutcome } from "./clerk-api";
@@ -86,9 +87,11 @@ export function RosterSection({
 
 function RosterImport({ onSaved }: { onSaved: () => void }) {
   const t = useTranslations("clerk.rosterCsv");
+  const tr = useTranslations("clerk.records.files");
   const pick = useBilingual();
   const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
+  // The file's bytes (base64): the server reads them as UTF-8 or Windows-1252, as Excel writes them.
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<RosterImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -105,15 +108,15 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
     setPreview(null);
     if (!file) return;
     if (file.size > 1_000_000) return setError(t("tooBig"));
-    const text = await file.text();
-    setCsv(text);
-    const r = await api<RosterImportOutcome>("POST", "/api/clerk/members/import", { csv: text, dryRun: true });
+    const bytes = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    setCsv(bytes);
+    const r = await api<RosterImportOutcome>("POST", "/api/clerk/members/import", { csvBase64: bytes, dryRun: true });
     if (r.ok) setPreview(r.data);
     else setError(errorText(r.error));
   };
   const commit = async () => {
     if (csv === null) return;
-    const r = await api<RosterImportOutcome>("POST", "/api/clerk/members/import", { csv, dryRun: false });
+    const r = await api<RosterImportOutcome>("POST", "/api/clerk/members/import", { csvBase64: csv, dryRun: false });
     if (r.ok) {
       reset();
       setMessage(t("saved", { create: r.data.counts.create, update: r.data.counts.update }));
@@ -149,6 +152,9 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
         <div className="mt-3 space-y-3" data-testid="roster-preview">
           <p role="status" className="font-semibold">
             {t("summary", { ...preview.counts, problems: preview.problems.length })}
+          </p>
+          <p className="text-sm text-slate-700" data-testid="roster-encoding">
+            {tr("encodingRead", { encoding: tr(`encodings.${preview.encoding}`) })}
           </p>
           {preview.problems.length ? (
             <div>

@@ -1,8 +1,10 @@
 "use client";
-// The council's rule set and the four switches of a sitting. Saved together; the sittings not yet
-// closed take them at once.
+// The council's rule set, the four switches of a sitting and what its records need (population and
+// publication regime, clock, administrative court). Saved together; the sittings not yet closed take
+// them at once.
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { formFields } from "@/lib/client/form-fields";
 import { api, useBilingual, useErrorText, type CouncilSetup } from "./clerk-api";
 
 type Switch = "selfCheckIn" | "midSittingProxies" | "liveTally" | "presidentVotesLast";
@@ -19,14 +21,19 @@ export function SettingsSection({ setup, onSaved }: { setup: CouncilSetup; onSav
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const on = (k: Switch) => f.get(k) === "on";
+    const f = formFields(e.currentTarget);
+    const on = (k: Switch) => f(k) === "on";
+    const population = f("population").trim();
     const body = {
       ...(ruleSet !== setup.ruleSet ? { ruleSet } : {}),
       selfCheckIn: on("selfCheckIn"),
       midSittingProxies: on("midSittingProxies"),
       revealMode: on("liveTally") ? "live" : "at-close",
       presidentVotesLast: on("presidentVotesLast"),
+      population: population === "" ? null : Number(population),
+      publicationMode: f("publicationMode"),
+      timeZone: f("timeZone").trim(),
+      administrativeCourt: f("administrativeCourt").trim(),
     };
     const r = await api<CouncilSetup>("PATCH", "/api/clerk/council/settings", body);
     if (r.ok) {
@@ -93,6 +100,7 @@ export function SettingsSection({ setup, onSaved }: { setup: CouncilSetup; onSav
             </div>
           ))}
         </fieldset>
+        <RecordsSettings setup={setup} />
         <div aria-live="polite">{message ? <p className="rounded-md border-l-4 border-pour bg-green-50 px-3 py-2">{message}</p> : null}</div>
         {error ? (
           <p role="alert" className="rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
@@ -104,5 +112,77 @@ export function SettingsSection({ setup, onSaved }: { setup: CouncilSetup; onSav
         </button>
       </form>
     </section>
+  );
+}
+
+/** Zones of French communes (metropolitan and overseas); another IANA name may be typed. */
+const ZONES = [
+  "Europe/Paris",
+  "America/Guadeloupe",
+  "America/Martinique",
+  "America/Cayenne",
+  "Indian/Reunion",
+  "Indian/Mayotte",
+  "America/Miquelon",
+  "Pacific/Noumea",
+  "Pacific/Tahiti",
+  "Pacific/Wallis",
+];
+
+/** What the records need (#14.1, #14.3, #14.9): the regime of publication, the clock, the court. */
+function RecordsSettings({ setup }: { setup: CouncilSetup }) {
+  const t = useTranslations("clerk.records.settings");
+  const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1 font-normal";
+  return (
+    <fieldset className="grid max-w-3xl gap-3 sm:grid-cols-2">
+      <legend className="mb-1 font-semibold">{t("legend")}</legend>
+      <label className="block font-semibold">
+        {t("population")}
+        <input
+          name="population"
+          type="number"
+          min={0}
+          step={1}
+          defaultValue={setup.council.population ?? ""}
+          aria-describedby="population-help"
+          className={field}
+        />
+        <span id="population-help" className="mt-1 block text-sm font-normal text-slate-700">
+          {t("populationHelp")}
+        </span>
+      </label>
+      <label className="block font-semibold">
+        {t("publicationMode")}
+        <select name="publicationMode" defaultValue={setup.settings.publicationMode} aria-describedby="publication-mode-help" className={field}>
+          <option value="electronic">{t("modes.electronic")}</option>
+          <option value="posting">{t("modes.posting")}</option>
+        </select>
+        <span id="publication-mode-help" className="mt-1 block text-sm font-normal text-slate-700">
+          {t("publicationModeHelp")}
+        </span>
+      </label>
+      <label className="block font-semibold">
+        {t("timeZone")}
+        <input name="timeZone" list="time-zones" required defaultValue={setup.settings.timeZone} aria-describedby="time-zone-help" className={field} />
+        <datalist id="time-zones">
+          {ZONES.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+        <span id="time-zone-help" className="mt-1 block text-sm font-normal text-slate-700">
+          {t("timeZoneHelp")}
+        </span>
+      </label>
+      <label className="block font-semibold">
+        {t("court")}
+        <input
+          name="administrativeCourt"
+          maxLength={120}
+          defaultValue={setup.settings.administrativeCourt}
+          placeholder={t("courtPlaceholder")}
+          className={field}
+        />
+      </label>
+    </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { isIsoDate } from "../records/dates";
 import type { ParsedDeliberation } from "../records/deliberation-parser";
 import { ItemKindSchema } from "../vocabulary";
 import { route } from "./contract";
+import type { TextEncodingName } from "../records/text-encoding";
 import type { FileProblem } from "./clerk-roster";
 
 const Id = z
@@ -111,10 +112,26 @@ const utf8Length = (t: string) => new TextEncoder().encode(t).length;
 export const ImportDraftsSchema = z.strictObject({
   files: z
     .array(
-      z.strictObject({
-        name: z.string().min(1).max(255),
-        text: z.string().refine((t) => utf8Length(t) <= MAX_FILE_BYTES, `a file may hold at most ${MAX_FILE_BYTES / 1000} kB`),
-      }),
+      z
+        .strictObject({
+          name: z.string().min(1).max(255),
+          /** The file as text (already decoded)… */
+          text: z
+            .string()
+            .refine((t) => utf8Length(t) <= MAX_FILE_BYTES, `a file may hold at most ${MAX_FILE_BYTES / 1000} kB`)
+            .optional(),
+          /** …or its bytes, read by the server as UTF-8 or Windows-1252 (records #14.12). */
+          base64: z
+            .string()
+            .max(Math.ceil(MAX_FILE_BYTES / 3) * 4, `a file may hold at most ${MAX_FILE_BYTES / 1000} kB`)
+            .optional(),
+          /** The budget year the clerk gives when the draft names a budget (it is never guessed). */
+          budgetYear: z
+            .string()
+            .regex(/^\d{4}(\/\d{4})?$/, "must be a year YYYY or YYYY/YYYY")
+            .optional(),
+        })
+        .refine((f) => (f.text === undefined) !== (f.base64 === undefined), "send the file as text or as base64, not both"),
     )
     .min(1, "send at least one file")
     .max(MAX_FILES, `at most ${MAX_FILES} files at once`),
@@ -158,6 +175,10 @@ export interface SittingSummary {
 
 export interface DraftPreview {
   name: string;
+  /** How the file's bytes were read ("utf-8" for a file sent as text). */
+  encoding: TextEncodingName;
+  /** The budget year the clerk gave for this file, when its draft names a budget. */
+  budgetYear: string | null;
   /** True when no problem blocks this file. */
   importable: boolean;
   /** The number the item gets on this agenda (null when the file cannot be imported). */

@@ -20,6 +20,8 @@ export const UpdateSettingsSchema = z
         .join(", ")}`,
     }),
     ...COUNCIL_SETTING_FIELDS,
+    /** records (#14.1): inhabitants, which decide the publication regime (null: not known). */
+    population: z.number().int().min(0).max(10_000_000).nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");

@@ -1,11 +1,19 @@
 // The clerk's roster routes: the members, their CSV export and import with a preview.
 import { z } from "zod";
 import { route } from "./contract";
+import type { TextEncodingName } from "../records/text-encoding";
 import type { Bilingual, Civility, MemberRole } from "../vocabulary";
 
 export const ROSTER_COLUMNS = ["id", "civility", "firstName", "lastName", "role", "rank", "group", "seat", "birthDate", "mandateStart", "mandateEnd"] as const;
 
-export const RosterImportSchema = z.strictObject({ csv: z.string().min(1, "the file is empty").max(1_000_000), dryRun: z.boolean() });
+/** The file as text, or as its bytes (base64) for the server to read as UTF-8 or Windows-1252 (#14.12). */
+export const RosterImportSchema = z
+  .strictObject({
+    csv: z.string().min(1, "the file is empty").max(1_000_000).optional(),
+    csvBase64: z.string().min(4, "the file is empty").max(1_400_000).optional(),
+    dryRun: z.boolean(),
+  })
+  .refine((v) => (v.csv === undefined) !== (v.csvBase64 === undefined), "send the file as csv (text) or as csvBase64 (bytes), not both");
 export const ROSTER_BODY_LIMIT = 2_200_000;
 
 /** A problem found in a file the clerk sent: where it is, whether it blocks, what it is. */
@@ -47,6 +55,8 @@ export interface RosterRow {
 
 export interface RosterImportOutcome {
   applied: boolean;
+  /** How the file's bytes were read (what the preview says). */
+  encoding: TextEncodingName;
   rows: RosterRow[];
   problems: FileProblem[];
   counts: { create: number; update: number; unchanged: number; /** members not in the file, kept */ untouched: number };

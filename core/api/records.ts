@@ -1,9 +1,10 @@
-// The official records: each decided item's extract, the list of deliberations, the SCDL open-data
-// file (and the rows it refused), the procès-verbal; and the clerk's publication and minutes actions.
+// The official records: each decided item's extract (and its annexes), the list of deliberations, the
+// SCDL open-data file (and the rows it refused), the procès-verbal; and the clerk's publication and
+// minutes actions. The records desk's own routes are in records-desk.ts.
 import { z } from "zod";
 import { isIsoDate } from "../records/dates";
 import { parseActesId } from "../records/actes";
-import { route } from "./contract";
+import { buildPath, route } from "./contract";
 
 const Id = z
   .string()
@@ -36,7 +37,8 @@ export interface PublicationDates {
   teletransmissionId: string | null;
 }
 
-export const ApproveMinutesSchema = z.strictObject({ atSittingId: Id });
+/** Approval at a later sitting that was held; `atItemId` names the item of that sitting that approved it. */
+export const ApproveMinutesSchema = z.strictObject({ atSittingId: Id, atItemId: Id.optional() });
 export const ReopenMinutesSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
 export interface MinutesVersionInfo {
@@ -46,17 +48,48 @@ export interface MinutesVersionInfo {
   atSittingId: string;
 }
 
-const doc = (path: string) => route()({ method: "GET", path, access: "public", answer: "document" });
+/** `?version=2`: a published record's earlier version (records are frozen once published; REC-10). */
+export const RecordVersionQuery = z.object({
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, "a version number")
+    .optional(),
+});
+
+const doc = <P extends string>(path: P) => route()({ method: "GET", path, access: "public", answer: "document" });
+const versioned = <P extends string>(path: P) => route()({ method: "GET", path, access: "public", answer: "document", input: RecordVersionQuery });
+
+/** A record once published: where it is, since when, which version is the latest. */
+export interface PublishedLink {
+  href: string;
+  pdf: string;
+  publishedOn: string;
+  version: number;
+}
+
+/** What a sitting has published: the acts' extracts, the list of deliberations, the procès-verbal. */
+export interface PublishedRecords {
+  sittingId: string;
+  council: string;
+  date: string;
+  deliberations: PublishedLink | null;
+  minutes: PublishedLink | null;
+  extracts: (PublishedLink & { itemId: string; order: number; identifier: string; title: string })[];
+}
 
 export const recordsRoutes = {
-  extract: doc("/records/sittings/:sittingId/items/:itemId/extract"),
-  extractPdf: doc("/records/sittings/:sittingId/items/:itemId/extract.pdf"),
-  deliberations: doc("/records/sittings/:sittingId/deliberations"),
-  deliberationsPdf: doc("/records/sittings/:sittingId/deliberations.pdf"),
+  /** Every sitting with a published record, latest sitting first (the home page and the public screen). */
+  published: route<PublishedRecords[]>()({ method: "GET", path: "/api/public/records", access: "public" }),
+  publishedOfSitting: route<PublishedRecords>()({ method: "GET", path: "/api/public/sittings/:sittingId/records", access: "public" }),
+  extract: versioned("/records/sittings/:sittingId/items/:itemId/extract"),
+  extractPdf: versioned("/records/sittings/:sittingId/items/:itemId/extract.pdf"),
+  annex: doc("/records/sittings/:sittingId/items/:itemId/annexes/:annexId"),
+  deliberations: versioned("/records/sittings/:sittingId/deliberations"),
+  deliberationsPdf: versioned("/records/sittings/:sittingId/deliberations.pdf"),
   scdl: doc("/records/councils/:councilId/scdl.csv"),
   scdlRefused: doc("/records/councils/:councilId/scdl-refused.csv"),
-  minutes: doc("/records/sittings/:sittingId/minutes"),
-  minutesPdf: doc("/records/sittings/:sittingId/minutes.pdf"),
+  minutes: versioned("/records/sittings/:sittingId/minutes"),
+  minutesPdf: versioned("/records/sittings/:sittingId/minutes.pdf"),
   publication: route<PublicationDates>()({ method: "POST", path: "/api/clerk/items/:itemId/publication", access: "clerk", input: PublicationSchema }),
   approveMinutes: route<MinutesVersionInfo>()({
     method: "POST",
@@ -67,3 +100,20 @@ export const recordsRoutes = {
   reopenMinutes: route()({ method: "POST", path: "/api/clerk/sittings/:sittingId/minutes/reopen", access: "clerk", input: ReopenMinutesSchema }),
   publishMinutes: route()({ method: "POST", path: "/api/clerk/sittings/:sittingId/minutes/publish", access: "clerk" }),
 };
+
+/** The public address of each of a sitting's records (the routes above, filled in). */
+export function recordPaths(sittingId: string) {
+  return {
+    extract: (itemId: string) => buildPath(recordsRoutes.extract.path, { sittingId, itemId }),
+    extractPdf: (itemId: string) => buildPath(recordsRoutes.extractPdf.path, { sittingId, itemId }),
+    annex: (itemId: string, annexId: string) => buildPath(recordsRoutes.annex.path, { sittingId, itemId, annexId }),
+    deliberations: () => buildPath(recordsRoutes.deliberations.path, { sittingId }),
+    deliberationsPdf: () => buildPath(recordsRoutes.deliberationsPdf.path, { sittingId }),
+    minutes: () => buildPath(recordsRoutes.minutes.path, { sittingId }),
+    minutesPdf: () => buildPath(recordsRoutes.minutesPdf.path, { sittingId }),
+  };
+}
+
+export function scdlPaths(councilId: string) {
+  return { csv: buildPath(recordsRoutes.scdl.path, { councilId }), refused: buildPath(recordsRoutes.scdlRefused.path, { councilId }) };
+}

@@ -1,6 +1,9 @@
 // Standalone, printable HTML of the official records (A4, French, serif, inline CSS): the extract
 // of the register and the list of deliberations. Every text from the database is escaped here.
-import type { DeliberationListModel, ExtractModel, RoleGroup } from "./extract";
+import type { DeliberationListModel } from "./deliberation-list";
+import type { ExtractModel, RoleGroup } from "./extract";
+import type { VersionNote } from "./publication";
+import { longFrenchDate } from "../time";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -82,7 +85,8 @@ h1 { font-size: 13.5pt; text-align: center; letter-spacing: .06em; margin: 0 0 1
 dl.facts { display: grid; grid-template-columns: 64mm 1fr; margin: 0 0 3mm; row-gap: .6mm; }
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
-h2 { font-size: 11pt; font-variant: small-caps; letter-spacing: .05em; margin: 4mm 0 1mm; border-bottom: .4pt solid #777; }
+h2 { font-size: 11pt; font-variant: small-caps; letter-spacing: .05em; margin: 4mm 0 1mm; border-bottom: .4pt solid #777; break-after: avoid; }
+.keep { break-inside: avoid; }
 .group { margin: .5mm 0; }
 .group em { font-style: normal; text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 2mm; }
@@ -107,8 +111,21 @@ td.decision { width: 48mm; }
 .actes { font-size: 9.5pt; break-inside: avoid; }
 .actes th { width: 72mm; font-weight: normal; background: #f7f6f2; }
 .muted { color: #555; }
+.rectification { display: block; border: 1.2pt solid #111; padding: 2mm 3mm; margin: 0 0 5mm; font-size: 10pt; }
+.movements { margin: 1mm 0 2mm; padding-left: 7mm; }
+.figures td.num { width: 16mm; }
+.made-at { margin: 5mm 0 0; }
+.recourse { font-size: 8.5pt; color: #222; border-top: .4pt solid #777; padding-top: 2mm; margin-top: 4mm; text-align: justify; break-inside: avoid; }
+.annexes li { margin-bottom: .5mm; }
 a { color: inherit; }
 `;
+
+/** A rectified record says so at its top, why, and where its earlier versions remain (#14.5). */
+export function renderVersionNote(note: VersionNote | null): string {
+  if (!note || note.version === 1) return "";
+  const previous = note.previous.map((p) => `<a href="${e(p.href)}">version ${p.version} publiée le ${e(longFrenchDate(p.publishedOn))}</a>`).join(", ");
+  return `<aside class="rectification"><strong>Version ${note.version}, rectifiée le ${e(longFrenchDate(note.publishedOn))}</strong>${note.reason ? ` : ${e(note.reason)}` : ""}. Versions précédentes, consultables : ${previous}.</aside>`;
+}
 
 function htmlDocument(title: string, body: string): string {
   return `<!doctype html>
@@ -149,12 +166,50 @@ ${aside}
 </header>`;
 }
 
+function countsLine(m: ExtractModel): string {
+  const c = m.counts;
+  const n = (k: number, one: string, many: string) => `${k} ${k > 1 ? many : one}`;
+  return `${n(c.present, "présent", "présents")}, ${n(c.represented, "représenté", "représentés")}, ${n(c.excused, "absent excusé", "absents excusés")}, ${n(c.absent, "absent", "absents")} (${m.membersInOffice} membres en exercice)`;
+}
+
+/** The figures of the vote (#14.6): votants, suffrages exprimés, then each choice. */
+function figuresTable(m: ExtractModel): string {
+  const f = m.vote.figures;
+  const row = (label: string, value: number | null | undefined) => `<tr><th>${e(label)}</th><td class="num">${value ?? "—"}</td></tr>`;
+  return `<table class="figures"><tbody>
+${row("Votants", f?.votants)}
+${f && f.blancsNuls !== null ? row("Bulletins blancs ou nuls", f.blancsNuls) : ""}
+${row("Suffrages exprimés", f?.exprimes)}
+${row("Pour", f?.pour)}
+${row("Contre", f?.contre)}
+${f && f.blancsNuls !== null ? "" : row("Abstention", f?.abstention)}
+${row("Ne prend pas part au vote", f?.nppv)}
+</tbody></table>`;
+}
+
+function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo` : `${Math.max(1, Math.round(bytes / 1024))} ko`;
+}
+
+/** The draft's announced attachments and the files deposited: both published with the act. */
+function annexes(m: ExtractModel): string {
+  if (!m.annexes.length && !m.item.attachments.length) return "";
+  const deposited = m.annexes
+    .map((a) => `<li><a href="${e(a.href)}">${e(a.name)}</a> — ${e(a.mediaType)}, ${fileSize(a.size)}, SHA-256 ${e(a.sha256.slice(0, 16))}…</li>`)
+    .join("");
+  return `<section class="annexes">
+<h2>Annexes</h2>
+${m.item.attachments.length ? `<p>Pièces jointes au projet (PJ.) : ${e(m.item.attachments.join(" ; "))}.</p>` : ""}
+${deposited ? `<ol>${deposited}</ol>` : `<p class="muted">Aucun fichier annexe déposé.</p>`}
+</section>`;
+}
+
 export function renderExtractHtml(m: ExtractModel): string {
   const v = m.vote;
-  const tally = v.tally;
   const names = v.names;
   const body = `
 ${header(m.councilName, m.commune, `<aside class="attestation${m.attestation.enforceable ? "" : " pending"}">${e(m.attestation.text)}</aside>`)}
+${renderVersionNote(m.version)}
 <h1>${e(m.title)}</h1>
 <p class="sitting">${e(m.sittingLine)}</p>
 <p class="place">${e(m.place)} — ${e(m.time.replace(":", "h"))}${m.secondConvocation ? " — seconde convocation, sans condition de quorum (CGCT L. 2121-17)" : ""}</p>
@@ -165,13 +220,15 @@ ${fact("Quorum", m.quorum ? `${m.quorum.required} — ${m.quorum.reached ? "atte
 ${fact("Date de la convocation", m.convocationDate)}
 ${fact("Affichée le", m.convocationPostedOn)}
 ${fact("Président de séance", m.president ? `${m.president.name}, ${m.president.title}` : null)}
-${fact("À l'appel du point", `${m.counts.present} présents, ${m.counts.represented} représentés, ${m.counts.absent} absents`)}
+${fact("À l'appel du point", countsLine(m))}
 </dl>
 <h2>Présents</h2>
 ${groups(m.present)}
 <h2>Absents excusés</h2>
 ${groups(m.excused)}
 ${m.absent.length ? `<h2>Absents</h2>\n${groups(m.absent)}` : ""}
+${m.movements.length ? `<h2>Arrivées et départs en cours de séance</h2>\n<ul class="movements">${m.movements.map((x) => `<li>${e(x)}.</li>`).join("")}</ul>` : ""}
+<section class="keep">
 <h2>Pouvoirs</h2>
 ${
   m.proxies.length
@@ -181,6 +238,7 @@ ${m.proxies.map((p) => `<tr><td>${e(p.mandant)}</td><td>${e(p.mandataire)}</td><
 </tbody></table>`
     : `<p class="muted">Aucun pouvoir.</p>`
 }
+</section>
 <section class="item-head">
 <dl class="facts">
 ${fact("N° d'ordre", String(m.item.order))}
@@ -202,18 +260,16 @@ ${
 <ul class="proposals">${m.item.proposals.map((p) => `<li>${e(p)}</li>`).join("")}</ul>`
     : ""
 }
+${annexes(m)}
 <section>
+<div class="keep">
 <h2>Vote${v.modeLabel ? ` ${e(v.modeLabel)}` : ""}</h2>
-<table><tbody>
-<tr><th>Pour</th><td class="num">${tally ? tally.pour : "—"}</td></tr>
-<tr><th>Contre</th><td class="num">${tally ? tally.contre : "—"}</td></tr>
-<tr><th>Abstention</th><td class="num">${tally ? tally.abstention : "—"}</td></tr>
-<tr><th>Ne prend pas part au vote</th><td class="num">${tally ? tally.nppv : "—"}</td></tr>
-</tbody></table>
+${figuresTable(m)}
 <div class="result">
 <div>RESULTAT DU VOTE</div>
 <div class="outcome">${v.result ? e(v.result.label) : v.status === "deferred" ? "Reporté" : "Non voté"}</div>
 ${v.result ? `<div class="reason">${e(withArticle(v.result.reason, v.result.article))}</div>` : m.quorum && !m.quorum.reached ? `<div class="reason">${e(m.quorum.text)}</div>` : ""}
+</div>
 </div>
 ${
   names
@@ -226,6 +282,7 @@ ${
     : ""
 }
 </section>
+<p class="made-at">${e(m.madeAt)}.<br>Pour extrait conforme.</p>
 <section class="signatures">
 <div>${e(m.signatures.presidentLabel)}<br>${e(m.signatures.president ?? "")}</div>
 <div>${e(m.signatures.secretaryLabel)}<br>${e(m.signatures.secretaries.join(", "))}</div>
@@ -239,7 +296,8 @@ ${
 <tr><th>Nature de l'acte</th><td>${e(`${m.actes.nature} — ${m.actes.natureLabel}`)}</td></tr>
 <tr><th>Nomenclature Préfecture</th><td>${e([m.actes.code, m.actes.label].filter(Boolean).join(" — ") || "—")}</td></tr>
 </tbody></table>
-</section>`;
+</section>
+<p class="recourse">${e(m.recourse)}</p>`;
   return htmlDocument(`Extrait du registre — ${m.item.identifier} — ${m.councilName}`, body);
 }
 
@@ -252,6 +310,7 @@ export function renderDeliberationListHtml(m: DeliberationListModel): string {
     .join("\n");
   const body = `
 ${header(m.councilName, m.commune, "")}
+${renderVersionNote(m.version)}
 <h1>${e(m.title)}</h1>
 <p class="sitting">${e(m.sittingLine)}</p>
 <p class="place">${e(m.place)}</p>
@@ -261,6 +320,7 @@ ${header(m.councilName, m.commune, "")}
 ${rows || `<tr><td colspan="4" class="muted">Aucun point inscrit.</td></tr>`}
 </tbody>
 </table>
-<p class="muted">${e(m.legalNote)}</p>`;
+<p class="muted">${e(m.legalNote)}</p>
+${m.onlineLine ? `<p><strong>${e(m.onlineLine)}</strong></p>` : `<p class="muted">Document de travail : la liste n'est pas encore mise en ligne.</p>`}`;
   return htmlDocument(`Liste des délibérations — ${m.sittingLine} — ${m.councilName}`, body);
 }

@@ -1,10 +1,28 @@
-// The official records of a sitting as data: the "Extrait du registre des délibérations" of one item
-// (records-formats.md §2) and the "Liste des délibérations" (CGCT L2121-25). Pure: HTML is in extract-html.ts.
+// The "Extrait du registre des délibérations" of one decided item as data (records-formats.md §2):
+// attendance and figures at the item's call, the attestation under the publication regime of the
+// sitting's date, annexes, the voies et délais de recours. Pure: HTML is in extract-html.ts.
 import type { Choice } from "../sitting/protocol";
-import type { AttendanceEntry, ItemState, SittingEvent, SittingState, VoteState } from "../sitting/state";
+import type { ItemState, SittingState, VoteState } from "../sitting/state";
+import { frenchHour, longFrenchDate } from "../time";
 import { ACTES_NATURES, actesMatterLabel } from "./actes";
+import {
+  attendanceAt,
+  groupByRole,
+  isFeminine,
+  movementSentence,
+  presidentLabel,
+  roleTitle,
+  secretaryLabel,
+  type MemberDetails,
+  type RoleGroup,
+} from "./attendance";
+import { attestation, type Attestation, type PublicationRegime } from "./attestation";
+import type { VersionNote } from "./publication";
+import { voteFigures, type VoteFigures } from "./vote-figures";
 
 export { renderDeliberationListHtml, renderExtractHtml } from "./extract-html";
+export { buildDeliberationList, type DeliberationListInput, type DeliberationListModel, type DeliberationDecision } from "./deliberation-list";
+export type { RoleGroup } from "./attendance";
 
 /** What the database holds about an item beyond the sitting state (agenda texts, publication). */
 export interface ItemRecordTexts {
@@ -16,6 +34,8 @@ export interface ItemRecordTexts {
   expose: string;
   proposals: string[];
   observations: string | null;
+  /** The draft's "PJ." lines: the annexes the draft announced. */
+  attachments: string[];
   actesCode: string | null;
   actesLabel: string | null;
   actesNature: string;
@@ -24,30 +44,37 @@ export interface ItemRecordTexts {
   prefectureReceivedOn: string | null;
 }
 
-export interface ExtractInput {
-  state: SittingState;
-  itemId: string;
-  council: { name: string; commune: string };
-  sitting: { date: string; time: string; place: string; convocationDate: string; postedOn: string | null };
-  /** Civility and rank by member id (the roster holds names and roles, not these). */
-  memberDetails: Record<string, { civility: string; rank: number }>;
-  item: ItemRecordTexts;
-  /** The ACTES identifier (stored acknowledgement, or computed once decided); null = not yet transmissible. */
-  actesId: string | null;
-  /** Attendance status of each member when the item was called (see {@link attendanceAtCall}). */
-  attendanceAtCall: Record<string, AttendanceEntry["status"]>;
+/** A file the clerk deposited with the act (published with it: an act is published in its entirety). */
+export interface AnnexLine {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  href: string;
 }
 
-export interface RoleGroup {
-  role: string;
-  label: string;
-  names: string[];
+export interface ExtractInput {
+  /** The sitting as its whole log makes it (the result, the ballots). */
+  state: SittingState;
+  /** The sitting as it was when the item was last called (who sat, who had left, the proxies). */
+  atCall: SittingState | null;
+  itemId: string;
+  council: { name: string; commune: string; administrativeCourt: string };
+  sitting: { date: string; time: string; place: string; convocationDate: string; postedOn: string | null };
+  memberDetails: MemberDetails;
+  item: ItemRecordTexts;
+  annexes: AnnexLine[];
+  /** The ACTES identifier: the préfecture's acknowledgement, or the one the act will get (provisional). */
+  actesId: { id: string; provisional: boolean } | null;
+  regime: PublicationRegime;
+  /** The version being published (a rectification says why); absent for a working copy. */
+  version?: VersionNote | null;
 }
 
 export interface ExtractModel {
   councilName: string;
   commune: string;
-  attestation: { enforceable: boolean; text: string };
+  attestation: Attestation;
   title: string;
   sittingLine: string;
   time: string;
@@ -60,12 +87,15 @@ export interface ExtractModel {
   /** The convocation's posting ("Affichée le" of the header). */
   convocationPostedOn: string | null;
   president: { name: string; title: string } | null;
-  counts: { present: number; represented: number; absent: number; excused: number; recused: number };
+  /** At the item's call; present + represented + excused + absent = membersInOffice. */
+  counts: { present: number; represented: number; excused: number; absent: number; recused: number };
   present: RoleGroup[];
   excused: RoleGroup[];
   absent: RoleGroup[];
   proxySentence: string | null;
   proxies: { mandant: string; mandataire: string }[];
+  /** Arrivals, departures and proxies given during the sitting before the item was called. */
+  movements: string[];
   item: {
     order: number;
     identifier: string;
@@ -78,11 +108,14 @@ export interface ExtractModel {
     expose: string;
     proposals: string[];
     recused: string[];
+    attachments: string[];
   };
+  annexes: AnnexLine[];
   vote: {
     status: ItemState["status"];
     modeLabel: string | null;
     tally: { pour: number; contre: number; abstention: number; nppv: number } | null;
+    figures: VoteFigures | null;
     result: { outcome: "adopted" | "rejected"; label: string; reason: string; article: string } | null;
     /** Public ballots only: names by choice (a proxy ballot under the mandant's name). */
     names: { pour: string[]; contre: string[]; abstention: string[]; nppv: string[] } | null;
@@ -97,16 +130,15 @@ export interface ExtractModel {
     publishedOn: string | null;
     postedOn: string | null;
   };
+  /** "Fait à Poitiers, le 3 octobre 2022". */
+  madeAt: string;
+  recourse: string;
   signatures: { presidentLabel: string; president: string | null; secretaryLabel: string; secretaries: string[] };
+  /** Printed at the foot of every PDF page with the page number. */
+  footer: string;
+  version: VersionNote | null;
 }
 
-const ROLE_ORDER = ["maire", "adjoint", "conseiller-delegue", "conseiller"] as const;
-const ROLE_LABELS: Record<(typeof ROLE_ORDER)[number], string> = {
-  maire: "Maire",
-  adjoint: "Adjoints",
-  "conseiller-delegue": "Conseillers municipaux délégués",
-  conseiller: "Conseillers municipaux",
-};
 const MODE_LABELS = { "show-of-hands": "à main levée", public: "au scrutin public", secret: "au scrutin secret" } as const;
 
 /** "2022-10-03" → "03/10/2022"; anything else is returned unchanged, null stays null. */
@@ -114,58 +146,6 @@ export function frenchDate(iso: string | null): string | null {
   if (!iso) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-function roleKey(role: string): (typeof ROLE_ORDER)[number] {
-  return (ROLE_ORDER as readonly string[]).includes(role) ? (role as (typeof ROLE_ORDER)[number]) : "conseiller";
-}
-
-/** How the register names a member's office, in the member's grammatical gender. */
-export function roleTitle(role: string, civility: string): string {
-  const f = civility.trim().toLowerCase().startsWith("mme");
-  switch (roleKey(role)) {
-    case "maire":
-      return "Maire";
-    case "adjoint":
-      return f ? "Adjointe au Maire" : "Adjoint au Maire";
-    case "conseiller-delegue":
-      return f ? "Conseillère municipale déléguée" : "Conseiller municipal délégué";
-    default:
-      return f ? "Conseillère municipale" : "Conseiller municipal";
-  }
-}
-
-function signatureLabel(role: string | undefined, civility: string | undefined): string {
-  const f = (civility ?? "").trim().toLowerCase().startsWith("mme");
-  if (role === "maire") return f ? "La Maire," : "Le Maire,";
-  return f ? "La présidente de séance," : "Le président de séance,";
-}
-
-/**
- * Attendance as it stood when the item was last called, replayed from the log: the call snapshot
- * lists who was present, but not whether an absent member was excused, which the register shows.
- */
-export function attendanceAtCall(events: readonly SittingEvent[], itemId: string): Record<string, AttendanceEntry["status"]> {
-  const now: Record<string, AttendanceEntry["status"]> = {};
-  let atCall: Record<string, AttendanceEntry["status"]> | null = null;
-  for (const e of events) {
-    if (e.type === "rollcall:marked") now[e.memberId] = e.status;
-    else if (e.type === "rollcall:departed") now[e.memberId] = "left";
-    else if (e.type === "item:called" && e.itemId === itemId) atCall = { ...now };
-  }
-  return atCall ?? now;
-}
-
-function groupByRole(state: SittingState, ids: readonly string[], details: ExtractInput["memberDetails"]): RoleGroup[] {
-  const groups: RoleGroup[] = [];
-  for (const role of ROLE_ORDER) {
-    const members = ids
-      .map((id) => state.roster[id])
-      .filter((m): m is NonNullable<typeof m> => !!m && roleKey(m.role) === role)
-      .sort((a, b) => (details[a.id]?.rank ?? 0) - (details[b.id]?.rank ?? 0) || (a.seat ?? 999) - (b.seat ?? 999) || a.name.localeCompare(b.name));
-    if (members.length) groups.push({ role, label: ROLE_LABELS[role], names: members.map((m) => m.name) });
-  }
-  return groups;
 }
 
 /** The vote that decided the item: the last proclaimed one (an item may be voted again after a closed vote). */
@@ -181,7 +161,7 @@ function namesByChoice(
   state: SittingState,
   vote: VoteState,
   recusedIds: readonly string[],
-  details: ExtractInput["memberDetails"],
+  details: MemberDetails,
 ): NonNullable<ExtractModel["vote"]["names"]> {
   const seat = (id: string) => state.roster[id]?.seat ?? 999;
   const name = (id: string) => state.roster[id]?.name ?? id;
@@ -192,31 +172,24 @@ function namesByChoice(
     lists[b.choice].push({ seat: seat(b.onBehalfOf || b.memberId), text });
   }
   // The tally counts interested members as not taking part (L2131-11); the names say so too.
-  for (const id of recusedIds) {
-    const f = (details[id]?.civility ?? "").trim().toLowerCase().startsWith("mme");
-    lists.nppv.push({ seat: seat(id), text: `${name(id)} (${f ? "intéressée" : "intéressé"})` });
-  }
+  for (const id of recusedIds) lists.nppv.push({ seat: seat(id), text: `${name(id)} (${isFeminine(details[id]?.civility) ? "intéressée" : "intéressé"})` });
   const sorted = (l: { seat: number; text: string }[]) => l.sort((a, b) => a.seat - b.seat || a.text.localeCompare(b.text)).map((x) => x.text);
   return { pour: sorted(lists.pour), contre: sorted(lists.contre), abstention: sorted(lists.abstention), nppv: sorted(lists.nppv) };
 }
 
-function attestation(item: ItemRecordTexts): ExtractModel["attestation"] {
-  const posted = frenchDate(item.postedOn);
-  const published = frenchDate(item.publishedOn);
-  const received = frenchDate(item.prefectureReceivedOn);
-  const facts = [
-    posted ? `affiché le ${posted}` : null,
-    published ? `publié sous forme électronique le ${published}` : null,
-    received ? `reçu en préfecture le ${received}` : null,
-  ].filter((x): x is string => !!x);
-  // L2131-1: enforceable once published (posting or electronic publication) and transmitted to the préfet.
-  const enforceable = (!!posted || !!published) && !!received;
-  if (enforceable) return { enforceable, text: `Acte certifié exécutoire : ${facts.join(", ")} (CGCT L. 2131-1).` };
-  const missing = [!posted && !published ? "publication" : null, !received ? "transmission au représentant de l'État" : null].filter((x): x is string => !!x);
-  return {
-    enforceable,
-    text: `Acte non encore exécutoire${facts.length ? ` (${facts.join(", ")})` : ""} : ${missing.join(" et ")} à venir (CGCT L. 2131-1).`,
-  };
+/** The voies et délais de recours every act states (CJA R. 421-1 and R. 421-5). */
+export function recourseText(court: string): string {
+  const named = court.trim().replace(/^(le|la)\s+/i, "");
+  return (
+    `Voies et délais de recours : la présente délibération peut faire l'objet d'un recours pour excès de pouvoir devant le ${named || "tribunal administratif territorialement compétent"} ` +
+    "dans un délai de deux mois à compter de sa publication et de sa transmission au représentant de l'État. Dans ce même délai, un recours gracieux peut être " +
+    "adressé à l'auteur de l'acte ; il prolonge le délai du recours contentieux, qui court de nouveau à compter de la réponse (le silence gardé deux mois vaut rejet). " +
+    "Le tribunal administratif peut être saisi par l'application « Télérecours citoyens » sur www.telerecours.fr."
+  );
+}
+
+function resultLabel(r: NonNullable<ItemState["result"]>): string {
+  return `${r.outcome === "adopted" ? "Adopté" : "Rejeté"}${r.unanimous ? " à l'unanimité" : ""}${r.castingVote ? " (voix prépondérante du président)" : ""}`;
 }
 
 export function buildExtract(input: ExtractInput): ExtractModel {
@@ -226,10 +199,7 @@ export function buildExtract(input: ExtractInput): ExtractModel {
   const call = item.call;
   const name = (id: string) => state.roster[id]?.name ?? id;
   const presidentId = state.presidentMemberId;
-  const presentIds = call?.presentIds ?? [];
-  const absentIds = call?.absentIds ?? [];
-  const excusedIds = absentIds.filter((id) => input.attendanceAtCall[id] === "excused");
-  const otherAbsentIds = absentIds.filter((id) => input.attendanceAtCall[id] !== "excused");
+  const seen = call && input.atCall ? attendanceAt(call, input.atCall) : null;
   const president = presidentId
     ? { name: name(presidentId), title: roleTitle(state.roster[presidentId]?.role ?? "", input.memberDetails[presidentId]?.civility ?? "") }
     : null;
@@ -237,13 +207,14 @@ export function buildExtract(input: ExtractInput): ExtractModel {
   const result = item.result;
   const code = texts.actesCode?.trim() || null;
   const nature = texts.actesNature in ACTES_NATURES ? (texts.actesNature as keyof typeof ACTES_NATURES) : null;
+  const actesId = input.actesId ? `${input.actesId.id}${input.actesId.provisional ? " (prévisionnel)" : ""}` : "à transmettre";
   return {
     councilName: input.council.name,
     commune: input.council.commune,
-    attestation: attestation(texts),
+    attestation: attestation(texts, input.regime),
     title: "EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL",
     sittingLine: `SEANCE DU ${frenchDate(input.sitting.date) ?? input.sitting.date}`,
-    time: input.sitting.time,
+    time: frenchHour(input.sitting.time),
     place: input.sitting.place,
     secondConvocation: state.secondConvocation,
     secretaries: state.secretaryIds.map(name),
@@ -253,24 +224,25 @@ export function buildExtract(input: ExtractInput): ExtractModel {
     convocationPostedOn: frenchDate(input.sitting.postedOn),
     president,
     counts: {
-      present: presentIds.length,
-      represented: call?.proxies.length ?? 0,
-      absent: absentIds.length,
-      excused: excusedIds.length,
-      recused: call?.recusedIds.length ?? 0,
+      present: seen?.present.length ?? 0,
+      represented: seen?.represented.length ?? 0,
+      excused: seen?.excused.length ?? 0,
+      absent: seen?.absent.length ?? 0,
+      recused: seen?.recused.length ?? 0,
     },
     // The president is named apart, as the register does.
     present: groupByRole(
-      state,
-      presentIds.filter((id) => id !== presidentId),
+      state.roster,
+      (seen?.present ?? []).filter((id) => id !== presidentId),
       input.memberDetails,
     ),
-    excused: groupByRole(state, excusedIds, input.memberDetails),
-    absent: groupByRole(state, otherAbsentIds, input.memberDetails),
-    proxySentence: call?.proxies.length
-      ? "Le président de séance a déposé sur le bureau, à l'ouverture de la séance, les pouvoirs écrits de vote donnés en application de l'article L. 2121-20 du Code général des collectivités territoriales :"
+    excused: groupByRole(state.roster, seen?.excused ?? [], input.memberDetails),
+    absent: groupByRole(state.roster, seen?.absent ?? [], input.memberDetails),
+    proxySentence: seen?.represented.length
+      ? `${presidentLabel(state)} a déposé sur le bureau les pouvoirs écrits de vote donnés en application de l'article L. 2121-20 du Code général des collectivités territoriales :`
       : null,
-    proxies: (call?.proxies ?? []).map((p) => ({ mandant: name(p.from), mandataire: name(p.to) })),
+    proxies: (seen?.represented ?? []).map((p) => ({ mandant: name(p.mandant), mandataire: name(p.mandataire) })),
+    movements: (seen?.movements ?? []).map((m) => movementSentence(m, state.roster, state.settings.timeZone)),
     item: {
       order: item.order,
       identifier: texts.identifier,
@@ -281,20 +253,16 @@ export function buildExtract(input: ExtractInput): ExtractModel {
       observations: texts.observations,
       expose: texts.expose,
       proposals: texts.proposals,
-      recused: (call?.recusedIds ?? []).map(name),
+      recused: (seen?.recused ?? []).map(name),
+      attachments: texts.attachments,
     },
+    annexes: input.annexes,
     vote: {
       status: item.status,
       modeLabel: vote ? MODE_LABELS[vote.mode] : null,
       tally: result ? { ...result.tally } : null,
-      result: result
-        ? {
-            outcome: result.outcome,
-            label: `${result.outcome === "adopted" ? "Adopté" : "Rejeté"}${result.unanimous ? " à l'unanimité" : ""}${result.castingVote ? " (voix prépondérante du président)" : ""}`,
-            reason: result.reasonFr,
-            article: result.article,
-          }
-        : null,
+      figures: result ? voteFigures(result.tally, item.kind) : null,
+      result: result ? { outcome: result.outcome, label: resultLabel(result), reason: result.reasonFr, article: result.article } : null,
       names: vote?.mode === "public" ? namesByChoice(state, vote, call?.recusedIds ?? [], input.memberDetails) : null,
     },
     actes: {
@@ -302,79 +270,20 @@ export function buildExtract(input: ExtractInput): ExtractModel {
       label: (code ? actesMatterLabel(code) : null) ?? texts.actesLabel,
       nature: texts.actesNature,
       natureLabel: nature ? ACTES_NATURES[nature] : texts.actesNature,
-      teletransmissionId: input.actesId ?? "à transmettre",
+      teletransmissionId: actesId,
       prefectureReceivedOn: frenchDate(texts.prefectureReceivedOn),
       publishedOn: frenchDate(texts.publishedOn),
       postedOn: frenchDate(texts.postedOn),
     },
+    madeAt: `Fait à ${input.council.commune}, le ${longFrenchDate(input.sitting.date)}`,
+    recourse: recourseText(input.council.administrativeCourt),
     signatures: {
-      presidentLabel: signatureLabel(
-        presidentId ? state.roster[presidentId]?.role : undefined,
-        presidentId ? input.memberDetails[presidentId]?.civility : undefined,
-      ),
+      presidentLabel: `${presidentLabel(state)},`,
       president: president?.name ?? null,
-      secretaryLabel: state.secretaryIds.length > 1 ? "Les secrétaires de séance," : "Le secrétaire de séance,",
+      secretaryLabel: `${secretaryLabel(state.secretaryIds, state.roster)},`,
       secretaries: state.secretaryIds.map(name),
     },
-  };
-}
-
-export type DeliberationDecision = "adopted" | "rejected" | "deferred" | "not-examined";
-
-export interface DeliberationListModel {
-  councilName: string;
-  commune: string;
-  title: string;
-  sittingLine: string;
-  place: string;
-  legalNote: string;
-  entries: { number: number; identifier: string; subject: string; decision: DeliberationDecision; decisionLabel: string; href: string | null }[];
-}
-
-export interface DeliberationListInput {
-  state: SittingState;
-  council: { name: string; commune: string };
-  sitting: { date: string; time: string; place: string };
-  /** Identifier and title of each item by id, from the agenda. */
-  texts: Record<string, { identifier: string; title: string }>;
-  /** Link to an item's extract, when one is published. */
-  hrefFor?: (itemId: string) => string;
-}
-
-const DECISION_LABELS: Record<DeliberationDecision, string> = {
-  adopted: "Adoptée",
-  rejected: "Rejetée",
-  deferred: "Reportée (quorum non atteint)",
-  "not-examined": "Non examinée",
-};
-
-export function buildDeliberationList(input: DeliberationListInput): DeliberationListModel {
-  const { state } = input;
-  const entries = state.itemOrder.flatMap((id) => {
-    const it = state.items[id];
-    if (!it) return [];
-    const decision: DeliberationDecision = it.status === "decided" && it.result ? it.result.outcome : it.status === "deferred" ? "deferred" : "not-examined";
-    const unanimous = it.status === "decided" && it.result?.unanimous ? " à l'unanimité" : "";
-    const decided = decision === "adopted" || decision === "rejected";
-    return [
-      {
-        number: it.order,
-        identifier: input.texts[id]?.identifier ?? "",
-        subject: input.texts[id]?.title ?? it.title,
-        decision,
-        decisionLabel: `${DECISION_LABELS[decision]}${unanimous}`,
-        href: decided && input.hrefFor ? input.hrefFor(id) : null,
-      },
-    ];
-  });
-  return {
-    councilName: input.council.name,
-    commune: input.council.commune,
-    title: "LISTE DES DÉLIBÉRATIONS",
-    sittingLine: `Séance du conseil municipal du ${frenchDate(input.sitting.date) ?? input.sitting.date} à ${input.sitting.time.replace(":", "h")}`,
-    place: input.sitting.place,
-    legalNote:
-      "Liste affichée à la mairie et mise en ligne sur le site internet de la commune dans un délai d'une semaine (article L. 2121-25 du Code général des collectivités territoriales).",
-    entries,
+    version: input.version ?? null,
+    footer: `Délibération n° ${texts.identifier} — séance du ${longFrenchDate(input.sitting.date)} — ${input.actesId ? actesId : "acte non encore transmis"}`,
   };
 }

@@ -2,7 +2,7 @@
 // schema.data.gouv.fr): the column list, a row check against the schema, and the CSV text itself.
 
 import { z } from "zod";
-import { ACTES_MATTERS, isActesMatterCode } from "./actes";
+import { ACTES_MATTERS, isActesMatterCode, isValidSiret } from "./actes";
 import { isIsoDate } from "./dates";
 
 /** The columns, in the order the schema lists them (records-formats.md §3). */
@@ -114,17 +114,67 @@ export const ScdlRowSchema = z.strictObject({
 });
 
 /**
- * Checks one row against the schema and returns its problems as "COLUMN: message" (an empty array
- * means the row is valid). Takes `unknown` because rows are often assembled from forms or files.
+ * Checks one row against the schema — field rules, then the schema's custom checks (see
+ * {@link scdlCustomChecks}) — and returns its problems as "COLUMN: message" (an empty array means the
+ * row is valid). Takes `unknown` because rows are often assembled from forms or files.
  */
 export function validateScdlRow(row: unknown): string[] {
   const result = ScdlRowSchema.safeParse(row);
-  if (result.success) return [];
+  if (result.success) return scdlCustomChecks(result.data);
   return result.error.issues.map((issue) => {
     if (issue.code === "unrecognized_keys") return `unknown column: ${issue.keys.join(", ")}`;
     const column = issue.path.map(String).join(".");
     return column === "" ? issue.message : `${column}: ${issue.message}`;
   });
+}
+
+/** Lower case, no accents, single spaces: how Validata compares nomenclature labels. */
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+const LEVEL1_LABELS = new Map(
+  Object.entries(ACTES_MATTERS)
+    .filter(([code]) => !code.includes("."))
+    .map(([code, label]) => [fold(label), code]),
+);
+
+const filled = (v: string | number | null | undefined): v is string | number => v !== null && v !== undefined && v !== "";
+
+/**
+ * The custom checks of SCDL Délibérations 2.1.5 as Validata runs them, on a row whose fields are
+ * valid: `french-siret-value` (COLL_SIRET), `nomenclature-actes-value` (DELIB_MATIERE_NOM starts with
+ * an ACTES level-1 label and "/", no space around it) and its agreement with DELIB_MATIERE_CODE,
+ * `cohesive-columns-value` (BUDGET_ANNEE and BUDGET_NOM both given or both empty),
+ * `year-interval-value` (BUDGET_ANNEE "YYYY/YYYY" goes forward), `compare-columns-value`
+ * (PREF_DATE ≥ DELIB_DATE; VOTE_REEL ≤ VOTE_EFFECTIF) and `sum-columns-value`
+ * (VOTE_REEL = VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION). Comparisons skip empty cells, as Validata does.
+ */
+export function scdlCustomChecks(row: ScdlRow): string[] {
+  const problems: string[] = [];
+  if (!isValidSiret(row.COLL_SIRET)) problems.push("COLL_SIRET: is not a valid SIRET (Luhn checksum)");
+  const nom = row.DELIB_MATIERE_NOM;
+  const slash = nom.indexOf("/");
+  if (slash < 0) problems.push("DELIB_MATIERE_NOM: the oblique « / » between the ACTES level-1 and level-2 labels is missing");
+  else if (/\s\/|\/\s/.test(nom)) problems.push("DELIB_MATIERE_NOM: no space before or after the oblique « / »");
+  else {
+    const level1 = LEVEL1_LABELS.get(fold(nom.slice(0, slash)));
+    if (!level1) problems.push(`DELIB_MATIERE_NOM: "${nom.slice(0, slash)}" is not an ACTES level-1 matter`);
+    else if (row.DELIB_MATIERE_CODE.split(".")[0] !== level1)
+      problems.push(`DELIB_MATIERE_CODE: ${row.DELIB_MATIERE_CODE} is not in the matter "${nom.slice(0, slash)}" (${level1}) that DELIB_MATIERE_NOM names`);
+  }
+  if (filled(row.BUDGET_NOM) !== filled(row.BUDGET_ANNEE))
+    problems.push(filled(row.BUDGET_NOM) ? "BUDGET_ANNEE: required when BUDGET_NOM is given" : "BUDGET_NOM: required when BUDGET_ANNEE is given");
+  const years = /^(\d{4})\/(\d{4})$/.exec(row.BUDGET_ANNEE ?? "");
+  if (years && Number(years[2]) <= Number(years[1])) problems.push("BUDGET_ANNEE: the second year of an interval must come after the first");
+  if (filled(row.PREF_DATE) && row.PREF_DATE < row.DELIB_DATE) problems.push("PREF_DATE: must not be before DELIB_DATE");
+  const votes = [row.VOTE_POUR, row.VOTE_CONTRE, row.VOTE_ABSTENTION];
+  if (filled(row.VOTE_REEL) && votes.every(filled)) {
+    const sum = votes.reduce<number>((a, v) => a + Number(v), 0);
+    if (sum !== row.VOTE_REEL) problems.push(`VOTE_REEL: must equal VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION (${sum})`);
+  }
+  if (filled(row.VOTE_REEL) && filled(row.VOTE_EFFECTIF) && row.VOTE_REEL > row.VOTE_EFFECTIF) problems.push("VOTE_REEL: must not exceed VOTE_EFFECTIF");
+  return problems;
 }
 
 /**

@@ -10,6 +10,7 @@ import * as ballots from "./domains/ballots";
 import type { Allowed, CommandContext, CommandOutcome, Decide, DecideTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
+import * as records from "./domains/records";
 import * as voting from "./domains/voting";
 
 export type { CommandContext, CommandOutcome } from "./domains/kit";
@@ -25,7 +26,7 @@ export const COMMAND_ROLES: Record<CommandBody["type"], Allowed> = {
 };
 
 /** The server's own commands, sent for a signed-in clerk (never from a socket). */
-const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = minutesRecord.roles;
+const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = { ...minutesRecord.roles, ...records.roles };
 
 const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...lifecycle.decide,
@@ -34,6 +35,7 @@ const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...voting.decide,
   ...ballots.decide,
   ...minutesRecord.decide,
+  ...records.decide,
 };
 
 function rolesFor(type: RoomCommand["type"]): Allowed {

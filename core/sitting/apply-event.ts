@@ -8,6 +8,7 @@ import * as ballots from "./domains/ballots";
 import type { Fold, FoldTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
+import * as records from "./domains/records";
 import * as voting from "./domains/voting";
 
 const FOLD: FoldTable<SittingEvent["type"]> = {
@@ -17,6 +18,7 @@ const FOLD: FoldTable<SittingEvent["type"]> = {
   ...voting.fold,
   ...ballots.fold,
   ...minutesRecord.fold,
+  ...records.fold,
 };
 
 /** Folds one event into a state the caller owns and may change (a working copy). */

@@ -3,6 +3,7 @@
 import { GENESIS_HASH } from "../audit/hash-chain";
 import { CouncilSettingsSchema, fullName, itemKindOf } from "../vocabulary";
 import type { ItemState, RosterMember, SittingState } from "./state";
+import { emptyRecords } from "../records/publication";
 
 export interface SittingSetup {
   sittingId: string;
@@ -87,6 +88,7 @@ export function initialSittingState(setup: SittingSetup): SittingState {
     suspensions: [],
     closedAt: null,
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
+    records: emptyRecords(),
     seq: 0,
     lastHash: GENESIS_HASH,
   };

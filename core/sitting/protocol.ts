@@ -1,6 +1,7 @@
 // The Séance real-time protocol: every client→server command and server→client event as one zod
 // schema, the types inferred from it, the protocol version, and the closed list of rejection reasons.
 import { z } from "zod";
+import { PublishRecordCommandSchema } from "../records/publication";
 import { BallotModeSchema, ChoiceSchema, TallySchema, type BallotMode, type Choice, type Role, type Tally } from "../vocabulary";
 import type { Reply } from "../refusal";
 import type { ChairView, MemberView, PublicView } from "./projection";
@@ -69,6 +70,8 @@ export const InternalCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("minutes:approve"), version: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/), atSittingId: Id }),
   z.strictObject({ type: z.literal("minutes:reopen"), reason: z.string().min(1).max(500) }),
   z.strictObject({ type: z.literal("minutes:publish") }),
+  // Freeze a published extract, list of deliberations or procès-verbal (#14).
+  PublishRecordCommandSchema,
 ]);
 export type InternalCommand = z.infer<typeof InternalCommandSchema>;
 /** What a sitting's room decides on: a client's command or the server's own. */

@@ -1,6 +1,7 @@
 // The state of one sitting and the events that build it. Pure data: applyEvent folds the log into
 // the state, so a restart rebuilds exactly what was acknowledged.
-import type { BallotMode, Choice, ItemKind, Role, Tally } from "../vocabulary";
+import type { BallotMode, Choice, CouncilSettings, ItemKind, Role, Tally } from "../vocabulary";
+import type { RecordPublishedEvent, RecordsState } from "../records/publication";
 
 export type { Role } from "../vocabulary";
 
@@ -106,12 +107,8 @@ export interface AttendanceEntry {
   leftAt: string | null;
 }
 
-export interface SittingSettings {
-  selfCheckIn: boolean;
-  midSittingProxies: boolean;
-  revealMode: "live" | "at-close";
-  presidentVotesLast: boolean;
-}
+/** The council's settings as the sitting reads them (declared once, in core/vocabulary.ts). */
+export type SittingSettings = CouncilSettings;
 
 /** The minutes' life after the sitting: approved versions (frozen, hashed), corrections, publication. */
 export interface MinutesRecord {
@@ -147,6 +144,8 @@ export interface SittingState {
   suspensions: { at: string; resumedAt: string | null }[];
   closedAt: string | null;
   minutes: MinutesRecord;
+  /** The published (frozen) extracts, list of deliberations and procès-verbal, every version (#14). */
+  records: RecordsState;
   seq: number;
   lastHash: string;
 }
@@ -183,7 +182,8 @@ export type SittingEvent =
   | { type: "vote:proclaimed"; voteId: string; itemId: string; result: ResultSnapshot }
   | { type: "minutes:approved"; version: number; hash: string; atSittingId: string; at: string }
   | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }
-  | { type: "minutes:published"; version: number; at: string };
+  | { type: "minutes:published"; version: number; at: string }
+  | RecordPublishedEvent;
 
 export type SittingEventType = SittingEvent["type"];
 

@@ -263,6 +263,8 @@ export async function deleteItem(db: Db, councilId: string, itemId: string): Pro
         "Le registre de la séance mentionne déjà ce point : il ne peut plus être retiré.",
         "The sitting's log already mentions this item: it can no longer be removed.",
       );
+    // A draft's annexes leave with it (nothing was published: the item was never called).
+    await tx.annex.deleteMany({ where: { itemId } });
     await tx.agendaItem.delete({ where: { id: itemId } });
     return done({ sittingId: item.value.sittingId });
   });

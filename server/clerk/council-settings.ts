@@ -38,10 +38,13 @@ export async function updateCouncilSettings(db: Db, councilId: string, input: Up
         if (!check.ok) return refuse(409, "wrong-state", check.reason.fr, check.reason.en);
       }
     }
-    const { ruleSet, ...switches } = input;
+    const { ruleSet, population, ...switches } = input;
     // Merged into the stored JSON as it is, so keys this screen does not know survive.
     const settings = { ...(JSON.parse(c.settings) as Record<string, unknown>), ...switches };
-    await tx.council.update({ where: { id: councilId }, data: { settings: JSON.stringify(settings), ...(ruleSet !== undefined ? { ruleSet } : {}) } });
+    await tx.council.update({
+      where: { id: councilId },
+      data: { settings: JSON.stringify(settings), ...(ruleSet !== undefined ? { ruleSet } : {}), ...(population !== undefined ? { population } : {}) },
+    });
     return done({ sittingIds: sittings.map((s) => s.id) });
   });
 }

@@ -4,6 +4,7 @@
 import { parseDeliberationFiles, type ParseIssue } from "../../core/records/deliberation-parser";
 import { identifierProblem, isKnownActesCode, type DraftPreview, type ImportDrafts, type ImportOutcome } from "../../core/api/clerk-agenda";
 import type { FileProblem } from "../../core/api/clerk-roster";
+import { base64ToBytes, decodeText, type TextEncodingName } from "../../core/records/text-encoding";
 import type { Db } from "../db/client";
 import { editableSitting, inTransaction, newItemId } from "./agenda";
 import { done, type Bilingual, type ClerkResult } from "./clerk-result";
@@ -45,21 +46,45 @@ const fromParser = (issue: ParseIssue): FileProblem => ({ field: issue.field, bl
 
 const frDate = (iso: string) => iso.split("-").reverse().join("/");
 
+/** A file as sent: text as is, or bytes read as UTF-8 or Windows-1252 (Excel and Word in France). */
+function readFile(f: ImportDrafts["files"][number]): {
+  name: string;
+  text: string;
+  encoding: TextEncodingName;
+  unreadable: boolean;
+  budgetYear: string | null;
+} {
+  const budgetYear = f.budgetYear ?? null;
+  if (f.base64 === undefined) return { name: f.name, text: f.text ?? "", encoding: "utf-8", unreadable: false, budgetYear };
+  const bytes = base64ToBytes(f.base64);
+  if (!bytes) return { name: f.name, text: "", encoding: "utf-8", unreadable: true, budgetYear };
+  return { name: f.name, ...decodeText(bytes), unreadable: false, budgetYear };
+}
+
 /**
  * Parses the files and checks them against the sitting: same date, identifiers not already on this
  * agenda, a number for each item (the file's N°ordre when free, else after the last item).
  */
 async function plan(tx: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], councilId: string, sitting: { id: string; date: string }, input: ImportDrafts) {
-  const parsed = parseDeliberationFiles(input.files);
+  const decoded = input.files.map(readFile);
+  const parsed = parseDeliberationFiles(decoded.map((f) => ({ name: f.name, text: f.text })));
   const items = await tx.agendaItem.findMany({ where: { sittingId: sitting.id }, select: { order: true, identifier: true } });
   const usedOrders = new Map(items.map((it) => [it.order, it.identifier]));
   const onAgenda = new Map(items.map((it) => [it.identifier, it.order]));
   let last = Math.max(0, ...items.map((it) => it.order));
   const files: DraftPreview[] = [];
-  for (const file of parsed) {
+  for (const [index, file] of parsed.entries()) {
     const { issues, problems: _p, ...deliberation } = file.deliberation;
     const problems = issues.map(fromParser);
     const d = file.deliberation;
+    const read = decoded[index]!;
+    if (read.unreadable)
+      problems.unshift({
+        field: "input",
+        blocking: true,
+        fr: "Le fichier n'a pas pu être lu (données corrompues)",
+        en: "the file could not be read (bad base64)",
+      });
     if (d.sittingDate !== null && d.sittingDate !== sitting.date)
       problems.push({
         field: "sittingDate",
@@ -100,12 +125,13 @@ async function plan(tx: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], c
         fr: `Le code de nomenclature ${d.actesCode} n'existe pas dans la nomenclature ACTES`,
         en: `${d.actesCode} is not in the ACTES matter nomenclature`,
       });
-    if (d.budgetName !== null)
+    // The open data needs the year of a budget named (SCDL: BUDGET_NOM ⇒ BUDGET_ANNEE); it is asked, never guessed.
+    if (d.budgetName !== null && !read.budgetYear)
       problems.push({
         field: "budgetYear",
-        blocking: false,
-        fr: `Budget ${d.budgetName} cité sans exercice : renseignez l'année budgétaire du point après l'import`,
-        en: `Budget ${d.budgetName} is named without a year: fill in the item's budget year after the import`,
+        blocking: true,
+        fr: `Le projet cite le budget ${d.budgetName} sans exercice : indiquez l'exercice budgétaire pour importer ce fichier`,
+        en: `The draft names the ${d.budgetName} budget without a year: give the budget year to import this file`,
       });
     const importable = problems.every((p) => !p.blocking);
     let order: number | null = null;
@@ -125,7 +151,15 @@ async function plan(tx: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], c
       if (d.identifier !== null) onAgenda.set(d.identifier, order);
       last = Math.max(last, order);
     }
-    files.push({ name: file.name, importable, order, deliberation, problems });
+    files.push({
+      name: file.name,
+      encoding: read.encoding,
+      budgetYear: d.budgetName !== null ? read.budgetYear : null,
+      importable,
+      order,
+      deliberation,
+      problems,
+    });
   }
   return files;
 }
@@ -159,6 +193,7 @@ export async function importDrafts(db: Db, councilId: string, sittingId: string,
             actesLabel: d.actesLabel,
             budgetArticle: d.budgetArticle,
             budgetName: d.budgetName,
+            budgetYear: f.budgetYear,
             amounts: JSON.stringify(d.amounts),
           },
         });

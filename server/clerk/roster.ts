@@ -11,7 +11,8 @@ import { parseCsv, toCsv } from "../../core/records/csv";
 import { parseFrenchDate } from "../../core/records/dates";
 import type { Db } from "../db/client";
 import { inTransaction } from "./agenda";
-import { done, type ClerkResult } from "./clerk-result";
+import { done, refuse, type ClerkResult } from "./clerk-result";
+import { base64ToBytes, decodeText, type DecodedText } from "../../core/records/text-encoding";
 import { fullName, MEMBER_ROLES, type MemberRole } from "../../core/vocabulary";
 import { ROSTER_COLUMNS, type ClerkMember, type FileProblem, type RosterImportOutcome, type RosterMember, type RosterRow } from "../../core/api/clerk-roster";
 
@@ -155,7 +156,7 @@ function wholeRosterProblems(existing: MemberRow[], rows: RosterRow[]): FileProb
 }
 
 /** Reads the file against the current roster: what it would change and what is wrong with it. */
-async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string, csv: string): Promise<Omit<RosterImportOutcome, "applied">> {
+async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string, csv: string): Promise<Omit<RosterImportOutcome, "applied" | "encoding">> {
   const problems: FileProblem[] = [];
   const rows: RosterRow[] = [];
   const existing = await tx.member.findMany({ where: { councilId } });
@@ -275,9 +276,25 @@ async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string,
 
 const displayName = (m: RosterMember) => fullName(m);
 
-export async function importRoster(db: Db, councilId: string, input: { csv: string; dryRun: boolean }): Promise<ClerkResult<RosterImportOutcome>> {
+/**
+ * The roster file as text: sent as text, or as bytes read as UTF-8 (with or without a byte-order
+ * mark) or else Windows-1252 — what Excel writes for "CSV (séparateur : point-virgule)" in France.
+ */
+function readRosterFile(input: { csv?: string | undefined; csvBase64?: string | undefined }): DecodedText | null {
+  if (input.csv !== undefined) return { text: input.csv, encoding: "utf-8" };
+  const bytes = base64ToBytes(input.csvBase64 ?? "");
+  return bytes ? decodeText(bytes) : null;
+}
+
+export async function importRoster(
+  db: Db,
+  councilId: string,
+  input: { csv?: string | undefined; csvBase64?: string | undefined; dryRun: boolean },
+): Promise<ClerkResult<RosterImportOutcome>> {
+  const file = readRosterFile(input);
+  if (!file) return refuse(400, "bad-request", "Le fichier n'a pas pu être lu.", "csvBase64 is not base64");
   return inTransaction<RosterImportOutcome>(db, async (tx) => {
-    const plan = await planImport(tx, councilId, input.csv);
+    const plan = { ...(await planImport(tx, councilId, file.text)), encoding: file.encoding };
     if (input.dryRun || plan.problems.length > 0) return done({ ...plan, applied: false });
     const changing = plan.rows.filter((r) => r.action === "update");
     // Seats may swap between members: free every seat that moves before handing them out again.

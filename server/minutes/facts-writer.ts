@@ -1,10 +1,13 @@
 // Writes the sitting's facts into its minutes document as they happen: a heading per agenda item
-// and a non-editable fact block per opening, call, request, result, suspension and closing.
+// and a non-editable fact block per opening, arrival, departure, proxy, call, request, result,
+// suspension and closing — each from the state its event was decided on, as the export rebuilds it.
 // Catches up from the event log on load, so a restart neither loses nor repeats a fact.
 import * as Y from "yjs";
 import { getYDoc } from "@y/websocket-server/utils";
-import { factFor, type Fact } from "../../core/minutes/facts";
-import type { SittingEvent } from "../../core/sitting/state";
+import { factFor, mayWriteFact, type Fact } from "../../core/minutes/facts";
+import { applyEvent } from "../../core/sitting/apply-event";
+import type { SittingEvent, SittingState } from "../../core/sitting/state";
+import { loadSitting } from "../store/sitting-store";
 import type { Db } from "../db/client";
 import { FACT_NODE, LAST_FACT_SEQ, MINUTES_FRAGMENT, MINUTES_META, minutesDocName } from "../../core/minutes/document";
 import type { Logger } from "../ports";
@@ -45,35 +48,55 @@ export function attachMinutesFacts(deps: { db: Db; rooms: RoomRegistry; persiste
     return doc;
   }
 
-  async function write(room: SittingRoom, committed: readonly { seq: number; event: SittingEvent }[]): Promise<void> {
-    const doc = await docOf(room.state.sittingId);
-    const meta = doc.getMap<number>(MINUTES_META);
-    const last = meta.get(LAST_FACT_SEQ) ?? 0;
-    const fresh = committed.filter((c) => c.seq > last);
-    const facts = fresh.flatMap(({ seq, event }) => factFor(seq, event, room.state, room.header) ?? []);
+  async function append(sittingId: string, facts: Fact[]): Promise<void> {
     // Events without a fact (a ballot, an approval) leave the document untouched: no update, no row.
     if (!facts.length) return;
+    const doc = await docOf(sittingId);
+    const meta = doc.getMap<number>(MINUTES_META);
+    const fresh = facts.filter((f) => f.seq > (meta.get(LAST_FACT_SEQ) ?? 0));
+    if (!fresh.length) return;
     doc.transact(() => {
-      for (const fact of facts) appendFact(doc, fact);
-      meta.set(LAST_FACT_SEQ, facts[facts.length - 1]!.seq);
+      for (const fact of fresh) appendFact(doc, fact);
+      meta.set(LAST_FACT_SEQ, fresh[fresh.length - 1]!.seq);
     }, FACTS_ORIGIN);
   }
 
-  async function catchUp(room: SittingRoom): Promise<void> {
-    const doc = await docOf(room.state.sittingId);
-    const last = doc.getMap<number>(MINUTES_META).get(LAST_FACT_SEQ) ?? 0;
-    if (last >= room.state.seq) return;
-    const rows = await deps.db.sittingEvent.findMany({ where: { sittingId: room.state.sittingId, seq: { gt: last } }, orderBy: { seq: "asc" } });
-    await write(
-      room,
-      rows.map((r) => ({ seq: r.seq, event: JSON.parse(r.payload) as SittingEvent })),
-    );
+  /** Folds a committed batch from the state before it, so each fact reads the state its event met. */
+  function factsOfBatch(room: SittingRoom, before: SittingState, committed: readonly { seq: number; event: SittingEvent }[]): Fact[] {
+    const facts: Fact[] = [];
+    let state = before;
+    for (const { seq, event } of committed) {
+      const fact = mayWriteFact(event) ? factFor(seq, event, state, room.header) : null;
+      if (fact) facts.push(fact);
+      state = applyEvent(state, event);
+    }
+    return facts;
   }
 
+  async function catchUp(room: SittingRoom): Promise<void> {
+    const sittingId = room.state.sittingId;
+    const last = (await docOf(sittingId)).getMap<number>(MINUTES_META).get(LAST_FACT_SEQ) ?? 0;
+    if (last >= room.state.seq) return;
+    const facts: Fact[] = [];
+    await loadSitting(deps.db, sittingId, undefined, (seq, event, before) => {
+      const fact = seq > last && mayWriteFact(event) ? factFor(seq, event, before, room.header) : null;
+      if (fact) facts.push(fact);
+    });
+    await append(sittingId, facts);
+  }
+
+  // The state each room was in after its previous batch: the state the next batch starts from.
+  const lastState = new Map<string, SittingState>();
   deps.rooms.onRoomCreated((room) => {
+    lastState.set(room.state.sittingId, room.state);
     enqueue(() => catchUp(room));
     room.onChange((r, committed) => {
-      if (committed.length) enqueue(() => write(r, committed));
+      const before = lastState.get(r.state.sittingId) ?? r.state;
+      lastState.set(r.state.sittingId, r.state);
+      if (!committed.some((c) => mayWriteFact(c.event))) return;
+      // Computed now, from the states of this moment; written in turn after the catch-up.
+      const facts = factsOfBatch(r, before, committed);
+      enqueue(() => append(r.state.sittingId, facts));
     });
   });
   return { idle: () => chain };

@@ -1,10 +1,17 @@
-// The procès-verbal (L2121-15) as an HTML document: the sitting's facts re-derived from the event
-// log (so the figures are the log's, whatever happened to the text), and what the secretaries wrote.
+// The procès-verbal (L2121-15) as an HTML document: the minutes' text as the secretaries wrote it,
+// each of the sitting's facts rebuilt from its event and the state that event met (#14.4), the
+// attendance at the opening by name and every deliberation with its decision; layout in core/minutes.
 import * as Y from "yjs";
-import { factFor } from "../../core/minutes/facts";
-import type { SittingEvent } from "../../core/sitting/state";
+import { recordPaths } from "../../core/api/records";
+import { factFor, mayWriteFact, type Fact } from "../../core/minutes/facts";
+import { renderPvHtml, type PvDeliberation, type PvInput } from "../../core/minutes/pv-document";
+import type { VersionNote } from "../../core/records/publication";
+import { voteFigures, voteFiguresLine } from "../../core/records/vote-figures";
+import type { SittingState } from "../../core/sitting/state";
 import type { Db } from "../db/client";
 import type { SittingRoom } from "../realtime/sitting-room";
+import { loadRecordContext, jsonStrings, type RecordContext } from "../records/record-context";
+import { actesIdFor } from "../records/records-service";
 import { FACT_NODE, MINUTES_FRAGMENT } from "../../core/minutes/document";
 
 function esc(s: string): string {
@@ -36,28 +43,18 @@ const TAGS: Record<string, string> = {
 };
 
 export interface PvFigures {
-  /** Facts in document order: seq and the sentence re-derived from the log. */
+  /** Facts in document order: seq and the sentence rebuilt from the log. */
   facts: { seq: number; kind: string; text: string }[];
 }
 
-/** Renders the minutes; facts are rebuilt from the stored event with the same seq. */
-export async function renderProcesVerbal(
-  db: Db,
-  room: SittingRoom,
-  doc: Y.Doc,
-  version: { version: number; hash: string } | null = null,
-): Promise<{ html: string; figures: PvFigures }> {
-  const rows = await db.sittingEvent.findMany({ where: { sittingId: room.state.sittingId }, orderBy: { seq: "asc" } });
-  const events = new Map(rows.map((r) => [r.seq, JSON.parse(r.payload) as SittingEvent]));
-  const figures: PvFigures = { facts: [] };
-
+/** The document's text, each fact block replaced by the fact its seq rebuilds from the log. */
+function renderBody(doc: Y.Doc, facts: ReadonlyMap<number, Fact>, figures: PvFigures): string {
   const renderNode = (node: Y.XmlElement | Y.XmlText): string => {
     if (node instanceof Y.XmlText) return renderText(node);
     const name = node.nodeName;
     if (name === FACT_NODE) {
       const seq = Number(node.getAttribute("seq"));
-      const event = events.get(seq);
-      const fact = event ? factFor(seq, event, room.state, room.header) : null;
+      const fact = facts.get(seq);
       if (!fact) return `<div class="fact missing">[fait n° ${seq} introuvable dans le journal]</div>`;
       figures.facts.push({ seq, kind: fact.kind, text: fact.text });
       return `<div class="fact" data-seq="${seq}" data-kind="${fact.kind}">${esc(fact.text)}</div>`;
@@ -67,7 +64,7 @@ export async function renderProcesVerbal(
       .map((c) => renderNode(c as Y.XmlElement | Y.XmlText))
       .join("");
     if (name === "heading") {
-      const level = Math.min(4, Math.max(2, Number(node.getAttribute("level")) || 2));
+      const level = Math.min(4, Math.max(3, Number(node.getAttribute("level")) + 1 || 3));
       return `<h${level}>${inner}</h${level}>`;
     }
     if (name === "hardBreak") return "<br>";
@@ -75,47 +72,78 @@ export async function renderProcesVerbal(
     if (tag === "p" && inner === "") return "";
     return tag === "hr" ? "<hr>" : `<${tag}>${inner}</${tag}>`;
   };
-
-  const body = doc
+  return doc
     .getXmlFragment(MINUTES_FRAGMENT)
     .toArray()
     .map((n) => renderNode(n as Y.XmlElement | Y.XmlText))
     .join("\n");
-  const s = room.state;
-  const h = room.header;
-  const sitting = await db.sitting.findUnique({ where: { id: s.sittingId } });
-  const president = s.presidentMemberId ? (s.roster[s.presidentMemberId]?.name ?? "") : "";
-  const agenda = s.itemOrder
-    .map((id) => s.items[id])
-    .filter((it) => !!it)
-    .map(
-      (it) =>
-        `<li value="${it.order}">${esc(it.title)}${it.result ? ` — <strong>${it.result.outcome === "adopted" ? "adoptée" : "rejetée"}</strong>` : it.status === "deferred" ? " — reporté" : ""}</li>`,
-    )
-    .join("");
+}
+
+function deliberationsOf(ctx: RecordContext, origin: string): PvDeliberation[] {
+  const { state } = ctx.loaded;
+  const paths = recordPaths(ctx.sitting.id);
+  return ctx.sitting.items.map((row) => {
+    const it = state.items[row.id];
+    const decided = it?.status === "decided" && it.result;
+    const decision = decided
+      ? `${it.result?.outcome === "adopted" ? "Adoptée" : "Rejetée"}${it.result?.unanimous ? " à l'unanimité" : ""}`
+      : it?.status === "deferred"
+        ? "Reportée (quorum non atteint)"
+        : "Non examinée";
+    const actes = actesIdFor(ctx.council, ctx.sitting.date, row, !!decided);
+    return {
+      order: row.order,
+      identifier: row.identifier,
+      title: row.title,
+      decision,
+      figures: decided && it.result ? voteFiguresLine(voteFigures(it.result.tally, it.kind)) : null,
+      proposals: jsonStrings(row.proposals),
+      actesId: actes.id ? `${actes.id}${actes.provisional ? " (prévisionnel)" : ""}` : null,
+      href: decided ? `${origin}${paths.extract(row.id)}` : null,
+    };
+  });
+}
+
+/** Renders the minutes; facts are rebuilt from the stored event with the same seq. */
+export async function renderProcesVerbal(
+  db: Db,
+  room: SittingRoom,
+  doc: Y.Doc,
+  version: { version: number; hash: string } | null,
+  opts: { origin: string; note?: VersionNote | null },
+): Promise<{ html: string; footer: string; figures: PvFigures }> {
+  const facts = new Map<number, Fact>();
+  let opening: PvInput["opening"] = null;
+  const ctx = await loadRecordContext(db, room.state.sittingId, (seq, event, before: SittingState) => {
+    if (event.type === "sitting:opened") opening = { before, presentIds: event.presentIds, at: event.at };
+    const fact = mayWriteFact(event) ? factFor(seq, event, before, room.header) : null;
+    if (fact) facts.set(seq, fact);
+  });
+  const figures: PvFigures = { facts: [] };
+  const s = ctx.loaded.state;
   const approved = version ? s.minutes.versions.find((v) => v.version === version.version) : undefined;
-  const approval = approved
-    ? `<p class="approval">Procès-verbal approuvé lors de la séance du ${esc(sitting?.minutesApprovedAt ?? approved.at.slice(0, 10))} (version ${approved.version}, empreinte SHA-256 ${esc(approved.hash.slice(0, 16))}…).</p>`
-    : sitting?.minutesApprovedAt
-      ? `<p class="approval">Procès-verbal approuvé lors de la séance du ${esc(sitting.minutesApprovedAt)}.</p>`
-      : `<p class="approval">Projet — à approuver lors de la prochaine séance.</p>`;
-  const html = `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Procès-verbal — ${esc(h.councilName)} — ${esc(h.date)}</title>
-<style>
-@page { size: A4; margin: 20mm 18mm; }
-body { font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; color: #111; line-height: 1.45; }
-h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; } .sub { text-align: center; margin: 0 0 14pt; }
-h2 { font-size: 12.5pt; border-bottom: 1px solid #999; margin-top: 16pt; }
-.fact { border-left: 3pt solid #000091; background: #f1f4ff; padding: 5pt 8pt; margin: 6pt 0; }
-.approval { font-style: italic; } .signatures { margin-top: 30pt; display: flex; justify-content: space-between; }
-</style></head><body>
-<h1>PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL</h1>
-<p class="sub">${esc(h.councilName)} — séance du ${esc(h.date)} à ${esc(h.time)} — ${esc(h.place)}</p>
-<p>Présidence : ${esc(president)}. Secrétaire(s) de séance : ${esc(s.secretaryIds.map((id) => s.roster[id]?.name ?? id).join(", "))}. Membres en exercice : ${s.membersInOffice}.</p>
-${approval}
-<h2>Ordre du jour</h2><ol>${agenda}</ol>
-${body}
-<div class="signatures"><div>Le Président de séance,<br>${esc(president)}</div><div>Le(s) secrétaire(s) de séance,</div></div>
-</body></html>`;
-  return { html, figures };
+  const approvedAt = ctx.sitting.minutesApprovedBy
+    ? await db.sitting.findUnique({ where: { id: ctx.sitting.minutesApprovedBy }, include: { items: true } })
+    : null;
+  const approvalItem = approvedAt?.items.find((it) => it.id === ctx.sitting.minutesApprovalItemId) ?? null;
+  const atDate = ctx.sitting.minutesApprovedAt ?? approved?.at.slice(0, 10);
+  const { html, footer } = renderPvHtml({
+    state: s,
+    opening,
+    header: ctx.loaded.header,
+    convocation: { date: ctx.sitting.convocationDate, postedOn: ctx.sitting.postedOn },
+    details: ctx.details,
+    body: renderBody(doc, facts, figures),
+    approval: atDate
+      ? {
+          version: approved?.version ?? null,
+          hash: approved?.hash ?? null,
+          atDate,
+          item: approvalItem ? { order: approvalItem.order, title: approvalItem.title } : null,
+        }
+      : null,
+    deliberations: deliberationsOf(ctx, opts.origin),
+    note: opts.note ?? null,
+  });
+  return { html, footer, figures };
 }

@@ -7,9 +7,14 @@ import { FailureLimiter } from "../auth/rate-limit";
 import type { Browser } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "./chromium";
 
+export interface PdfOptions {
+  /** Printed at the foot of every page with "page n / N" (#14.9: the act's identifier on every page). */
+  footer?: string;
+}
+
 export interface PdfRenderer {
   /** `requester` (the caller's address) is charged for a render the cache could not answer. */
-  renderPdf(html: string, requester?: string): Promise<Buffer>;
+  renderPdf(html: string, requester?: string, opts?: PdfOptions): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -24,6 +29,22 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
     timer = setTimeout(() => reject(new PdfUnavailableError(`${what} took longer than ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function escapeFooter(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Chromium's footer: drawn in the page's bottom margin, its numbers filled in by Chromium itself. */
+function footerOptions(footer: string | undefined): { displayHeaderFooter?: boolean; headerTemplate?: string; footerTemplate?: string } {
+  if (!footer) return {};
+  return {
+    displayHeaderFooter: true,
+    headerTemplate: "<span></span>",
+    footerTemplate:
+      `<div style="width:100%;margin:0 18mm;font:7.5pt 'Liberation Serif','DejaVu Serif',serif;color:#333;display:flex;justify-content:space-between;gap:6mm">` +
+      `<span>${escapeFooter(footer)}</span><span style="white-space:nowrap">page <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+  };
 }
 
 export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number; cacheBytes?: number; rendersPerMinute?: number } = {}): PdfRenderer {
@@ -70,7 +91,7 @@ export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number
     if (b) await b.then((x) => x.close()).catch(() => undefined);
   }
 
-  async function renderOne(html: string): Promise<Buffer> {
+  async function renderOne(html: string, opts: PdfOptions): Promise<Buffer> {
     if (closed) throw new PdfUnavailableError("the PDF renderer is closed");
     const b = await getBrowser().catch((err: unknown) => {
       throw new PdfUnavailableError(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err));
@@ -80,15 +101,18 @@ export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number
     try {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: "load", timeout: timeoutMs });
-      return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+      return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, ...footerOptions(opts.footer) });
     } finally {
       await context.close().catch(() => undefined);
     }
   }
 
   return {
-    renderPdf(html, requester) {
-      const key = createHash("sha256").update(html).digest("hex");
+    renderPdf(html, requester, opts = {}) {
+      const key = createHash("sha256")
+        .update(html)
+        .update(`\u0000${opts.footer ?? ""}`)
+        .digest("hex");
       const hit = cache.get(key);
       if (hit) {
         // Least recently used leaves first: a hit moves to the end.
@@ -104,7 +128,7 @@ export function createPdfRenderer(opts: { timeoutMs?: number; maxQueued?: number
       if (queued >= maxQueued) return Promise.reject(new PdfUnavailableError("too many PDF renderings waiting"));
       queued += 1;
       const run = queue
-        .then(() => withTimeout(renderOne(html), timeoutMs, "PDF rendering"))
+        .then(() => withTimeout(renderOne(html, opts), timeoutMs, "PDF rendering"))
         .then(
           (pdf) => {
             remember(key, pdf);

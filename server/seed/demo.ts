@@ -138,6 +138,7 @@ export async function seedDemo(db: Db): Promise<{ councilId: string; sittingId: 
     siren: c.siren,
     siret: c.siret,
     departement: c.departement,
+    population: c.population,
     ruleSet: c.ruleSet,
     settings: JSON.stringify(c.settings),
   };

@@ -111,8 +111,18 @@ export const DEMO_COUNCIL = {
   siren: "218601946",
   siret: "21860194600013",
   departement: "86",
+  /** About 89,000 inhabitants: over 3,500, so since 1 July 2022 only electronic publication counts (L2131-1). */
+  population: 89_000,
   ruleSet: "fr-cgct",
-  settings: { selfCheckIn: true, midSittingProxies: true, revealMode: "live", presidentVotesLast: true },
+  settings: {
+    selfCheckIn: true,
+    midSittingProxies: true,
+    revealMode: "live",
+    presidentVotesLast: true,
+    timeZone: "Europe/Paris",
+    publicationMode: "electronic",
+    administrativeCourt: "Tribunal administratif de Poitiers",
+  },
 } as const;
 
 export const DEMO_SITTING_ID = "s-2022-10-03";

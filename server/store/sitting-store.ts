@@ -1,7 +1,7 @@
 // Loading a sitting from the database: its setup (council, roster, agenda) folded with its event log
 // into the state, plus the sealed urn of an open secret ballot (opened with the server key).
 import type { Db } from "../db/client";
-import { foldEvent } from "../../core/sitting/apply-event";
+import { applyEvent, foldEvent } from "../../core/sitting/apply-event";
 import { initialSittingState } from "../../core/sitting/initial-state";
 import type { ChainedEvent } from "../../core/audit/hash-chain";
 import type { SittingHeader } from "../../core/sitting/projection";
@@ -23,11 +23,17 @@ function parseJsonArray(text: string): string[] {
  * The sitting as its log makes it. `urnKey` opens the urn of an open secret ballot (the live room
  * needs its running totals); records and exports read decided items only and pass none.
  */
-export async function loadSitting(db: Db, sittingId: string, urnKey?: Buffer): Promise<LoadedSitting> {
+export async function loadSitting(
+  db: Db,
+  sittingId: string,
+  urnKey?: Buffer,
+  // The procès-verbal and the minutes write each fact from the state its event was decided on.
+  visit?: (seq: number, event: SittingEvent, before: SittingState) => void,
+): Promise<LoadedSitting> {
   const sitting = await db.sitting.findUnique({ where: { id: sittingId }, include: { council: true, items: { orderBy: { order: "asc" } } } });
   if (!sitting) throw new UnknownSittingError(`unknown sitting ${sittingId}`);
   const members = await db.member.findMany({ where: { councilId: sitting.councilId }, orderBy: { seat: "asc" } });
-  const state: SittingState = initialSittingState({
+  let state: SittingState = initialSittingState({
     sittingId,
     councilId: sitting.councilId,
     ruleSetId: sitting.council.ruleSet,
@@ -40,9 +46,14 @@ export async function loadSitting(db: Db, sittingId: string, urnKey?: Buffer): P
     items: sitting.items,
   });
   const rows = await db.sittingEvent.findMany({ where: { sittingId }, orderBy: { seq: "asc" } });
-  // The initial state is this function's own: the events are folded into it in place.
+  // The initial state is this function's own: without a visitor the events are folded into it in place.
   for (const row of rows) {
-    foldEvent(state, JSON.parse(row.payload) as SittingEvent);
+    const event = JSON.parse(row.payload) as SittingEvent;
+    if (visit) {
+      // A visitor may keep the state it is shown: it gets one that is never changed afterwards.
+      visit(row.seq, event, state);
+      state = applyEvent(state, event);
+    } else foldEvent(state, event);
     state.seq = row.seq;
     state.lastHash = row.hash;
   }

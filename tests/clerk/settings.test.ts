@@ -20,7 +20,15 @@ describe("CLERK-8 council settings", () => {
     const s = await setup();
     expect(s.ruleSet).toBe("fr-cgct");
     expect(s.ruleSets.map((rs) => rs.id)).toEqual(expect.arrayContaining(["fr-cgct", "fr-cgct-covid-2020", "roberts-rules", "uk-lga-1972"]));
-    expect(s.settings).toEqual({ selfCheckIn: true, midSittingProxies: true, revealMode: "live", presidentVotesLast: true });
+    expect(s.settings).toEqual({
+      selfCheckIn: true,
+      midSittingProxies: true,
+      revealMode: "live",
+      presidentVotesLast: true,
+      timeZone: "Europe/Paris",
+      publicationMode: "electronic",
+      administrativeCourt: "Tribunal administratif de Poitiers",
+    });
   });
 
   it("CLERK-8 saves the switches and the rule set; the convened sittings' live state follows", async () => {

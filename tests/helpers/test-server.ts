@@ -32,7 +32,9 @@ export interface TestServer {
 
 const quiet = { info: () => undefined, error: (m: string) => (process.env.SEANCE_TEST_VERBOSE ? console.error(m) : undefined) };
 
-export async function startTestServer(opts: { dbFile?: string; seed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dbFile?: string; seed?: boolean; env?: Record<string, string>; clock?: { now(): Date } } = {},
+): Promise<TestServer> {
   const dbFile = opts.dbFile ?? freshDatabaseFile();
   const db = await openDatabase(`file:${dbFile}`);
   if (opts.seed !== false) await seedDemo(db);
@@ -44,6 +46,7 @@ export async function startTestServer(opts: { dbFile?: string; seed?: boolean; e
     dir: process.cwd(),
     withoutPages: true,
     logger: quiet,
+    ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
   });
   const port = await server.listen(0, "127.0.0.1");

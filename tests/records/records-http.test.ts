@@ -177,9 +177,10 @@ describe("records of a real sitting", () => {
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await res.text();
     expect(html).toContain("SEANCE DU 03/10/2022");
+    // REC-11: each member counted once — m05 is represented, not also absent.
     expect(html).toContain("Adhésion à l&#39;association Démocratie Ouverte");
     // 30 at the opening, 29 when the item was called (m30 had left); m05 represented.
-    expect(html).toContain("29 présents, 1 représentés, 24 absents");
+    expect(html).toContain("29 présents, 1 représenté, 0 absent excusé, 23 absents (53 membres en exercice)");
     expect(html).toMatch(/Quorum<\/dt><dd>27 — atteint à l&#39;appel du point \(28 comptés\)/);
     for (const [label, n] of [
       ["Pour", 2],
@@ -207,7 +208,8 @@ describe("records of a real sitting", () => {
 
   it("REC-2 the ACTES identifier of the seed item decided on 2022-10-03 is in the extract and computed by the service", async () => {
     const html = await (await get(extractPath())).text();
-    expect(html).toContain(`<tr><th>Identifiant de télétransmission</th><td>${SEED_ACTES_ID}</td></tr>`);
+    // Not transmitted yet: the identifier the act will get, said to be provisional.
+    expect(html).toContain(`<tr><th>Identifiant de télétransmission</th><td>${SEED_ACTES_ID} (prévisionnel)</td></tr>`);
     const council = await srv.db.council.findUniqueOrThrow({ where: { id: "poitiers" } });
     const item = await srv.db.agendaItem.findUniqueOrThrow({ where: { id: seedItemId } });
     expect(actesIdFor(council, "2022-10-03", item, true).id).toBe(SEED_ACTES_ID);
@@ -329,7 +331,10 @@ describe("records of a real sitting", () => {
       data: { postedOn: "2022-10-05", prefectureReceivedOn: "2022-10-04", teletransmissionId: SEED_ACTES_ID },
     });
     const html = await (await get(extractPath())).text();
-    expect(html).toContain("Acte certifié exécutoire : affiché le 05/10/2022, publié sous forme électronique le 05/10/2022, reçu en préfecture le 04/10/2022");
+    expect(html).toContain(
+      "Acte certifié exécutoire le 5 octobre 2022 : affiché le 5 octobre 2022, publié sous forme électronique le 5 octobre 2022, reçu en préfecture le 4 octobre 2022",
+    );
+    expect(html).toContain(`<tr><th>Identifiant de télétransmission</th><td>${SEED_ACTES_ID}</td></tr>`);
     expect(html).toContain("<tr><th>Date de réception en préfecture</th><td>04/10/2022</td></tr>");
     expect(html).toContain("(ancien champ « Recueil des actes administratifs », RAA)</th><td>05/10/2022</td>");
     const rows = scdlRows(await (await get("/records/councils/poitiers/scdl.csv")).text());

@@ -16,6 +16,7 @@ import { CreateItemSchema, CreateSittingSchema, ImportDraftsSchema, ReorderSchem
 import { UpdateSettingsSchema } from "../../core/api/clerk-council";
 import { RosterImportSchema } from "../../core/api/clerk-roster";
 import { PublicationSchema } from "../../core/api/records";
+import { AnnexUploadSchema, PublishSchema } from "../../core/api/records-desk";
 import { DEMO_SITTING_ID } from "../../server/seed/roster";
 import { Client, createSittingAs, startTestServer, type TestServer } from "../helpers/test-server";
 import { applyMutations, hostileString, mutation, overTheWire, withOwnKey, wrongValue } from "./hostile-values";
@@ -461,6 +462,31 @@ function mutatingEndpoints(): MutatingEndpoint[] {
       targets: "publication-item",
       template: { postedOn: "2022-12-01" },
       schema: PublicationSchema,
+      councilScoped: false,
+    },
+    // The records desk (REC-17): publishing an act or the list, depositing an annex.
+    {
+      method: "POST",
+      path: (t) => `/api/clerk/items/${t}/publish`,
+      targets: "item",
+      template: { publishedOn: "2022-10-05" },
+      schema: PublishSchema,
+      councilScoped: false,
+    },
+    {
+      method: "POST",
+      path: (t) => `/api/clerk/sittings/${t}/deliberations/publish`,
+      targets: "sitting",
+      template: { publishedOn: "2022-10-05" },
+      schema: PublishSchema,
+      councilScoped: false,
+    },
+    {
+      method: "POST",
+      path: (t) => `/api/clerk/items/${t}/annexes`,
+      targets: "item",
+      template: { name: "plan.pdf", dataBase64: "JVBERi0xLjQK" },
+      schema: AnnexUploadSchema,
       councilScoped: false,
     },
     { method: "POST", path: () => "/api/auth/signout", targets: "none", template: {}, schema: null, councilScoped: false },

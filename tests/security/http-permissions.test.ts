@@ -30,10 +30,15 @@ let other: OtherCouncil;
 let cookies: Record<RoleName, string | null>;
 /** A second session per role, spent by the sign-out cells: signing out revokes the session (SEC-22). */
 let signoutCookies: Record<RoleName, string | null>;
-/** L: live sitting (item 0 decided by public ballot, item 1 under an open secret ballot); M: held and closed, its minutes; C: convened, agenda editable. */
+/**
+ * L: live sitting (item 0 decided by public ballot, item 1 under an open secret ballot); M: held and
+ * closed, its minutes; C: convened, agenda editable; H: a later sitting, held, where M's minutes are
+ * approved (approval is voted at a sitting held, never at one only convened).
+ */
 let L: { sittingId: string; itemIds: string[]; secretVoteId: string };
 let M: string;
 let C: { sittingId: string; itemIds: string[] };
+let H: string;
 let president: Client;
 /** The agenda item the clerk's allowed POST creates in C, then deletes (refused roles try it first). */
 let createdItem = "";
@@ -55,6 +60,7 @@ beforeAll(async () => {
   const live = await createSittingAs(srv.url, clerk);
   M = (await createSittingAs(srv.url, clerk)).sittingId;
   C = await createSittingAs(srv.url, clerk, { date: "2022-11-14", convocationDate: "2022-11-07" });
+  H = (await createSittingAs(srv.url, clerk, { date: "2022-11-21", convocationDate: "2022-11-14" })).sittingId;
 
   president = new Client(srv.url, live.sittingId, cookies.president ?? "");
   const m02 = new Client(srv.url, live.sittingId, cookies.councillor ?? "");
@@ -77,11 +83,18 @@ beforeAll(async () => {
   L = { sittingId: live.sittingId, itemIds: live.itemIds, secretVoteId };
   m02.close();
   m03.close();
-  // M is held and closed so its minutes can be approved at C, then published.
+  // M is held and closed so its minutes can be approved at H (held too), then published.
   const mp = new Client(srv.url, M, cookies.president ?? "");
   await mp.sendOk({ type: "sitting:open" });
   await mp.sendOk({ type: "sitting:close" });
   mp.close();
+  const hp = new Client(srv.url, H, cookies.president ?? "");
+  await hp.sendOk({ type: "sitting:open" });
+  hp.close();
+  // An annex on C's first item and one on the other council's: the clerk's DELETE cells remove them.
+  const annex = { name: "annexe.pdf", mediaType: "application/pdf", size: 9, sha256: "0".repeat(64), bytes: Buffer.from("%PDF-1.4\n") };
+  await srv.db.annex.create({ data: { id: "a-matrix", itemId: C.itemIds[0] ?? "", ...annex } });
+  await srv.db.annex.create({ data: { id: "a-matrix-other", itemId: other.itemId, ...annex } });
 });
 
 afterAll(async () => {
@@ -138,6 +151,8 @@ describe("public data is the same for everyone and carries nothing private", () 
     `/records/sittings/${L.sittingId}/deliberations`,
     `/records/sittings/${L.sittingId}/items/${L.itemIds[0] ?? ""}/extract`,
     "/records/councils/poitiers/scdl.csv",
+    "/api/public/records",
+    `/api/public/sittings/${L.sittingId}/records`,
     `/records/councils/${OTHER_COUNCIL}/scdl.csv`,
     "/api/demo/links",
   ];
@@ -362,7 +377,7 @@ function endpoints(): Endpoint[] {
     {
       method: "POST",
       path: () => `/api/clerk/sittings/${M}/minutes/approve`,
-      body: () => ({ atSittingId: C.sittingId }),
+      body: () => ({ atSittingId: H }),
       kind: "clerk",
       foreign: () => `/api/clerk/sittings/${other.sittingId}/minutes/approve`,
     },
@@ -372,6 +387,31 @@ function endpoints(): Endpoint[] {
       kind: "clerk",
       foreign: () => `/api/clerk/sittings/${other.sittingId}/minutes/publish`,
     },
+    // The records desk (REC-17).
+    { method: "GET", path: () => `/api/clerk/sittings/${M}/records`, kind: "clerk", foreign: () => `/api/clerk/sittings/${other.sittingId}/records` },
+    {
+      method: "POST",
+      path: () => `/api/clerk/sittings/${M}/deliberations/publish`,
+      body: () => ({ publishedOn: "2022-10-05" }),
+      kind: "clerk",
+      foreign: () => `/api/clerk/sittings/${other.sittingId}/deliberations/publish`,
+    },
+    {
+      method: "POST",
+      path: () => `/api/clerk/items/${item0 ?? ""}/publish`,
+      body: () => ({ publishedOn: "2022-10-05" }),
+      kind: "clerk",
+      foreign: () => `/api/clerk/items/${other.itemId}/publish`,
+      skipAllowed: "an act is published once its sitting is closed (REC-10, tests/records/official-records.test.ts)",
+    },
+    {
+      method: "POST",
+      path: () => `/api/clerk/items/${cItem}/annexes`,
+      body: () => ({ name: "plan.pdf", dataBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64") }),
+      kind: "clerk",
+      foreign: () => `/api/clerk/items/${other.itemId}/annexes`,
+    },
+    { method: "DELETE", path: () => "/api/clerk/annexes/a-matrix", kind: "clerk", foreign: () => "/api/clerk/annexes/a-matrix-other" },
   ];
 }
 

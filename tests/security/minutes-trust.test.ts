@@ -75,6 +75,10 @@ beforeAll(async () => {
   councillor = await demoSignIn(srv.url, "u-m02");
   ({ sittingId } = await createSittingAs(srv.url, clerk));
   later = (await createSittingAs(srv.url, clerk, { date: "2022-11-14", convocationDate: "2022-11-07" })).sittingId;
+  // The minutes are approved at a later sitting that was held (REC-14): it is opened.
+  const chair = new Client(srv.url, later, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
+  await chair.sendOk({ type: "sitting:open" });
+  chair.close();
   const sec = await yClient(srv.url, sittingId, secretary);
   await sec.synced();
   const p = new Y.XmlElement("paragraph");

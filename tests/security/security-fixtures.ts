@@ -164,6 +164,8 @@ export async function stateDigest(db: Db): Promise<Record<string, string>> {
     SecretUrn: db.secretUrn.findMany({ orderBy: { voteId: "asc" } }),
     SecretSignature: db.secretSignature.findMany({ orderBy: [{ voteId: "asc" }, { memberId: "asc" }, { onBehalfOf: "asc" }] }),
     AppSetting: db.appSetting.findMany({ orderBy: { key: "asc" } }),
+    Annex: db.annex.findMany({ orderBy: { id: "asc" } }),
+    PublishedRecord: db.publishedRecord.findMany({ orderBy: [{ sittingId: "asc" }, { record: "asc" }, { itemId: "asc" }, { version: "asc" }] }),
   };
   const out: Record<string, string> = {};
   for (const [name, rows] of Object.entries(tables))

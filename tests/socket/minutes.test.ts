@@ -92,7 +92,7 @@ describe("minutes over the Yjs websocket", () => {
     expect(facts.map((f) => f.kind)).toEqual(["opening", "item-call", "result", "suspension", "resumption", "closing"]);
     expect(facts.map((f) => f.seq)).toEqual([...facts.map((f) => f.seq)].sort((a, b) => a - b));
     expect(facts[0]!.text).toContain("présents : 29");
-    expect(facts[2]!.text).toMatch(/Pour 0, Contre 1, Abstention 0/);
+    expect(facts[2]!.text).toMatch(/pour : 0 — contre : 1 — abstentions : 0/);
     expect(facts[2]!.text).toContain("Contre : Mme Ombelyne DAGICOUR");
     // The secretary's own text survives between facts; the facts are headed per item.
     expect(sec.doc.getXmlFragment("default").toString()).toContain("Texte de la secrétaire.");
@@ -111,7 +111,9 @@ describe("minutes over the Yjs websocket", () => {
     const chain = await readChain(srv.db, sittingId);
     const closed = chain.find((e) => e.type === "vote:closed")!;
     const tally = (JSON.parse(closed.payload) as { tally: { pour: number; contre: number; abstention: number; nppv: number } }).tally;
-    expect(html).toContain(`Pour ${tally.pour}, Contre ${tally.contre}, Abstention ${tally.abstention}, Ne prend pas part au vote ${tally.nppv}`);
+    expect(html).toContain(
+      `pour : ${tally.pour} — contre : ${tally.contre} — abstentions : ${tally.abstention} — ne prennent pas part au vote : ${tally.nppv}`,
+    );
     for (const f of facts) expect(html).toContain(`data-seq="${f.seq}"`);
     // MIN-5 the procès-verbal as an A4 PDF.
     const pdf = await fetch(`${srv.url}/records/sittings/${sittingId}/minutes.pdf`, { headers: { cookie: clerk } });
@@ -127,8 +129,12 @@ describe("minutes over the Yjs websocket", () => {
     voter.close();
   });
 
-  it("MIN-4 approval at a later sitting, then publication opens the minutes to the public (read only)", async () => {
+  it("MIN-4 approval at a later sitting that was held, then publication opens the minutes to the public (read only)", async () => {
     const later = await createSittingAs(srv.url, clerk, { date: "2022-11-14" });
+    // Approval is voted at a sitting held, never "at" one only convened (REC-14).
+    const heldBy = new Client(srv.url, later.sittingId, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
+    await heldBy.sendOk({ type: "sitting:open" });
+    heldBy.close();
     const post = (path: string, body: unknown) =>
       fetch(`${srv.url}${path}`, {
         method: "POST",

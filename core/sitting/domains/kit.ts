@@ -4,6 +4,7 @@
 import type { Rejection, RoomCommand } from "../protocol";
 import type { Actor, SittingEvent, SittingState } from "../state";
 import type { Choice } from "../../vocabulary";
+import { wallTimeToInstant } from "../../time";
 
 export interface CommandContext {
   now: string; // ISO time of acceptance
@@ -27,7 +28,10 @@ export function ok(events: SittingEvent[], reply: Record<string, unknown> = {}):
   return { ok: true, events, reply };
 }
 
-/** "HH:MM" given by the chair (a late arrival noted afterwards) on the sitting's date, else now. */
+/**
+ * "HH:MM" given by the chair (a late arrival noted afterwards) on the sitting's date and the council's
+ * clock, else now; the log keeps a UTC instant either way.
+ */
 export function timeOf(state: SittingState, ctx: CommandContext, hhmm?: string): string {
-  return hhmm ? `${state.date}T${hhmm}:00` : ctx.now;
+  return hhmm ? wallTimeToInstant(state.date, hhmm, state.settings.timeZone) : ctx.now;
 }

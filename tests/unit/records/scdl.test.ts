@@ -201,7 +201,9 @@ describe("validateScdlRow", () => {
     expect(
       validateScdlRow({
         ...POITIERS_ROW,
+        // The two budget columns go together (custom check cohesive-columns-value).
         BUDGET_ANNEE: "",
+        BUDGET_NOM: "",
         PREF_ID: "",
         PREF_DATE: "",
         DELIB_URL: "",
@@ -283,5 +285,48 @@ describe("scdlMatiereNom", () => {
   it("returns null for level-1 and unknown codes", () => {
     expect(scdlMatiereNom("9")).toBeNull();
     expect(scdlMatiereNom("9.9")).toBeNull();
+  });
+});
+
+describe("REC-16 the schema's custom checks", () => {
+  const check = (over: Partial<ScdlRow>) => validateScdlRow({ ...POITIERS_ROW, ...over });
+
+  it("REC-16 a complete, coherent row passes every check", () => {
+    expect(check({})).toEqual([]);
+  });
+
+  it("REC-16 COLL_SIRET must pass its Luhn checksum, not only its pattern", () => {
+    expect(check({ COLL_SIRET: "21860194600014" })).toEqual(["COLL_SIRET: is not a valid SIRET (Luhn checksum)"]);
+  });
+
+  it("REC-16 BUDGET_NOM and BUDGET_ANNEE go together; a year interval goes forward", () => {
+    expect(check({ BUDGET_ANNEE: "" })).toEqual(["BUDGET_ANNEE: required when BUDGET_NOM is given"]);
+    expect(check({ BUDGET_NOM: "" })).toEqual(["BUDGET_NOM: required when BUDGET_ANNEE is given"]);
+    expect(check({ BUDGET_ANNEE: "2023/2022" })).toEqual(["BUDGET_ANNEE: the second year of an interval must come after the first"]);
+    expect(check({ BUDGET_ANNEE: "2022/2023" })).toEqual([]);
+  });
+
+  it("REC-16 PREF_DATE is not before DELIB_DATE", () => {
+    expect(check({ PREF_DATE: "2022-10-02" })).toEqual(["PREF_DATE: must not be before DELIB_DATE"]);
+    expect(check({ PREF_DATE: "2022-10-03" })).toEqual([]);
+  });
+
+  it("REC-16 VOTE_REEL is the sum of pour, contre and abstention, and at most VOTE_EFFECTIF; empty cells skip the checks", () => {
+    expect(check({ VOTE_REEL: 49 })).toEqual(["VOTE_REEL: must equal VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION (50)"]);
+    expect(check({ VOTE_EFFECTIF: 49 })).toEqual(["VOTE_REEL: must not exceed VOTE_EFFECTIF"]);
+    expect(check({ VOTE_EFFECTIF: null, VOTE_POUR: null })).toEqual([]);
+  });
+
+  it("REC-16 DELIB_MATIERE_NOM starts with an ACTES level-1 label and '/', the code's own", () => {
+    expect(check({ DELIB_MATIERE_NOM: "autres domaines de compétences des communes" })).toEqual([
+      "DELIB_MATIERE_NOM: the oblique « / » between the ACTES level-1 and level-2 labels is missing",
+    ]);
+    expect(check({ DELIB_MATIERE_NOM: "autres domaines de compétences / autres" })).toEqual(["DELIB_MATIERE_NOM: no space before or after the oblique « / »"]);
+    expect(check({ DELIB_MATIERE_NOM: "culture/musées" })).toEqual(['DELIB_MATIERE_NOM: "culture" is not an ACTES level-1 matter']);
+    // Accents and case do not matter to the prefix, as Validata compares it.
+    expect(check({ DELIB_MATIERE_NOM: "Autres Domaines de Competences/x" })).toEqual([]);
+    expect(check({ DELIB_MATIERE_CODE: "7.1" })).toEqual([
+      'DELIB_MATIERE_CODE: 7.1 is not in the matter "autres domaines de compétences" (9) that DELIB_MATIERE_NOM names',
+    ]);
   });
 });

@@ -1,0 +1,36 @@
+// The mayor's commands sent over the real Socket.IO protocol from the test runner, for end-to-end
+// tests that need a sitting already held (the screens under test are the clerk's, not the mayor's).
+import { io, type Socket } from "socket.io-client";
+import type { CommandBody } from "../core/sitting/protocol";
+
+export interface Chair {
+  send(command: CommandBody): Promise<Record<string, unknown>>;
+  close(): void;
+}
+
+export async function chairOf(baseURL: string, sittingId: string): Promise<Chair> {
+  const signin = await fetch(`${baseURL}/api/auth/signin`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "x-seance-client": "1" },
+    body: JSON.stringify({ login: "maire", password: "maire-demo" }),
+  });
+  const cookie = /seance_auth=[^;]*/.exec(signin.headers.get("set-cookie") ?? "")?.[0];
+  if (!cookie) throw new Error(`the mayor could not sign in (${signin.status})`);
+  const socket: Socket = io(baseURL, { transports: ["websocket"], extraHeaders: { cookie, origin: baseURL } });
+  const sub = (await socket.timeout(10_000).emitWithAck("sitting:subscribe", { sittingId })) as { ok: boolean };
+  if (!sub.ok) throw new Error("the mayor could not follow the sitting");
+  let n = 0;
+  return {
+    async send(command) {
+      n += 1;
+      const r = (await socket.timeout(10_000).emitWithAck("command", { sittingId, commandId: `e2e-${Date.now()}-${n}`, command })) as {
+        ok: boolean;
+        data?: Record<string, unknown>;
+        error?: { code: string };
+      };
+      if (!r.ok) throw new Error(`${command.type} refused: ${r.error?.code}`);
+      return r.data ?? {};
+    },
+    close: () => void socket.close(),
+  };
+}
