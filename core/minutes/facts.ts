@@ -8,6 +8,7 @@ import { usableProxies } from "../sitting/derive";
 import type { SittingHeader } from "../sitting/projection";
 import type { SittingEvent, SittingState } from "../sitting/state";
 import { frenchClock } from "../time";
+import { CHOICES } from "../vocabulary";
 
 export type FactKind =
   | "opening"
@@ -125,16 +126,15 @@ function result(seq: number, event: Extract<SittingEvent, { type: "vote:proclaim
   const r = event.result;
   let byName = "";
   if (vote?.mode === "public") {
-    const groups = (["pour", "contre", "abstention", "nppv"] as const)
-      .map((ch) => {
-        const who = Object.values(vote.ballots)
-          .filter((b) => b.choice === ch)
-          .map((b) => (b.onBehalfOf ? `${names(before, [b.onBehalfOf])} (pouvoir à ${names(before, [b.memberId])})` : names(before, [b.memberId])))
-          // By surname, as a register lists them, not by civility.
-          .sort((x, y) => x.replace(/^(M\.|Mme) \S+ /, "").localeCompare(y.replace(/^(M\.|Mme) \S+ /, ""), "fr"));
-        return who.length ? `${CHOICE_FR[ch]} : ${who.join(", ")}.` : "";
-      })
-      .filter(Boolean);
+    // By surname, as a register lists them, not by civility.
+    const surname = (id: string) => `${before.roster[id]?.lastName ?? id} ${before.roster[id]?.firstName ?? ""}`;
+    const groups = CHOICES.map((ch) => {
+      const who = Object.values(vote.ballots)
+        .filter((b) => b.choice === ch)
+        .sort((x, y) => surname(x.onBehalfOf || x.memberId).localeCompare(surname(y.onBehalfOf || y.memberId), "fr"))
+        .map((b) => (b.onBehalfOf ? `${names(before, [b.onBehalfOf])} (pouvoir à ${names(before, [b.memberId])})` : names(before, [b.memberId])));
+      return who.length ? `${CHOICE_FR[ch]} : ${who.join(", ")}.` : "";
+    }).filter(Boolean);
     byName = groups.length ? ` Votes nominatifs — ${groups.join(" ")}` : "";
   }
   return {

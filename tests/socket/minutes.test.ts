@@ -69,7 +69,7 @@ describe("minutes over the Yjs websocket", () => {
     for (const c of [sec, reader, third]) c.close();
   });
 
-  it("MIN-3 the sitting writes its facts in order, and the PV export's figures equal the event log's", async () => {
+  it("MIN-3 MIN-5 the sitting writes its facts in order, the PV export's figures equal the event log's, and it prints as an A4 PDF", async () => {
     const pres = new Client(srv.url, sittingId, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
     const voter = new Client(srv.url, sittingId, councillor);
     await pres.subscribe();
