@@ -100,6 +100,47 @@ export function RosterSection({
   );
 }
 
+/** The lines of the file that create or update a member, with the columns that change. */
+function RosterChanges({ rows }: { rows: RosterImportOutcome["rows"] }) {
+  const t = useTranslations("clerk.rosterCsv");
+  const name = (m: RosterImportOutcome["rows"][number]["member"]) => `${m.civility} ${m.firstName} ${m.lastName}`;
+  return (
+    <table className="w-full text-sm">
+      <caption className="text-left font-semibold">{t("changesTitle")}</caption>
+      <thead>
+        <tr className="border-b-2 border-slate-400 text-left">
+          <th scope="col" className="p-1">
+            {t("line")}
+          </th>
+          <th scope="col" className="p-1">
+            {t("action")}
+          </th>
+          <th scope="col" className="p-1">
+            {t("member")}
+          </th>
+          <th scope="col" className="p-1">
+            {t("changed")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows
+          .filter((r) => r.action !== "unchanged")
+          .map((r) => (
+            <tr key={r.line} className="border-t border-slate-200">
+              <td className="p-1 font-mono">{r.line}</td>
+              <td className="p-1 font-semibold">{t(`actions.${r.action}`)}</td>
+              <th scope="row" className="p-1 text-left font-normal">
+                {name(r.member)}
+              </th>
+              <td className="p-1">{r.changes.join(", ")}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
+
 function RosterImport({ onSaved }: { onSaved: () => void }) {
   const t = useTranslations("clerk.rosterCsv");
   const tr = useTranslations("clerk.records.files");
@@ -143,7 +184,6 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
   };
 
   const changes = preview ? preview.counts.create + preview.counts.update : 0;
-  const name = (m: RosterImportOutcome["rows"][number]["member"]) => `${m.civility} ${m.firstName} ${m.lastName}`;
   return (
     <div className="rounded-lg border border-slate-300 p-4">
       <label className="block font-semibold">
@@ -177,41 +217,7 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
               <ProblemList problems={preview.problems} pick={pick} showLine />
             </div>
           ) : null}
-          {changes ? (
-            <table className="w-full text-sm">
-              <caption className="text-left font-semibold">{t("changesTitle")}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400 text-left">
-                  <th scope="col" className="p-1">
-                    {t("line")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("action")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("member")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("changed")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows
-                  .filter((r) => r.action !== "unchanged")
-                  .map((r) => (
-                    <tr key={r.line} className="border-t border-slate-200">
-                      <td className="p-1 font-mono">{r.line}</td>
-                      <td className="p-1 font-semibold">{t(`actions.${r.action}`)}</td>
-                      <th scope="row" className="p-1 text-left font-normal">
-                        {name(r.member)}
-                      </th>
-                      <td className="p-1">{r.changes.join(", ")}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          ) : null}
+          {changes ? <RosterChanges rows={preview.rows} /> : null}
           <div className="flex flex-wrap gap-3">
             <button type="button" className="btn btn-primary" disabled={preview.problems.length > 0 || changes === 0} onClick={() => void commit()}>
               {t("commit")}
