@@ -1,7 +1,7 @@
 // The domain words of Séance, each declared once as a zod schema with its inferred type. Every other
 // module (protocol, state, rules, records, API contracts, screens) imports them from here.
 import { z } from "zod";
-import { DEFAULT_TIME_ZONE, isTimeZone } from "./time";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "./time"; // records (#14)
 
 /** A ballot's choice (L2121-20): pour, contre, abstention, ne prend pas part au vote. */
 export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
