@@ -102,7 +102,7 @@ export function ImportDraftsPanel({ sittingId, disabled, onImported }: { sitting
           <p role="status" className="font-semibold">
             {blocked ? t("summaryBlocked", { count: preview.files.length, blocked }) : t("summaryReady", { count: preview.files.length })}
           </p>
-          <PreviewTable preview={preview} onBudgetYear={giveBudgetYear} />
+          <PreviewTable files={preview.files} onBudgetYear={giveBudgetYear} />
           <div className="flex flex-wrap gap-3">
             <button type="button" className="btn btn-primary" disabled={busy || blocked > 0} onClick={() => void commit()}>
               {t("commit")}
@@ -114,6 +114,45 @@ export function ImportDraftsPanel({ sittingId, disabled, onImported }: { sitting
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** What was understood of each file, and its problems. */
+function PreviewTable({ files, onBudgetYear }: { files: DraftPreview[]; onBudgetYear: (name: string, year: string) => void }) {
+  const t = useTranslations("clerk.import");
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm" data-testid="import-preview">
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400 text-left align-bottom">
+            <th scope="col" className="p-2">
+              {t("file")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("order")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("item")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("proposals")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("actesBudget")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("problems")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <PreviewRow key={f.name} file={f} onBudgetYear={(year) => onBudgetYear(f.name, year)} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -183,44 +222,5 @@ function PreviewRow({ file, onBudgetYear }: { file: DraftPreview; onBudgetYear: 
         <ProblemList problems={file.problems} pick={pick} />
       </td>
     </tr>
-  );
-}
-
-/** What each draft would become, and what stops it, before anything is created. */
-function PreviewTable({ preview, onBudgetYear }: { preview: ImportOutcome; onBudgetYear: (name: string, year: string) => void }) {
-  const t = useTranslations("clerk.import");
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm" data-testid="import-preview">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-400 text-left align-bottom">
-            <th scope="col" className="p-2">
-              {t("file")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("order")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("item")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("proposals")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("actesBudget")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("problems")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.files.map((f) => (
-            <PreviewRow key={f.name} file={f} onBudgetYear={(year) => onBudgetYear(f.name, year)} />
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -10,20 +10,15 @@ import { ANNEX_TYPES, MAX_ANNEX_BYTES } from "@/core/records/annexes";
 import { attestation } from "@/core/records/attestation";
 import { publicationProblems, type PublicationFields } from "@/core/records/publication-rules";
 import { bytesToBase64 } from "@/core/records/text-encoding";
-import { councilDate } from "@/core/time";
 import { call } from "@/lib/client/api";
-import { useShortDate } from "./clerk-api";
 import type { DeskFeedback } from "./records-desk";
+import { PublishForm, todayOn, Versions } from "./records-desk-publish";
 
 const input = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1 font-normal";
 const ACCEPT = Object.values(ANNEX_TYPES)
   .flat()
   .map((x) => `.${x}`)
   .join(",");
-
-export function todayOn(timeZone: string): string {
-  return councilDate(new Date().toISOString(), timeZone) ?? new Date().toISOString().slice(0, 10);
-}
 
 type Fields = { postedOn: string; publishedOn: string; prefectureReceivedOn: string; teletransmissionId: string };
 
@@ -97,58 +92,27 @@ function DatesForm({ desk, item, feedback }: { desk: RecordsDesk; item: DeskItem
   );
 }
 
-function PublishForm({ desk, item, feedback }: { desk: RecordsDesk; item: DeskItem; feedback: DeskFeedback }) {
+function ActPublication({ desk, item, feedback }: { desk: RecordsDesk; item: DeskItem; feedback: DeskFeedback }) {
   const t = useTranslations("clerk.records.publish");
-  const short = useShortDate();
   const versions = item.extract?.versions ?? [];
-  const [on, setOn] = useState(todayOn(desk.sitting.timeZone));
-  const [reason, setReason] = useState("");
-  const again = versions.length > 0;
-  const publish = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const r = await call(recordsDeskRoutes.publishExtract, { itemId: item.id }, { publishedOn: on, ...(again ? { reason } : {}) });
+  const publish = async (publishedOn: string, reason: string | null) => {
+    const r = await call(recordsDeskRoutes.publishExtract, { itemId: item.id }, { publishedOn, ...(reason !== null ? { reason } : {}) });
     if (r.ok) await feedback.done(t("done", { identifier: item.identifier, version: r.data.version }));
     else feedback.failed(r.error);
   };
   return (
     <div className="grid gap-2">
-      {versions.length ? (
-        <ul className="text-xs">
-          {versions.map((v) => (
-            <li key={v.version}>
-              {t("version", { version: v.version, date: short(v.publishedOn) })}
-              {v.reason ? ` — ${v.reason}` : ""}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-xs text-slate-700">{t("notYet")}</p>
-      )}
+      <Versions versions={versions} size="text-xs" />
       {item.extract?.differs ? <p className="text-xs font-semibold text-abst">{t("differs")}</p> : null}
       {desk.sitting.status === "closed" ? (
-        <form onSubmit={(e) => void publish(e)} className="grid gap-2" aria-label={t("formFor", { identifier: item.identifier })}>
-          <label className="block text-xs font-semibold">
-            {t("on")}
-            <input
-              type="date"
-              required
-              value={on}
-              min={desk.sitting.date}
-              max={todayOn(desk.sitting.timeZone)}
-              onChange={(e) => setOn(e.currentTarget.value)}
-              className={input}
-            />
-          </label>
-          {again ? (
-            <label className="block text-xs font-semibold">
-              {t("reason")}
-              <input required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} className={input} />
-            </label>
-          ) : null}
-          <button type="submit" className="btn btn-primary px-2 py-1">
-            {again ? t("republish") : t("publish")}
-          </button>
-        </form>
+        <PublishForm
+          desk={desk}
+          label={t("formFor", { identifier: item.identifier })}
+          publishLabel={t("publish")}
+          again={versions.length > 0}
+          size="text-xs"
+          onPublish={publish}
+        />
       ) : null}
     </div>
   );
@@ -252,7 +216,7 @@ export function ActRow({ desk, item, feedback }: { desk: RecordsDesk; item: Desk
           <span className="text-slate-700">—</span>
         )}
       </td>
-      <td className="p-2">{decided ? <PublishForm desk={desk} item={item} feedback={feedback} /> : <span className="text-slate-700">—</span>}</td>
+      <td className="p-2">{decided ? <ActPublication desk={desk} item={item} feedback={feedback} /> : <span className="text-slate-700">—</span>}</td>
       <td className="p-2">
         <Annexes item={item} feedback={feedback} />
       </td>

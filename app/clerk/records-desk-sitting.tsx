@@ -9,7 +9,7 @@ import { recordsDeskRoutes, type DeskRecord, type RecordsDesk } from "@/core/api
 import { call } from "@/lib/client/api";
 import { useShortDate } from "./clerk-api";
 import type { DeskFeedback } from "./records-desk";
-import { todayOn } from "./records-desk-act";
+import { PublishForm, Versions } from "./records-desk-publish";
 
 const input = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1 font-normal";
 
@@ -27,68 +27,32 @@ function Links({ record, what }: { record: DeskRecord; what: string }) {
   );
 }
 
-function Versions({ record }: { record: DeskRecord }) {
-  const t = useTranslations("clerk.records.publish");
-  const short = useShortDate();
-  if (!record.versions.length) return <p className="text-sm text-slate-700">{t("notYet")}</p>;
-  return (
-    <ul className="text-sm">
-      {record.versions.map((v) => (
-        <li key={v.version}>
-          {t("version", { version: v.version, date: short(v.publishedOn) })}
-          {v.reason ? ` — ${v.reason}` : ""}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function ListPanel({ desk, feedback }: { desk: RecordsDesk; feedback: DeskFeedback }) {
   const t = useTranslations("clerk.records.list");
   const tp = useTranslations("clerk.records.publish");
   const short = useShortDate();
-  const [on, setOn] = useState(todayOn(desk.sitting.timeZone));
-  const [reason, setReason] = useState("");
-  const again = desk.deliberations.versions.length > 0;
-  const publish = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const r = await call(recordsDeskRoutes.publishDeliberations, { sittingId: desk.sitting.id }, { publishedOn: on, ...(again ? { reason } : {}) });
+  const publish = async (publishedOn: string, reason: string | null) => {
+    const r = await call(recordsDeskRoutes.publishDeliberations, { sittingId: desk.sitting.id }, { publishedOn, ...(reason !== null ? { reason } : {}) });
     if (r.ok) await feedback.done(t("done", { version: r.data.version }));
     else feedback.failed(r.error);
   };
-  const late = on > desk.deliberations.dueBy;
   return (
     <div className="rounded-lg border border-slate-300 p-3" data-testid="records-list">
       <h4 className="font-semibold">{t("title")}</h4>
       <Links record={desk.deliberations} what={t("what")} />
-      <Versions record={desk.deliberations} />
+      <Versions versions={desk.deliberations.versions} size="text-sm" />
       {desk.deliberations.differs ? <p className="text-sm font-semibold text-abst">{tp("differs")}</p> : null}
       <p className="text-sm text-slate-700">{t("dueBy", { date: short(desk.deliberations.dueBy) })}</p>
       {desk.sitting.status === "closed" ? (
-        <form onSubmit={(e) => void publish(e)} className="mt-2 grid gap-2" aria-label={t("formLabel")}>
-          <label className="block text-sm font-semibold">
-            {t("on")}
-            <input
-              type="date"
-              required
-              value={on}
-              min={desk.sitting.date}
-              max={todayOn(desk.sitting.timeZone)}
-              onChange={(e) => setOn(e.currentTarget.value)}
-              className={input}
-            />
-          </label>
-          {late ? <p className="text-sm font-semibold text-abst">{t("late")}</p> : null}
-          {again ? (
-            <label className="block text-sm font-semibold">
-              {tp("reason")}
-              <input required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} className={input} />
-            </label>
-          ) : null}
-          <button type="submit" className="btn btn-primary px-2 py-1">
-            {again ? tp("republish") : t("publish")}
-          </button>
-        </form>
+        <PublishForm
+          desk={desk}
+          label={t("formLabel")}
+          publishLabel={t("publish")}
+          again={desk.deliberations.versions.length > 0}
+          size="text-sm"
+          lateAfter={{ date: desk.deliberations.dueBy, text: t("late") }}
+          onPublish={publish}
+        />
       ) : null}
     </div>
   );
@@ -128,7 +92,7 @@ function MinutesPanel({ desk, feedback }: { desk: RecordsDesk; feedback: DeskFee
         {t(`state.${state}`)}
         {m.approvedAt ? ` — ${t("approvedAt", { date: short(m.approvedAt) })}` : ""}
       </p>
-      <Versions record={m} />
+      <Versions versions={m.versions} size="text-sm" />
       {desk.sitting.status === "closed" && m.state === "draft" ? (
         m.approvalSittings.length ? (
           <form onSubmit={(e) => void approve(e)} className="mt-2 grid gap-2" aria-label={t("approveLabel")}>

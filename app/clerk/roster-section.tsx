@@ -85,6 +85,26 @@ export function RosterSection({
   );
 }
 
+/** The lines of the file that create or update a member, with the columns that change. */
+function RosterChanges({ rows }: { rows: RosterImportOutcome["rows"] }) {
+  const t = useTranslations("clerk.rosterCsv");
+  return (
+    <DataTable
+      caption={t("changesTitle")}
+      captionVisible
+      dense
+      rows={rows.filter((r) => r.action !== "unchanged")}
+      rowKey={(r) => r.line}
+      columns={[
+        { key: "line", header: t("line"), cell: (r) => r.line, className: "font-mono" },
+        { key: "action", header: t("action"), cell: (r) => t(`actions.${r.action}`), className: "font-semibold" },
+        { key: "member", header: t("member"), cell: (r) => fullName(r.member), rowHeader: true },
+        { key: "changed", header: t("changed"), cell: (r) => r.changes.join(", ") },
+      ]}
+    />
+  );
+}
+
 function RosterImport({ onSaved }: { onSaved: () => void }) {
   const t = useTranslations("clerk.rosterCsv");
   const tr = useTranslations("clerk.records.files");
@@ -128,7 +148,6 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
   };
 
   const changes = preview ? preview.counts.create + preview.counts.update : 0;
-  const name = (m: RosterImportOutcome["rows"][number]["member"]) => fullName(m);
   return (
     <div className="rounded-lg border border-slate-300 p-4">
       <label className="block font-semibold">
@@ -162,21 +181,7 @@ function RosterImport({ onSaved }: { onSaved: () => void }) {
               <ProblemList problems={preview.problems} pick={pick} showLine />
             </div>
           ) : null}
-          {changes ? (
-            <DataTable
-              caption={t("changesTitle")}
-              captionVisible
-              dense
-              rows={preview.rows.filter((r) => r.action !== "unchanged")}
-              rowKey={(r) => r.line}
-              columns={[
-                { key: "line", header: t("line"), cell: (r) => r.line, className: "font-mono" },
-                { key: "action", header: t("action"), cell: (r) => t(`actions.${r.action}`), className: "font-semibold" },
-                { key: "member", header: t("member"), cell: (r) => name(r.member), rowHeader: true },
-                { key: "changed", header: t("changed"), cell: (r) => r.changes.join(", ") },
-              ]}
-            />
-          ) : null}
+          {changes ? <RosterChanges rows={preview.rows} /> : null}
           <div className="flex flex-wrap gap-3">
             <button type="button" className="btn btn-primary" disabled={preview.problems.length > 0 || changes === 0} onClick={() => void commit()}>
               {t("commit")}

@@ -26,7 +26,7 @@ export function registerMinutesRoutes(router: Router, deps: HttpDeps, minutes: M
       const asked = version ? Number(version) : undefined;
       // The public reads the copy frozen at publication (a renamed member does not rewrite it); so
       // does everyone once the version frozen last is the one approved last.
-      const frozen = !ownCouncil || asked || m.publishedVersion === m.versions[m.versions.length - 1]?.version;
+      const frozen = !ownCouncil || asked || (m.state === "approved" && m.publishedVersion === m.versions[m.versions.length - 1]?.version);
       const copy = frozen ? await readPublished(db, room.state, { sittingId: sid, record: "minutes", itemId: null }, asked) : null;
       if (copy) {
         const headers = { "X-Record-Version": String(copy.version.version), "X-Record-Latest-Version": String(copy.latest), "Cache-Control": "no-store" };
