@@ -3,7 +3,9 @@
 // every (re)connection. It keeps only the latest view, so long runs do not hoard messages.
 import { io, type Socket } from "socket.io-client";
 import type { CommandBody, Reply } from "../core/sitting/protocol";
-import { lazyParser, type LazyState } from "./lazy-parser";
+import type { PublicView } from "../core/sitting/projection";
+import { applyPublicPatch, patchApplies, type PublicPatch } from "../core/sitting/public-patch";
+import { lazyParser, parseLazy, type LazyState } from "./lazy-parser";
 import { now } from "./stats";
 
 interface SubscribeData {
@@ -22,6 +24,8 @@ export class BenchClient {
   /** Highest seq held (from a broadcast or a subscribe reply); -1 before the first. */
   seq = -1;
   latest: LazyState | null = null;
+  /** The view once parsed (patches apply to it); `latest` holds a snapshot not parsed yet. */
+  private parsed: PublicView | null = null;
   /** When the last subscribe reply arrived, and the seq it reported. */
   syncedAt = 0;
   syncedSeq = -1;
@@ -42,7 +46,21 @@ export class BenchClient {
       if (s.seq <= this.seq) return;
       this.seq = s.seq;
       this.latest = s;
+      this.parsed = null;
       if (this.recording) this.arrivals.push(s.seq, now());
+    });
+    // Patches are small: parsed and applied as a screen does (lib/client/sitting-client.ts).
+    this.socket.on("sitting:patch", (p: PublicPatch) => {
+      if (p.seq <= this.seq) return;
+      const view = this.view();
+      if (!view || !patchApplies(view, p)) {
+        this.subscribe(sittingId).catch(() => undefined);
+        return;
+      }
+      this.parsed = applyPublicPatch(view, p);
+      this.latest = null;
+      this.seq = p.seq;
+      if (this.recording) this.arrivals.push(p.seq, now());
     });
     this.socket.on("connect", () => {
       this.subscribe(sittingId).catch(() => undefined);
@@ -56,7 +74,8 @@ export class BenchClient {
     if (!r.ok) return;
     if (r.data.view && r.data.view.seq > this.seq) {
       this.seq = r.data.view.seq;
-      this.latest = { seq: r.data.view.seq, raw: `2${JSON.stringify(["sitting:state", r.data.view])}` };
+      this.latest = null;
+      this.parsed = r.data.view as PublicView;
       if (this.recording) this.arrivals.push(this.seq, now());
     }
     this.syncedSeq = r.data.seq;
@@ -71,6 +90,15 @@ export class BenchClient {
     const r = await this.send(command, sittingId);
     if (!r.ok) throw new Error(`${command.type} refused: ${r.error.code} ${r.error.detail ?? ""}`);
     return r.data;
+  }
+
+  /** What the screen holds, parsed (a snapshot is parsed on first use). */
+  view(): PublicView | null {
+    if (!this.parsed && this.latest) {
+      this.parsed = parseLazy(this.latest) as PublicView;
+      this.latest = null;
+    }
+    return this.parsed;
   }
 
   close(): void {

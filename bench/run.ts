@@ -11,15 +11,15 @@ import { BENCH, councillorUser, createBenchCouncil, itemId, memberId } from "./s
 import { ensureBuild, weighScreens } from "./bundles";
 import { forkTs, stop, type Forked } from "./processes";
 import { rawBallotsPerSecond } from "./raw-sqlite";
+import { reloadMs } from "./reload";
 import { now, percentile, round, sleep, waitFor } from "./stats";
 import { runYjsBench, type YjsResult } from "./yjs-bench";
-import { STATE_PREFIX } from "./lazy-parser";
 import type { BaselineOps } from "./baseline-server";
 import type { ServerOps } from "./server-entry";
 import type { Ballot, WorkerOps } from "./viewer-worker";
 import type { Choice } from "../core/sitting/protocol";
 
-const RUN_LIMIT_MS = 290_000;
+const RUN_LIMIT_MS = 360_000;
 // BENCH_VIEWERS=100,500 runs a smaller fan-out (a quick check of the bench itself).
 const VIEWER_COUNTS: number[] = process.env.BENCH_VIEWERS ? process.env.BENCH_VIEWERS.split(",").map(Number) : [100, 1000, 2000];
 const BURST_MS = 1000;
@@ -29,6 +29,7 @@ const DURABLE_CLOSED_LOOP_MS = 5000;
 const DURABLE_GOAL_RATE = 500;
 const DURABLE_PACED_MS = 3000;
 const RAW_SECONDS = 3;
+const BASELINE_MAX_BYTES = 200;
 
 const SID = BENCH.sittingId;
 const t0 = now();
@@ -46,6 +47,7 @@ interface FanoutDetail extends FanoutRow {
   baselineP50Ms: number;
   baselineLastToAllMs: number;
   payloadBytes: number;
+  baselinePayloadBytes: number;
   ackP99Ms: number;
   lagP99Ms: number;
   serverCpuMs: number;
@@ -118,6 +120,11 @@ async function main(): Promise<void> {
   fs.copyFileSync(dbFile, rawFile);
   const raw = rawBallotsPerSecond(rawFile, SID, { seconds: RAW_SECONDS, maxBallots: 50_000 });
   log(`raw better-sqlite3: ${raw.ballots} ballots, ${round(raw.perSec)} /s`);
+  // A restart's load of a long sitting (10,000 events), on its own copy of the fresh database.
+  const reloadFile = path.join(outDir, "reload.db");
+  fs.copyFileSync(dbFile, reloadFile);
+  const reload = await reloadMs(`file:${reloadFile}`, 10_000);
+  log(`reload: ${reload.events} events loaded in ${round(reload.ms)} ms`);
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -160,10 +167,10 @@ async function main(): Promise<void> {
     const openSeq = Number(opened.seq);
     await worker.rpc.call("viewers:wait-seq", { seq: openSeq, timeoutMs: 30_000 }, 40_000);
     await worker.rpc.call("viewers:record", { on: true });
-    // The president's screen keeps every view of the burst, to size the baseline's messages.
-    const views: string[] = [];
-    const keep = (s: { raw: string }) => views.push(s.raw);
-    president.socket.on("sitting:state", keep);
+    // The president's screen keeps every public message of the burst (patches), to size the baseline's.
+    const patches: string[] = [];
+    const keep = (p: unknown) => patches.push(JSON.stringify(p));
+    president.socket.on("sitting:patch", keep);
     await server.rpc.call("lag:reset", {});
     const cpuBefore = await server.rpc.call("cpu", {});
 
@@ -191,14 +198,16 @@ async function main(): Promise<void> {
       loopLagP99Ms = lag.p99Ms;
       loopLagMaxMs = lag.maxMs;
     }
-    president.socket.off("sitting:state", keep);
+    president.socket.off("sitting:patch", keep);
     const report = await worker.rpc.call("viewers:latency", { ballots, finalSeq, ballotsCast: councillors.length }, 60_000);
     await worker.rpc.call("viewers:record", { on: false });
     const s = pct(report.samples);
 
-    // The baseline: the same number of screens, messages the size of the burst's median view.
-    const median = views[Math.floor(views.length / 2)] ?? views[0] ?? "";
-    const viewJson = median.slice(STATE_PREFIX.length, -1);
+    // The honest baseline: the same number of screens and schedule, each ballot carried by the smallest
+    // message that can carry it — the median patch Séance sent, or 200 bytes when that is smaller.
+    const sorted = [...patches].sort((a, b) => a.length - b.length);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? "{}";
+    const viewJson = Buffer.byteLength(median) <= BASELINE_MAX_BYTES ? median : JSON.stringify("x".repeat(BASELINE_MAX_BYTES - 2));
     await worker.rpc.call("baseline:connect", { url: baselineUrl, total: n }, 60_000);
     if (n === maxViewers) baselineMemAfter = await baseline.rpc.call("mem", {});
     const burst = await baseline.rpc.call("burst", { view: viewJson, count: councillors.length, periodMs: BURST_MS / councillors.length }, 30_000);
@@ -215,7 +224,9 @@ async function main(): Promise<void> {
       baselineP99Ms: round(bp.p99),
       baselineP50Ms: round(bp.p50),
       baselineLastToAllMs: round(b.lastToAllMs),
-      payloadBytes: Buffer.byteLength(median),
+      // What one Séance screen receives per change (the Socket.IO packet), and the baseline's message.
+      payloadBytes: Buffer.byteLength(`2["sitting:patch",${median}]`),
+      baselinePayloadBytes: Buffer.byteLength(viewJson),
       ackP99Ms: round(percentile(burstAcks, 99)),
       lagP99Ms: round(lag.p99Ms),
       serverCpuMs: round(serverCpuMs, 0),
@@ -225,7 +236,7 @@ async function main(): Promise<void> {
     };
     fanout.push(row);
     log(
-      `fan-out ${n}: p50 ${row.p50Ms} p95 ${row.p95Ms} p99 ${row.p99Ms} last→all ${row.lastToAllMs} ms | baseline p50 ${row.baselineP50Ms} p99 ${row.baselineP99Ms} last→all ${row.baselineLastToAllMs} ms | ballot ack p99 ${row.ackP99Ms} ms, loop lag p99 ${row.lagP99Ms} ms, server CPU ${row.serverCpuMs} ms, ${row.viewsPerScreen} views per screen | ${held.holding}/${n} screens, ${report.verified} verified tallies, view ${row.payloadBytes} B`,
+      `fan-out ${n}: p50 ${row.p50Ms} p95 ${row.p95Ms} p99 ${row.p99Ms} last→all ${row.lastToAllMs} ms | baseline p50 ${row.baselineP50Ms} p99 ${row.baselineP99Ms} last→all ${row.baselineLastToAllMs} ms | ballot ack p99 ${row.ackP99Ms} ms, loop lag p99 ${row.lagP99Ms} ms, server CPU ${row.serverCpuMs} ms, ${row.viewsPerScreen} views per screen | ${held.holding}/${n} screens, ${report.verified} verified tallies, patch ${row.payloadBytes} B, baseline ${row.baselinePayloadBytes} B`,
     );
     await president.sendOk({ type: "vote:close", voteId }, SID);
     await president.sendOk({ type: "vote:proclaim", voteId }, SID);
@@ -324,7 +335,17 @@ async function main(): Promise<void> {
       `bundle ${w.path} (landed on ${w.finalPath}): ${w.scripts} scripts, ${round(w.rawKB)} kB raw, ${round(w.gzipKB)} kB gzip; largest ${w.largest.map((l) => `${l.file} ${round(l.gzipKB)}`).join(", ")}`,
     );
 
-  const rows = fanout.map(({ viewers, p50Ms, p95Ms, p99Ms, lastToAllMs, baselineP99Ms }) => ({ viewers, p50Ms, p95Ms, p99Ms, lastToAllMs, baselineP99Ms }));
+  const rows = fanout.map(({ viewers, p50Ms, p95Ms, p99Ms, lastToAllMs, baselineP99Ms, baselineLastToAllMs, payloadBytes, baselinePayloadBytes }) => ({
+    viewers,
+    p50Ms,
+    p95Ms,
+    p99Ms,
+    lastToAllMs,
+    baselineP99Ms,
+    baselineLastToAllMs,
+    payloadBytes,
+    baselinePayloadBytes,
+  }));
   const results = {
     fanout: rows,
     durable: { ballotsPerSec: round(ballotsPerSec), ackP50Ms: round(paced.p50), ackP99Ms: round(paced.p99), rawBallotsPerSec: round(raw.perSec) },
@@ -334,6 +355,7 @@ async function main(): Promise<void> {
       baselineHeapPerViewerKB: round((baselineMemAfter.heapUsed - baselineMemBefore.heapUsed) / maxViewers / 1024),
     },
     loopLagP99Ms: round(loopLagP99Ms),
+    reload10kEventsMs: round(reload.ms),
     // null when some client had not re-synced within the time limit.
     reconnect: { clients: clientsTotal, allResyncedMs: resynced === clientsTotal ? allResyncedMs : null },
     yjs: { editP99Ms: round(yjs.editP99Ms), lateJoin200PagesMs: round(percentile(yjs.lateJoinWarmMs, 50), 0) },
@@ -351,8 +373,8 @@ async function main(): Promise<void> {
     table.push([
       `fan-out ${r.viewers} last ballot → all screens`,
       `${r.lastToAllMs} ms (baseline ${r.baselineLastToAllMs})`,
-      r.viewers >= 2000 ? "≤ 300 ms" : "",
-      r.viewers >= 2000 ? ok(r.lastToAllMs <= 300) : "",
+      r.viewers >= 2000 ? "≤ 1.5 × baseline" : "",
+      r.viewers >= 2000 ? ok(r.lastToAllMs <= 1.5 * r.baselineLastToAllMs) : "",
     ]);
   }
   table.push([
@@ -368,6 +390,7 @@ async function main(): Promise<void> {
     ok(results.durable.ackP99Ms <= 20),
   ]);
   table.push(["raw better-sqlite3 ballots/s", `${results.durable.rawBallotsPerSec}`, "", ""]);
+  table.push([`reload of a sitting of ${reload.events} events`, `${results.reload10kEventsMs} ms`, "≤ 300 ms", ok(results.reload10kEventsMs <= 300)]);
   table.push([
     "heap per idle screen",
     `${results.memory.heapPerViewerKB} kB (bare ws ${results.memory.baselineHeapPerViewerKB})`,

@@ -3,7 +3,6 @@
 // screen first holds each new view and turns that into latencies on request.
 import WebSocket from "ws";
 import { BenchClient } from "./bench-client";
-import { parseLazy } from "./lazy-parser";
 import { serveRpc } from "./ipc";
 import { now, waitFor } from "./stats";
 
@@ -106,8 +105,7 @@ serveRpc<WorkerOps>({
         }
       }
       // What the screen shows, parsed in full: the tally must count every ballot.
-      const view = v.latest ? parseLazy(v.latest) : null;
-      const vote = typeof view === "object" && view && "vote" in view ? (view.vote as { ballotsCast?: number; tally?: Record<string, number> | null }) : null;
+      const vote = v.view()?.vote ?? null;
       const tallied = vote?.tally ? Object.values(vote.tally).reduce((s, n) => s + n, 0) : -1;
       if (vote?.ballotsCast === ballotsCast && tallied === ballotsCast) verified += 1;
     }

@@ -25,6 +25,7 @@ import { attachMinutesFacts } from "./minutes/facts-writer";
 import { hostMinutes } from "./minutes/minutes-host";
 import { consoleLogger, errorMessage, systemClock, type Clock, type Logger } from "./ports";
 import { RoomRegistry } from "./realtime/sitting-room";
+import { PublicFeed } from "./realtime/public-feed";
 import { createSocketServer } from "./realtime/socket-server";
 import { createPdfRenderer } from "./records/pdf-renderer";
 import { SqliteSittingStore } from "./store/sqlite-store";
@@ -75,7 +76,21 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env });
   sessions.onRevoked((ids) => docs.dropSessions(ids));
 
-  const deps: HttpDeps = { db: opts.db, keys, sessions, accounts, rooms, policy, demo: opts.demo, logger, pdf, caps, secureCookies: (req) => !isLocal(req) };
+  const feed = new PublicFeed();
+  const deps: HttpDeps = {
+    db: opts.db,
+    keys,
+    sessions,
+    accounts,
+    rooms,
+    policy,
+    demo: opts.demo,
+    logger,
+    pdf,
+    caps,
+    feed,
+    secureCookies: (req) => !isLocal(req),
+  };
   const router = new Router({
     sessions,
     policy,
@@ -129,7 +144,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     });
   });
 
-  const io = createSocketServer(http, { sessions, rooms, logger, policy, caps });
+  const io = createSocketServer(http, { sessions, rooms, logger, policy, caps, feed });
   const facts = attachMinutesFacts({ db: opts.db, rooms, persistence, logger });
 
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -5,9 +5,11 @@ import { PublishRecordCommandSchema } from "../records/publication";
 import { BallotModeSchema, ChoiceSchema, TallySchema, type BallotMode, type Choice, type Role, type Tally } from "../vocabulary";
 import type { Reply } from "../refusal";
 import type { ChairView, MemberView, PublicView } from "./projection";
+import type { PublicPatch } from "./public-patch";
 import type { QuorumSnapshot, ResultSnapshot } from "./state";
 
-export const PROTOCOL_VERSION = 1;
+// 2: the public view travels as patches ("sitting:patch") after one snapshot.
+export const PROTOCOL_VERSION = 2;
 
 const Id = z
   .string()
@@ -140,6 +142,8 @@ export type CommandReply<T extends CommandType> = CommandReplies[T];
 export interface ServerToClientEvents {
   hello: (hello: Hello) => void;
   "sitting:state": (view: PublicView) => void;
+  /** What changed in the public view since the one the screen holds (see core/sitting/public-patch.ts). */
+  "sitting:patch": (patch: PublicPatch) => void;
   "sitting:me": (view: MemberView) => void;
   "sitting:chair": (view: ChairView) => void;
 }

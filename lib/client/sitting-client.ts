@@ -16,6 +16,7 @@ import {
   type SubscribeReply,
 } from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
+import { applyPublicPatch, patchApplies, type PublicPatch } from "@/core/sitting/public-patch";
 import { wireError, type Reply } from "@/core/refusal";
 
 type SittingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -60,6 +61,8 @@ export function useSitting(sittingId: string): SittingConnection {
   const [incompatible, setIncompatible] = useState<Incompatibility | null>(null);
   const [clockOffset, setClockOffset] = useState(0);
   const lastSeq = useRef<number | undefined>(undefined);
+  // The view the patches apply to (the state's copy can lag a render behind).
+  const held = useRef<PublicView | null>(null);
 
   useEffect(() => {
     const s = socket();
@@ -70,10 +73,7 @@ export function useSitting(sittingId: string): SittingConnection {
           return;
         }
         setError(null);
-        if (reply.data.view) {
-          lastSeq.current = reply.data.view.seq;
-          setView(reply.data.view);
-        }
+        if (reply.data.view) hold(reply.data.view);
         setMe(reply.data.me);
         setChair(reply.data.chair);
       });
@@ -87,16 +87,30 @@ export function useSitting(sittingId: string): SittingConnection {
       subscribe();
     };
     const onDisconnect = () => setConnected(false);
+    const hold = (v: PublicView) => {
+      held.current = v;
+      lastSeq.current = v.seq;
+      setView(v);
+    };
     const onState = (v: PublicView) => {
       if (v.sittingId !== sittingId) return;
       if (lastSeq.current !== undefined && v.seq < lastSeq.current) return;
-      lastSeq.current = v.seq;
-      setView(v);
+      hold(v);
+    };
+    // A patch applies to the view held; one that does not (a gap, or a view newer than it) is
+    // ignored when it is old, and otherwise asks for a snapshot.
+    const onPatch = (p: PublicPatch) => {
+      if (p.sittingId !== sittingId) return;
+      const v = held.current;
+      if (v && p.seq <= v.seq) return;
+      if (v && patchApplies(v, p)) hold(applyPublicPatch(v, p));
+      else subscribe();
     };
     s.on("hello", onHello);
     s.on("connect", onConnect);
     s.on("disconnect", onDisconnect);
     s.on("sitting:state", onState);
+    s.on("sitting:patch", onPatch);
     s.on("sitting:me", setMe);
     s.on("sitting:chair", setChair);
     if (s.connected) onConnect();
@@ -105,6 +119,7 @@ export function useSitting(sittingId: string): SittingConnection {
       s.off("connect", onConnect);
       s.off("disconnect", onDisconnect);
       s.off("sitting:state", onState);
+      s.off("sitting:patch", onPatch);
       s.off("sitting:me", setMe);
       s.off("sitting:chair", setChair);
     };

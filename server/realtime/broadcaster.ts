@@ -1,12 +1,14 @@
 // Broadcasts each audience its own projection of a sitting: coalesced per tick, paced by the cost of
-// the last broadcast, and sent to a large public in slices. The socket edge (socket-server.ts) joins
-// sockets to the rooms named here and calls the returned function on every change of a sitting.
+// the last broadcast; the public gets patches (public-feed.ts), sent to a large audience in slices.
+// The socket edge (socket-server.ts) joins sockets to the rooms named here and calls the returned
+// function on every change of a sitting.
 import { performance } from "node:perf_hooks";
 import type { Server } from "socket.io";
-import { projectChair, projectMember, projectPublic, type PublicView } from "../../core/sitting/projection";
+import { projectChair, projectMember } from "../../core/sitting/projection";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../core/sitting/protocol";
 import type { Actor } from "../../core/sitting/state";
 import { errorMessage, type Logger } from "../ports";
+import type { PublicFeed, PublicFrame } from "./public-feed";
 import type { SittingRoom } from "./sitting-room";
 import { crashPoint } from "../fault";
 
@@ -40,7 +42,7 @@ export function isChair(actor: Actor | null, room: SittingRoom): boolean {
 }
 
 /** Returns the function to call when a sitting changed: its audiences get their views soon after. */
-export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClientEvents>, logger: Logger): (room: SittingRoom) => void {
+export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClientEvents>, feed: PublicFeed, logger: Logger): (room: SittingRoom) => void {
   const pacing = new Map<SittingRoom, Pacing>();
   const fail = (err: unknown) => logger.error(`broadcast failed: ${errorMessage(err)}`);
 
@@ -63,23 +65,20 @@ export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClien
   };
 
   /**
-   * The public view, shard after shard, until a slice has taken SLICE_MS; the rest on the next tick.
-   * Socket.IO encodes each emit once and writes the same frame to every socket of the shard. If the
-   * state moved on between slices, the remaining shards get the newer view (each screen still sees
-   * views in order) and one more full broadcast follows.
+   * The public frame (a patch, or the first view), shard after shard, until a slice has taken
+   * SLICE_MS; the rest on the next tick. Socket.IO encodes each emit once and writes the same frame to
+   * every socket of the shard. Every shard gets the same frame; a change meanwhile is the next one.
    */
-  const sendPublicSlice = (room: SittingRoom, p: Pacing, cursor: { shard: number; state: SittingRoom["state"] | null; view: PublicView | null }) => {
+  const sendPublicSlice = (room: SittingRoom, p: Pacing, cursor: { shard: number; frame: PublicFrame | null }) => {
     const sliceStart = performance.now();
     try {
       const sid = room.state.sittingId;
-      if (cursor.state !== room.state) {
-        if (cursor.state) p.dirty = true;
-        cursor.state = room.state;
-        cursor.view = projectPublic(room.state, room.header);
-      }
-      while (cursor.shard < PUBLIC_SHARDS) {
+      const frame = cursor.frame;
+      while (frame && cursor.shard < PUBLIC_SHARDS) {
         const name = pubRoom(sid, cursor.shard++);
-        if (cursor.view && io.sockets.adapter.rooms.has(name)) io.to(name).emit("sitting:state", cursor.view);
+        if (!io.sockets.adapter.rooms.has(name)) continue;
+        if (frame.patch) io.to(name).emit("sitting:patch", frame.patch);
+        else io.to(name).emit("sitting:state", frame.view);
         if (performance.now() - sliceStart >= SLICE_MS) break;
       }
     } catch (err) {
@@ -87,7 +86,7 @@ export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClien
       cursor.shard = PUBLIC_SHARDS;
     }
     p.costMs += performance.now() - sliceStart;
-    if (cursor.shard < PUBLIC_SHARDS) {
+    if (cursor.frame && cursor.shard < PUBLIC_SHARDS) {
       p.timer = setImmediate(() => sendPublicSlice(room, p, cursor));
       return;
     }
@@ -108,8 +107,15 @@ export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClien
     } catch (err) {
       fail(err);
     }
+    let frame: PublicFrame | null = null;
+    try {
+      // Computed once for every public screen and server-sent-events client of the sitting.
+      frame = feed.publish(room);
+    } catch (err) {
+      fail(err);
+    }
     p.costMs = performance.now() - start;
-    sendPublicSlice(room, p, { shard: 0, state: null, view: null });
+    sendPublicSlice(room, p, { shard: 0, frame });
   };
 
   /**

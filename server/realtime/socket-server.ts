@@ -12,7 +12,7 @@ import {
   type Reply,
   type ServerToClientEvents,
 } from "../../core/sitting/protocol";
-import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
+import { projectChair, projectMember } from "../../core/sitting/projection";
 import type { Identity, Sessions } from "../auth/sessions";
 import { TokenBucket } from "../auth/rate-limit";
 import type { ConnectionCaps } from "../http/connection-caps";
@@ -20,6 +20,7 @@ import type { EdgePolicy } from "../http/edge-policy";
 import { errorMessage, type Logger } from "../ports";
 import { UnknownSittingError } from "../store/errors";
 import type { RoomRegistry } from "./sitting-room";
+import type { PublicFeed } from "./public-feed";
 import { chairRoom, createBroadcaster, isChair, memberRoom, pubRoom, PUBLIC_SHARDS } from "./broadcaster";
 import { crashPoint, UNSAFE_ACK_BEFORE_COMMIT } from "../fault";
 
@@ -42,6 +43,7 @@ export interface SocketDeps {
   logger: Logger;
   policy: EdgePolicy;
   caps: ConnectionCaps;
+  feed: PublicFeed;
 }
 
 export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
@@ -80,7 +82,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
     for (const id of ids) io.in(sessionRoom(id)).disconnectSockets(true);
   });
 
-  const scheduleBroadcast = createBroadcaster(io, deps.logger);
+  const scheduleBroadcast = createBroadcaster(io, deps.feed, deps.logger);
   deps.rooms.onRoomCreated((room) => room.onChange(scheduleBroadcast));
 
   io.on("connection", (socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>) => {
@@ -114,12 +116,14 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
         const own = actor && actor.councilId === room.state.councilId;
         if (isChair(actor, room)) await socket.join(chairRoom(sid));
         if (own && actor.memberId && room.state.roster[actor.memberId]) await socket.join(memberRoom(sid, actor.memberId));
-        const upToDate = parsed.data.lastSeq === room.state.seq;
+        // The view last sent to the public, so that the next patch applies to it.
+        const base = deps.feed.current(room);
+        const upToDate = parsed.data.lastSeq === base.seq;
         reply({
           ok: true,
           data: {
             seq: room.state.seq,
-            view: upToDate ? null : projectPublic(room.state, room.header),
+            view: upToDate ? null : base,
             me: own && actor.memberId && room.state.roster[actor.memberId] ? projectMember(room.state, actor.memberId) : null,
             chair: isChair(actor, room) ? projectChair(room.state) : null,
           },

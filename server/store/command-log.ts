@@ -11,6 +11,7 @@ import { databaseFile } from "../db/url";
 import { crashPoint } from "../fault";
 import { StaleStateError, UnknownSittingError } from "./errors";
 import type { CommitBatch, CommitEntry, CommitResult, StoredReceipt } from "./port";
+import type { StoredEventRow } from "./sitting-store";
 import { sealUrn } from "./urn-seal";
 
 export { StaleStateError, UnknownSittingError };
@@ -50,6 +51,7 @@ export class CommandLog {
         'SELECT userId, fingerprint, reply FROM "CommandReceipt" WHERE sittingId = ? AND commandId = ?',
       ),
       lastSeq: this.db.prepare<[string], { lastSeq: number }>('SELECT lastSeq FROM "Sitting" WHERE id = ?'),
+      events: this.db.prepare<[string], StoredEventRow>('SELECT seq, payload, hash FROM "SittingEvent" WHERE sittingId = ? ORDER BY seq'),
       event: this.db.prepare('INSERT INTO "SittingEvent" (sittingId, seq, type, payload, actor, at, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       urn: this.db.prepare('INSERT INTO "SecretUrn" (voteId, sealed) VALUES (?, ?) ON CONFLICT (voteId) DO UPDATE SET sealed = excluded.sealed'),
       ballot: this.db.prepare(
@@ -91,6 +93,11 @@ export class CommandLog {
       if (r) out.set(id, { userId: r.userId, fingerprint: r.fingerprint, reply: JSON.parse(r.reply) as unknown });
     }
     return out;
+  }
+
+  /** The sitting's log in order, read on this connection (Prisma takes about five times as long). */
+  readEvents(sittingId: string): StoredEventRow[] {
+    return this.q.events.all(sittingId);
   }
 
   lastSeq(sittingId: string): number | null {

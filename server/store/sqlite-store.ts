@@ -22,7 +22,7 @@ export class SqliteSittingStore implements SittingStore {
   }
 
   load(sittingId: string): Promise<LoadedSitting> {
-    return loadSitting(this.db, sittingId, this.urnKey);
+    return loadSitting(this.db, sittingId, this.urnKey, undefined, (id) => this.log.readEvents(id));
   }
 
   findReceipts(sittingId: string, commandIds: readonly string[]): Promise<Map<string, StoredReceipt>> {

@@ -1,5 +1,6 @@
 // Starts the real Séance server (API, Socket.IO, Yjs; no pages) on a free loopback port with its
 // own fresh SQLite database, and signs users in through the real HTTP API.
+import { applyPublicPatch, patchApplies, type PublicPatch } from "../../core/sitting/public-patch";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -123,7 +124,20 @@ export class Client {
   me: MemberView | null = null;
   chair: ChairView | null = null;
   received: { event: string; data: unknown }[] = [];
+  /** Patches that did not apply to the view held (a gap): the client asked for a snapshot. */
+  resyncs = 0;
   private waiters: (() => void)[] = [];
+
+  /** As the screens do (lib/client/sitting-client.ts): apply the patch, or ask for a snapshot. */
+  private onPatch(p: PublicPatch): void {
+    const v = this.view;
+    if (v && p.seq <= v.seq) return;
+    if (v && patchApplies(v, p)) this.view = applyPublicPatch(v, p);
+    else {
+      this.resyncs += 1;
+      void this.subscribe(v?.seq);
+    }
+  }
 
   constructor(
     public readonly url: string,
@@ -134,6 +148,7 @@ export class Client {
     this.socket.onAny((event: string, data: unknown) => {
       this.received.push({ event, data });
       if (event === "sitting:state") this.view = data as PublicView;
+      if (event === "sitting:patch") this.onPatch(data as PublicPatch);
       if (event === "sitting:me") this.me = data as MemberView;
       if (event === "sitting:chair") this.chair = data as ChairView;
       for (const w of this.waiters.splice(0)) w();

@@ -488,7 +488,7 @@ describe("HTTP permission matrix", () => {
     expect(createdItem, "the clerk's item was created, then deleted").not.toBe("");
     expect(await srv.db.agendaItem.findUnique({ where: { id: createdItem } })).toBeNull();
     expect(figures.refused).toBeGreaterThan(150);
-  });
+  }, 600_000); // bounded by the matrix (endpoints × roles), not by what a busy machine does in a minute
 });
 
 /** What an allowed cell must show: the caller's own data only. */

@@ -1,5 +1,6 @@
 // API-*: the public read-only API for broadcasters' overlays and open data: the list, the public
 // projection as JSON, and the same as server-sent events, live.
+import { applyPublicPatch, type PublicPatch } from "../../core/sitting/public-patch";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicView } from "../../core/sitting/projection";
@@ -26,8 +27,9 @@ describe("public API", () => {
     expect((await fetch(`${srv.url}/api/public/sittings/nope`)).status).toBe(404);
   });
 
-  it("API-2 server-sent events carry the projection live, one event per change", async () => {
+  it("API-2 CROWD-2 server-sent events carry one snapshot, then patches the same pure function applies", async () => {
     const frames: PublicView[] = [];
+    const patchBytes: number[] = [];
     const req = http.get(`${srv.url}/api/public/sittings/${sittingId}/events`);
     const res = await new Promise<http.IncomingMessage>((resolve) => req.once("response", resolve));
     expect(res.headers["content-type"]).toContain("text/event-stream");
@@ -39,8 +41,15 @@ describe("public API", () => {
       while ((i = buf.indexOf("\n\n")) >= 0) {
         const frame = buf.slice(0, i);
         buf = buf.slice(i + 2);
-        const data = frame.split("\n").find((l) => l.startsWith("data: "));
-        if (data) frames.push(JSON.parse(data.slice(6)) as PublicView);
+        const lines = frame.split("\n");
+        const data = lines.find((l) => l.startsWith("data: "))?.slice(6);
+        const event = lines.find((l) => l.startsWith("event: "))?.slice(7);
+        if (!data) continue;
+        if (event === "state") frames.push(JSON.parse(data) as PublicView);
+        if (event === "patch") {
+          patchBytes.push(data.length);
+          frames.push(applyPublicPatch(frames[frames.length - 1]!, JSON.parse(data) as PublicPatch));
+        }
       }
     });
     const until = async (cond: () => boolean) => {
@@ -56,6 +65,11 @@ describe("public API", () => {
     await until(() => frames.some((f) => f.counts.present === 1));
     await pres.sendOk({ type: "rollcall:mark", memberId: "m03", status: "present" });
     await until(() => frames.some((f) => f.counts.present === 2));
+    // After the first view, only patches: a member and the counts, far smaller than the view.
+    expect(patchBytes.length).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...patchBytes)).toBeLessThan(JSON.stringify(frames[0]).length / 10);
+    const now = (await (await fetch(`${srv.url}/api/public/sittings/${sittingId}`)).json()) as { data: PublicView };
+    expect(frames[frames.length - 1]).toEqual(now.data);
     req.destroy();
     pres.close();
   });

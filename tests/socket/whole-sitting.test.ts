@@ -146,8 +146,17 @@ describe("a whole sitting over Socket.IO", () => {
     // Nothing sent to anyone during the vote carried a choice next to a name.
     for (const cl of [president, a, b, c, pub]) {
       for (const m of cl.received) {
-        const v = m.data as { vote?: { id: string; names: unknown; tally: unknown } } | null;
-        if (v?.vote?.id === voteId) expect([v.vote.names, v.vote.tally]).toEqual([null, null]);
+        // A whole view, or a patch (the vote whole, or its changed fields and names).
+        type VoteBits = { id: string; names?: unknown; tally?: unknown };
+        const d = m.data as { vote?: VoteBits | { whole: VoteBits | null } | { patch: { id: string; set: { tally?: unknown }; names?: unknown } } } | null;
+        const vote = d?.vote;
+        const bits: VoteBits | null | undefined =
+          vote && "whole" in vote
+            ? vote.whole
+            : vote && "patch" in vote
+              ? { id: vote.patch.id, names: vote.patch.names ?? null, tally: vote.patch.set.tally ?? null }
+              : vote;
+        if (bits?.id === voteId) expect([bits.names, bits.tally]).toEqual([null, null]);
       }
     }
     // Storage: no named ballot rows; signatures and the urn are apart; events carry no choice.

@@ -1,4 +1,5 @@
 // What the route handlers are given (wired once in server/app.ts).
+import type { PublicFeed } from "../../realtime/public-feed";
 import type { Db } from "../../db/client";
 import type { Accounts } from "../../auth/accounts";
 import type { ServerKeys } from "../../auth/server-key";
@@ -20,6 +21,8 @@ export interface HttpDeps {
   logger: Logger;
   pdf: PdfRenderer;
   caps: ConnectionCaps;
+  /** The public view as its audiences receive it (server-sent events share it with the sockets). */
+  feed: PublicFeed;
   /** Whether cookies must carry Secure (any request not made to the loopback). */
   secureCookies: (req: import("node:http").IncomingMessage) => boolean;
 }

@@ -1,32 +1,16 @@
 // The public, open-data routes: health, the sittings, a sitting's live view (JSON and server-sent
 // events) and its agenda, and who may open a sitting's minutes.
-import type { ServerResponse } from "node:http";
 import { publicRoutes } from "../../../core/api/public";
 import { done, type Result } from "../../../core/refusal";
 import { projectPublic } from "../../../core/sitting/projection";
 import { readDurability } from "../../db/client";
+import { sseEvent } from "../../realtime/public-feed";
 import { minutesAccess } from "../../minutes/access";
-import type { SittingRoom } from "../../realtime/sitting-room";
 import { SENT, sendRefusal, type Router } from "../router";
 import type { HttpDeps } from "./deps";
 
 export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
   const { db } = deps;
-  const sseClients = new Map<string, Set<ServerResponse>>();
-  const watched = new Set<string>();
-
-  function watchForSse(r: SittingRoom): void {
-    if (watched.has(r.state.sittingId)) return;
-    watched.add(r.state.sittingId);
-    r.onChange((changed) => {
-      const clients = sseClients.get(changed.state.sittingId);
-      if (!clients?.size) return;
-      const view = projectPublic(changed.state, changed.header);
-      const frame = `id: ${view.seq}\nevent: state\ndata: ${JSON.stringify(view)}\n\n`;
-      for (const c of clients) c.write(frame);
-    });
-  }
-
   router.add(publicRoutes.health, async () => done({ durability: await readDurability(db) }));
 
   router.add(publicRoutes.sittings, async () => {
@@ -64,17 +48,14 @@ export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     });
-    const view = projectPublic(r.state, r.header);
-    res.write(`retry: 2000\nid: ${view.seq}\nevent: state\ndata: ${JSON.stringify(view)}\n\n`);
-    const sid = r.state.sittingId;
-    let set = sseClients.get(sid);
-    if (!set) sseClients.set(sid, (set = new Set()));
-    set.add(res);
-    watchForSse(r);
+    // One snapshot, then the same patches the sockets get, at the same pace (server/realtime/public-feed.ts).
+    const view = deps.feed.current(r);
+    res.write(`retry: 2000\n${sseEvent({ view, patch: null })}`);
+    const stop = deps.feed.listen(r.state.sittingId, (frame) => res.write(frame.sse));
     const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
     ctx.req.on("close", () => {
       clearInterval(ping);
-      set.delete(res);
+      stop();
       release();
     });
     return SENT;

@@ -1,0 +1,71 @@
+// CROWD-3: public screens over real Socket.IO receive one snapshot and then patches. Screens that join
+// during a burst of ballots (while patches are in flight) still end with exactly the server's view.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PublicView } from "../../core/sitting/projection";
+import { DEMO_PASSWORDS } from "../../server/seed/demo";
+import { Client, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+
+let srv: TestServer;
+let sittingId: string;
+let itemIds: string[];
+let president: Client;
+const voters: Client[] = [];
+const viewers: Client[] = [];
+const VOTERS = Array.from({ length: 24 }, (_, i) => `m${String(i + 2).padStart(2, "0")}`);
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  const clerk = await signInWithPassword(srv.url, "greffe", DEMO_PASSWORDS.clerk);
+  ({ sittingId, itemIds } = await createSittingAs(srv.url, clerk));
+  president = new Client(srv.url, sittingId, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
+  await president.subscribe();
+  for (const m of VOTERS) {
+    const c = new Client(srv.url, sittingId, await demoSignIn(srv.url, `u-${m}`));
+    await c.subscribe();
+    voters.push(c);
+  }
+  await president.markPresent(30);
+  await president.sendOk({ type: "sitting:open" });
+  await president.sendOk({ type: "item:call", itemId: itemIds[0]! });
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of [president, ...voters, ...viewers]) c?.close();
+  await srv?.stop();
+});
+
+async function serverView(): Promise<PublicView> {
+  return ((await (await fetch(`${srv.url}/api/public/sittings/${sittingId}`)).json()) as { data: PublicView }).data;
+}
+
+describe("CROWD-3 public screens on patches", () => {
+  it("CROWD-3 screens subscribed before and during a burst of ballots end with the server's view, from patches only", async () => {
+    for (let i = 0; i < 20; i++) {
+      const v = new Client(srv.url, sittingId);
+      await v.subscribe();
+      viewers.push(v);
+    }
+    const opened = await president.sendOk({ type: "vote:open", itemId: itemIds[0]!, mode: "public", reveal: "live" });
+    const voteId = String(opened.voteId);
+    // Ballots in flight while twenty more screens join, one after each ballot.
+    const casts = VOTERS.map(async (m, i) => {
+      await voters[i]!.sendOk({ type: "ballot:cast", voteId, choice: i % 3 === 0 ? "contre" : "pour" });
+      if (i < 20) {
+        const v = new Client(srv.url, sittingId);
+        await v.subscribe();
+        viewers.push(v);
+      }
+    });
+    await Promise.all(casts);
+    await president.sendOk({ type: "vote:close", voteId });
+    const final = await serverView();
+    expect(final.vote).toMatchObject({ status: "closed", ballotsCast: 24 });
+    for (const v of viewers) await v.until((c) => c.view?.seq === final.seq, "the last change");
+    for (const v of viewers) expect(v.view).toEqual(final);
+    // The first twenty got their snapshot in the subscribe reply and nothing but patches afterwards.
+    for (const v of viewers.slice(0, 20)) {
+      expect(v.received.filter((r) => r.event === "sitting:state")).toEqual([]);
+      expect(v.received.filter((r) => r.event === "sitting:patch").length).toBeGreaterThan(0);
+    }
+  });
+});
