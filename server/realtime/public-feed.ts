@@ -9,7 +9,7 @@ import type { SittingRoom } from "./sitting-room";
 export interface PublicFrame {
   sittingId: string;
   view: PublicView;
-  /** Against the view sent before; null for the first frame of a sitting (send the view). */
+  /** Against the view sent before; null for the first frame of a sitting or after a reload (send the view). */
   patch: PublicPatch | null;
   /** The frame as a server-sent event, serialised once for every client (empty when none listens). */
   sse: string;
@@ -44,7 +44,9 @@ export class PublicFeed {
     if (before && before.seq === room.state.seq && before.header === room.header) return null;
     const view = projectPublic(room.state, room.header);
     this.sent.set(sid, view);
-    const patch = before ? diffPublicView(before, view) : null;
+    // A reload without new events (the clerk changed the agenda, the roster or the settings) keeps the
+    // seq: screens drop a patch that does not move it forward, so the view goes whole.
+    const patch = before && before.seq < view.seq ? diffPublicView(before, view) : null;
     const listeners = this.listeners.get(sid);
     const frame: PublicFrame = { sittingId: sid, view, patch, sse: listeners?.size ? sseEvent({ view, patch }) : "" };
     for (const fn of listeners ?? []) fn(frame);
