@@ -8,7 +8,7 @@ import { currentVotes, entitlementKey, hasVoted, ruleSetOf } from "../derive";
 import type { ItemState, ResultSnapshot, SittingState, VoteState } from "../state";
 import type { NominationCandidate, NominationRound, VoteNomination } from "../state-parts";
 import { onePick } from "../urn";
-import { admitBallot, MAX_BALLOT_CHANGES } from "./ballots";
+import { admitBallot, markByChair, MAX_BALLOT_CHANGES } from "./ballots";
 import { CHAIR, ok, PRESIDENT, VOTERS, type Allowed, type CommandOutcome, type DecideTable, type FoldTable } from "./kit";
 
 type Commands = "nomination:set" | "nomination:open-ballot" | "nomination:appoint" | "ballot:nominate";
@@ -272,5 +272,6 @@ export const fold: FoldTable<Events> = {
     const before = picks[key];
     if (before && before.candidateId !== e.candidateId) vote.changes[key] = (vote.changes[key] ?? 0) + 1;
     picks[key] = { memberId: e.memberId, onBehalfOf: e.onBehalfOf, candidateId: e.candidateId, at: e.at, ...(e.byChair ? { byChair: true as const } : {}) };
+    markByChair(vote, key, e.byChair === true);
   },
 };
