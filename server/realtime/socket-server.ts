@@ -20,7 +20,7 @@ import type { EdgePolicy } from "../http/edge-policy";
 import { errorMessage, type Logger } from "../ports";
 import { UnknownSittingError } from "../store/errors";
 import type { RoomRegistry } from "./sitting-room";
-import { chairRoom, createBroadcaster, isChair, memberRoom, pubRoom, PUBLIC_SHARDS } from "./broadcaster";
+import { chairRoom, councilRoom, createBroadcaster, isChair, memberRoom, pubRoom, PUBLIC_SHARDS } from "./broadcaster";
 import { crashPoint, UNSAFE_ACK_BEFORE_COMMIT } from "../fault";
 
 type Ack = (reply: Reply<unknown>) => void;
@@ -108,18 +108,25 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       try {
         const room = await deps.rooms.get(parsed.data.sittingId);
         const sid = room.state.sittingId;
-        data.shard ??= nextShard++ % PUBLIC_SHARDS;
-        await socket.join(pubRoom(sid, data.shard));
         const actor = data.actor;
         const own = actor && actor.councilId === room.state.councilId;
-        if (isChair(actor, room)) await socket.join(chairRoom(sid));
-        if (own && actor.memberId && room.state.roster[actor.memberId]) await socket.join(memberRoom(sid, actor.memberId));
+        const chair = isChair(actor, room);
+        const member = !!(own && actor.memberId && room.state.roster[actor.memberId]);
+        // The council's members and the chair follow the sitting unmasked (huis clos included); the public by shards.
+        const council = chair || member;
+        if (council) await socket.join(councilRoom(sid));
+        else {
+          data.shard ??= nextShard++ % PUBLIC_SHARDS;
+          await socket.join(pubRoom(sid, data.shard));
+        }
+        if (chair) await socket.join(chairRoom(sid));
+        if (member && actor?.memberId) await socket.join(memberRoom(sid, actor.memberId));
         const upToDate = parsed.data.lastSeq === room.state.seq;
         reply({
           ok: true,
           data: {
             seq: room.state.seq,
-            view: upToDate ? null : projectPublic(room.state, room.header),
+            view: upToDate ? null : projectPublic(room.state, room.header, council ? "council" : "public"),
             me: own && actor.memberId && room.state.roster[actor.memberId] ? projectMember(room.state, actor.memberId) : null,
             chair: isChair(actor, room) ? projectChair(room.state) : null,
           },
