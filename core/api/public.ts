@@ -29,7 +29,7 @@ export interface AgendaText {
   attachments: string[];
   actesCode: string | null;
   actesLabel: string | null;
-  /** Discussed in the closed session under way: its texts are withheld until it ends (HUIS-CLOS-2). */
+  /** Discussed in the closed session under way: its texts are withheld until it ends (HUISCLOS-2). */
   inCamera?: true;
 }
 

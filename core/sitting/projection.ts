@@ -45,7 +45,7 @@ export interface PublicView {
   secretaryIds: string[];
   membersInOffice: number;
   counts: { present: number; represented: number; absent: number; excused: number; left: number };
-  /** The quorum with the roll call as it stands now (QUORUM-LIVE-1); each item keeps the one of its call. */
+  /** The quorum with the roll call as it stands now (QUORUM-10); each item keeps the one of its call. */
   quorum: QuorumSnapshot | null;
   /** The council sits in closed session: the public sees no item detail until it ends. */
   huisClos: { since: string } | null;

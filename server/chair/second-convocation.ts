@@ -1,4 +1,4 @@
-// The second convocation (L2121-17, QUORUM-LIVE-3): after a sitting could not deliberate for want of
+// The second convocation (L2121-17, QUORUM-12): after a sitting could not deliberate for want of
 // quorum, the council is convened again at least three days later and deliberates without quorum on
 // the items deferred for that reason (not those the chair deferred or withdrew).
 import type { SecondConvocation } from "../../core/api/chair";
@@ -10,8 +10,14 @@ import { loadSitting } from "../store/sitting-store";
 
 const DAY = 86_400_000;
 
-export async function conveneSecondConvocation(db: Db, actor: Identity, sittingId: string, input: SecondConvocation): Promise<Result<{ sittingId: string; itemIds: string[] }>> {
-  if (actor.role !== "president" && actor.role !== "clerk") return refuse(403, "forbidden", "Réservé à la présidence et au service des assemblées", "The president and the clerk only");
+export async function conveneSecondConvocation(
+  db: Db,
+  actor: Identity,
+  sittingId: string,
+  input: SecondConvocation,
+): Promise<Result<{ sittingId: string; itemIds: string[] }>> {
+  if (actor.role !== "president" && actor.role !== "clerk")
+    return refuse(403, "forbidden", "Réservé à la présidence et au service des assemblées", "The president and the clerk only");
   const row = await db.sitting.findUnique({ where: { id: sittingId } });
   if (!row) return { ok: false, code: "unknown-sitting" };
   if (row.councilId !== actor.councilId) return { ok: false, code: "wrong-sitting" };
@@ -21,7 +27,12 @@ export async function conveneSecondConvocation(db: Db, actor: Identity, sittingI
     return refuse(409, "wrong-state", "Levez d'abord la séance : la seconde convocation suit la séance close faute de quorum", "Close the sitting first");
   if (!deferred.length) return refuse(409, "wrong-state", "Aucun point n'a été reporté faute de quorum", "No item was deferred for want of quorum");
   if (Date.parse(input.date) - Date.parse(row.date) < 3 * DAY)
-    return refuse(400, "bad-request", "La seconde convocation a lieu trois jours au moins après la première séance (CGCT L2121-17)", "At least three days after the first sitting (CGCT L2121-17)");
+    return refuse(
+      400,
+      "bad-request",
+      "La seconde convocation a lieu trois jours au moins après la première séance (CGCT L2121-17)",
+      "At least three days after the first sitting (CGCT L2121-17)",
+    );
   if (input.convocationDate > input.date || input.convocationDate < row.date)
     return refuse(400, "bad-request", "La convocation est adressée entre la première séance et la seconde", "The convocation is sent between the two sittings");
   return createSitting(db, row.councilId, {

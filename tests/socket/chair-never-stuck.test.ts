@@ -42,7 +42,7 @@ async function allAt(seq: number): Promise<void> {
 const quorumOf = (v: PublicView | null) => v?.quorum && { counted: v.quorum.counted, required: v.quorum.required, reached: v.quorum.reached };
 
 describe("the chair is never stuck or misled", () => {
-  it("QUORUM-LIVE-1 the quorum on the public screen and the chair's banner equals the live attendance after every roll-call change", async () => {
+  it("QUORUM-10 the quorum on the public screen and the chair's banner equals the live attendance after every roll-call change", async () => {
     for (let seat = 1; seat <= 32; seat++) {
       if (seat === 5) continue;
       await president.sendOk({ type: "rollcall:mark", memberId: memberId(seat), status: "present" });
@@ -106,7 +106,7 @@ describe("the chair is never stuck or misled", () => {
     expect(byChair.map((e) => e.actor)).toEqual(["u-president", "u-president", "u-president"]);
   });
 
-  it("HUIS-CLOS-1 HUIS-CLOS-2 huis clos decided by a vote: the public API and screen carry no detail of the item until it ends; the council sees it all", async () => {
+  it("HUISCLOS-1 HUISCLOS-2 huis clos decided by a vote: the public API and screen carry no detail of the item until it ends; the council sees it all", async () => {
     await president.sendOk({ type: "item:call", itemId: items[1]! });
     const motion = String((await president.sendOk({ type: "vote:open", itemId: items[1]!, motion: "huis-clos", mode: "show-of-hands" })).voteId);
     await president.sendOk({ type: "vote:record-hands", voteId: motion, tally: { pour: 20, contre: 5, abstention: 6, nppv: 0 }, presidentVote: "pour" });
@@ -122,7 +122,9 @@ describe("the chair is never stuck or misled", () => {
     const json = (await (await fetch(`${srv.url}/api/public/sittings/${sittingId}`)).json()) as { data: PublicView };
     expect(json.data).toMatchObject({ currentItemId: null, vote: null, huisClos: { since: expect.any(String) as string } });
     expect(JSON.stringify(json.data)).not.toContain(voteId);
-    const agenda = (await (await fetch(`${srv.url}/api/public/sittings/${sittingId}/agenda`)).json()) as { data: { id: string; expose: string; inCamera?: true }[] };
+    const agenda = (await (await fetch(`${srv.url}/api/public/sittings/${sittingId}/agenda`)).json()) as {
+      data: { id: string; expose: string; inCamera?: true }[];
+    };
     expect(agenda.data.find((x) => x.id === items[1])).toMatchObject({ expose: "", inCamera: true });
     expect(agenda.data.find((x) => x.id === items[0])?.expose).not.toBe("");
     const sse = await fetch(`${srv.url}/api/public/sittings/${sittingId}/events`);
@@ -141,7 +143,7 @@ describe("the chair is never stuck or misled", () => {
     expect(pub.view?.items[1]).toMatchObject({ status: "decided", inCamera: true, result: { outcome: "adopted" } });
   });
 
-  it("VOTE-CANCEL-1 CHAIR-2 a secret vote cancelled before its proclamation with a reason, re-opened, with a paper urn", async () => {
+  it("CANCEL-1 CHAIR-2 a secret vote cancelled before its proclamation with a reason, re-opened, with a paper urn", async () => {
     await president.sendOk({ type: "item:call", itemId: items[2]! });
     const first = String((await president.sendOk({ type: "vote:open", itemId: items[2]!, mode: "secret" })).voteId);
     await a.sendOk({ type: "ballot:cast", voteId: first, choice: "pour" });
@@ -164,7 +166,7 @@ describe("the chair is never stuck or misled", () => {
     expect(r.result).toMatchObject({ outcome: "adopted", tally: { pour: 3, contre: 1, abstention: 1, nppv: 0 } });
   });
 
-  it("AGENDA-1 QUORUM-LIVE-2 an item deferred with a reason; quorum lost, the sitting closed for want of it", async () => {
+  it("AGENDA-1 QUORUM-11 an item deferred with a reason; quorum lost, the sitting closed for want of it", async () => {
     await president.sendOk({ type: "item:defer", itemId: items[3]!, reason: "dossier incomplet, renvoyé en commission" });
     for (let seat = 6; seat <= 9; seat++) await president.sendOk({ type: "rollcall:depart", memberId: memberId(seat) });
     await allAt(seqOf());
@@ -175,7 +177,7 @@ describe("the chair is never stuck or misled", () => {
     expect(pub.view?.items[4]).toMatchObject({ status: "deferred", setAside: { byChair: false } });
   });
 
-  it("QUORUM-LIVE-3 the president convenes the second convocation from the console: only the items deferred for want of quorum", async () => {
+  it("QUORUM-12 the president convenes the second convocation from the console: only the items deferred for want of quorum", async () => {
     const body = JSON.stringify({ date: "2022-10-07", time: "18:00", convocationDate: "2022-10-04" });
     const post = (cookie: string | null, b = body) =>
       fetch(`${srv.url}/api/sittings/${sittingId}/second-convocation`, {
@@ -195,7 +197,7 @@ describe("the chair is never stuck or misled", () => {
     expect(second.items.map((i) => i.identifier)).toEqual(["2022-0247"]);
   });
 
-  it("AGENDA-1 AMEND-2 CHAIR-1 HUIS-CLOS-2 VOTE-CANCEL-1 the minutes, the list and the extracts carry every fact", async () => {
+  it("AGENDA-1 AMEND-2 CHAIR-1 HUISCLOS-2 CANCEL-1 the minutes, the list and the extracts carry every fact", async () => {
     const get = (path: string) => fetch(`${srv.url}${path}`, { headers: { cookie: clerkCookie } }).then((r) => r.text());
     const pv = await get(`/records/sittings/${sittingId}/minutes`);
     expect(pv).toContain("Amendement n° 1 déposé par M. Henri HÉRAULT : « Porter l'enveloppe à 1 300 000 € ».");

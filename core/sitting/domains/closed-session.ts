@@ -1,4 +1,4 @@
-// Huis clos (L2121-18, HUIS-CLOS-*): a motion carried by the absolute majority of the members present
+// Huis clos (L2121-18, HUISCLOS-*): a motion carried by the absolute majority of the members present
 // or represented (voting.ts proclaims it and begins the closed session); the chair ends it, and so does
 // the close of the sitting. While it lasts the public sees "Huis clos" and no item detail.
 import { reject } from "../../refusal";

@@ -1,5 +1,5 @@
 // Opening, suspending, resuming and closing the sitting (SIT-3, SIT-7); closing for want of quorum
-// carries the items not examined to a second convocation (QUORUM-LIVE-2).
+// carries the items not examined to a second convocation (QUORUM-11).
 import { checkRuleSetDate } from "../../rules";
 import { reject } from "../../refusal";
 import { liveQuorum, presentIds, ruleSetOf, snapshotQuorum } from "../derive";

@@ -2,7 +2,7 @@
 // secret over public; a nomination is secret unless the council decided otherwise), the electorate
 // fixed at opening, the chair's count for a show of hands, the close (interested members recorded as
 // not taking part), the result from the rules engine — for the item, one of its amendments (voted
-// first) or a motion for huis clos — and a vote cancelled before its proclamation (VOTE-CANCEL-1).
+// first) or a motion for huis clos — and a vote cancelled before its proclamation (CANCEL-1).
 import { computeResult } from "../../rules";
 import { reject } from "../../refusal";
 import { EMPTY_TALLY, type BallotMode, type Choice, type Tally } from "../../vocabulary";

@@ -13,7 +13,13 @@ import type { HttpDeps } from "./deps";
 /** The items the council discusses in the closed session under way (none when it sits in public). */
 async function itemsInCamera(deps: HttpDeps, sittingId: string): Promise<Set<string>> {
   const r = await deps.rooms.get(sittingId);
-  return new Set(r.state.huisClos ? Object.values(r.state.items).filter((it) => it.inCamera).map((it) => it.id) : []);
+  return new Set(
+    r.state.huisClos
+      ? Object.values(r.state.items)
+          .filter((it) => it.inCamera)
+          .map((it) => it.id)
+      : [],
+  );
 }
 
 export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
@@ -88,7 +94,7 @@ export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
 
   router.add(publicRoutes.agenda, async (ctx) => {
     const items = await db.agendaItem.findMany({ where: { sittingId: ctx.params.sittingId! }, orderBy: { order: "asc" } });
-    // During a closed session (L2121-18) the items discussed in camera are named, nothing more (HUIS-CLOS-2).
+    // During a closed session (L2121-18) the items discussed in camera are named, nothing more (HUISCLOS-2).
     const inCamera = items.length ? await itemsInCamera(deps, ctx.params.sittingId!) : new Set<string>();
     return done(
       items.map((it) => ({

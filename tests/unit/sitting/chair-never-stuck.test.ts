@@ -1,6 +1,6 @@
 // The chair is never stuck or misled, called directly: the live quorum after every roll-call change
-// (QUORUM-LIVE-*), items withdrawn or deferred with a reason (AGENDA-1), a vote cancelled and
-// re-opened (VOTE-CANCEL-1), amendments voted before their item (AMEND-*), huis clos (HUIS-CLOS-*).
+// (QUORUM-10…12), items withdrawn or deferred with a reason (AGENDA-1), a vote cancelled and
+// re-opened (CANCEL-1), amendments voted before their item (AMEND-*), huis clos (HUISCLOS-*).
 import { describe, expect, it } from "vitest";
 import { applyCommand } from "../../../core/sitting/apply-command";
 import { projectPublic, type SittingHeader } from "../../../core/sitting/projection";
@@ -9,7 +9,7 @@ import { clerk, councillor, ctx, IDS, liveItem, newSitting, play, president, ref
 const HEADER: SittingHeader = { councilName: "Ville", commune: "Ville", date: "2022-10-03", time: "18:00", place: "Salle", rapporteursByItem: {} };
 
 describe("the live quorum", () => {
-  it("QUORUM-LIVE-1 the public view's quorum follows every roll-call change, before the opening too", () => {
+  it("QUORUM-10 the public view's quorum follows every roll-call change, before the opening too", () => {
     let s = newSitting();
     // Nine in office: 5 required.
     expect(projectPublic(s, HEADER).quorum).toMatchObject({ required: 5, counted: 0, reached: false });
@@ -26,7 +26,7 @@ describe("the live quorum", () => {
     expect(projectPublic(s, HEADER).quorum).toMatchObject({ counted: 4, required: 5, reached: false });
   });
 
-  it("QUORUM-LIVE-2 quorum lost: closing for want of quorum carries every item not examined to a second convocation", () => {
+  it("QUORUM-11 quorum lost: closing for want of quorum carries every item not examined to a second convocation", () => {
     let s = liveItem(5);
     expect(refusal(s, president, { type: "sitting:close", forWantOfQuorum: true })).toBe("wrong-state");
     s = play(s, president, { type: "rollcall:depart", memberId: "m5" });
@@ -37,7 +37,7 @@ describe("the live quorum", () => {
     expect(s.items.i2?.setAside?.reasonFr).toMatch(/Quorum non atteint \(4\/5\).*CGCT L2121-17/);
   });
 
-  it("QUORUM-LIVE-2 an item deferred for want of quorum cannot be voted: the refusal gives the legal reason", () => {
+  it("QUORUM-11 an item deferred for want of quorum cannot be voted: the refusal gives the legal reason", () => {
     let s = liveItem(5);
     s = play(s, president, { type: "rollcall:depart", memberId: "m5" });
     s = play(s, president, { type: "item:call", itemId: "i2" });
@@ -52,7 +52,10 @@ describe("items withdrawn or deferred, votes cancelled", () => {
   it("AGENDA-1 the chair withdraws or defers an item with a reason; it shows in every view; not while it is being voted", () => {
     let s = liveItem();
     s = play(s, clerk, { type: "item:defer", itemId: "i2", reason: "dossier incomplet, reporté en commission" });
-    expect(s.items.i2).toMatchObject({ status: "deferred", setAside: { kind: "deferred", byChair: true, reasonFr: "dossier incomplet, reporté en commission" } });
+    expect(s.items.i2).toMatchObject({
+      status: "deferred",
+      setAside: { kind: "deferred", byChair: true, reasonFr: "dossier incomplet, reporté en commission" },
+    });
     expect(projectPublic(s, HEADER).items[1]).toMatchObject({ status: "deferred", setAside: { reasonFr: "dossier incomplet, reporté en commission" } });
     s = play(s, president, { type: "vote:open", itemId: "i1" });
     expect(refusal(s, president, { type: "item:withdraw", itemId: "i1", reason: "retiré" })).toBe("vote-open");
@@ -60,7 +63,7 @@ describe("items withdrawn or deferred, votes cancelled", () => {
     expect(refusal(s, councillor("m2"), { type: "item:withdraw", itemId: "i1", reason: "retiré" })).toBe("forbidden");
   });
 
-  it("VOTE-CANCEL-1 a vote is cancelled before its proclamation with a reason, then opened again afresh", () => {
+  it("CANCEL-1 a vote is cancelled before its proclamation with a reason, then opened again afresh", () => {
     let s = play(liveItem(), president, { type: "vote:open", itemId: "i1", mode: "secret" });
     const first = s.openVoteId!;
     s = play(s, councillor("m2"), { type: "ballot:cast", voteId: first, choice: "pour" });
@@ -108,7 +111,7 @@ describe("amendments", () => {
 });
 
 describe("huis clos", () => {
-  it("HUIS-CLOS-1 asked by the mayor or three members, carried by the absolute majority of members present or represented", () => {
+  it("HUISCLOS-1 asked by the mayor or three members, carried by the absolute majority of members present or represented", () => {
     const s = liveItem(7);
     expect(refusal(s, president, { type: "vote:open", itemId: "i1", motion: "huis-clos", requestedBy: ["m2", "m3"] })).toBe("wrong-state");
     expect(refusal(s, president, { type: "vote:open", itemId: "i1", motion: "huis-clos", requestedBy: ["m2", "m3", "m8"] })).toBe("not-present");
@@ -124,7 +127,7 @@ describe("huis clos", () => {
     expect(t.items.i1?.status).toBe("called");
   });
 
-  it("HUIS-CLOS-2 while the council sits in camera the public sees 'huis clos' and nothing of the item; the council sees all; the chair ends it", () => {
+  it("HUISCLOS-2 while the council sits in camera the public sees 'huis clos' and nothing of the item; the council sees all; the chair ends it", () => {
     let s = play(liveItem(7), president, { type: "vote:open", itemId: "i1", motion: "huis-clos", mode: "public" });
     const motion = s.openVoteId!;
     for (const m of ["m2", "m3", "m4", "m5"]) s = play(s, councillor(m), { type: "ballot:cast", voteId: motion, choice: "pour" });
