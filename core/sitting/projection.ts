@@ -49,6 +49,8 @@ export interface PublicView {
   quorum: QuorumSnapshot | null;
   /** The council sits in closed session: the public sees no item detail until it ends. */
   huisClos: { since: string } | null;
+  /** Motions for huis clos, voted in public, with their result and the closed session they began. */
+  closedSessions: SittingState["closedSessions"];
   roster: {
     id: string;
     name: string;
@@ -181,6 +183,7 @@ export function projectPublic(state: SittingState, header: SittingHeader, audien
     },
     quorum: state.status === "closed" ? (state.opening?.quorum ?? null) : liveQuorum(state),
     huisClos: state.huisClos ? { since: state.huisClos.since } : null,
+    closedSessions: state.closedSessions,
     roster: Object.values(state.roster)
       .sort((a, b) => (a.seat ?? 999) - (b.seat ?? 999))
       .map((m) => ({

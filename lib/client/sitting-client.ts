@@ -16,7 +16,8 @@ import {
   type SubscribeReply,
 } from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
-import { wireError, type Reply } from "@/core/refusal";
+import { errorText, wireError, type Reply } from "@/core/refusal";
+import { useLocale } from "next-intl";
 
 type SittingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SendReply<C extends CommandBody> = Reply<CommandReplies[C["type"]]>;
@@ -60,13 +61,15 @@ export function useSitting(sittingId: string): SittingConnection {
   const [incompatible, setIncompatible] = useState<Incompatibility | null>(null);
   const [clockOffset, setClockOffset] = useState(0);
   const lastSeq = useRef<number | undefined>(undefined);
+  // Errors in the screen's language only, never "French / English".
+  const locale = useLocale();
 
   useEffect(() => {
     const s = socket();
     const subscribe = () => {
       s.emit("sitting:subscribe", { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) }, (reply: Reply<SubscribeReply>) => {
         if (!reply.ok) {
-          setError(reply.error.message);
+          setError(errorText(reply.error, locale));
           return;
         }
         setError(null);
@@ -108,7 +111,7 @@ export function useSitting(sittingId: string): SittingConnection {
       s.off("sitting:me", setMe);
       s.off("sitting:chair", setChair);
     };
-  }, [sittingId]);
+  }, [sittingId, locale]);
 
   const send = useCallback(
     async <C extends CommandBody>(command: C): Promise<SendReply<C>> => {

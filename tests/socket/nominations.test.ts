@@ -39,7 +39,10 @@ afterAll(async () => {
 const candidateId = (m: string) => `c-${m}`;
 
 /** A secret round: the devices' picks (member → candidate member, or null for blank), an optional paper urn, then close and proclaim. */
-async function round(picks: Record<string, string | null>, paper?: { voters: string[]; candidates: number[]; blank: number }): Promise<Record<string, unknown>> {
+async function round(
+  picks: Record<string, string | null>,
+  paper?: { voters: string[]; candidates: number[]; blank: number },
+): Promise<Record<string, unknown>> {
   const opened = await president.sendOk({ type: "vote:open", itemId: item });
   expect(opened.mode).toBe("secret");
   const voteId = String(opened.voteId);
@@ -49,7 +52,13 @@ async function round(picks: Record<string, string | null>, paper?: { voters: str
     expect(JSON.stringify(r)).not.toContain("c-m");
   }
   if (paper) {
-    const r = await clerk.sendOk({ type: "vote:paper", voteId, voters: paper.voters.map((memberId) => ({ memberId })), candidates: paper.candidates, blank: paper.blank });
+    const r = await clerk.sendOk({
+      type: "vote:paper",
+      voteId,
+      voters: paper.voters.map((memberId) => ({ memberId })),
+      candidates: paper.candidates,
+      blank: paper.blank,
+    });
     expect(r).toMatchObject({ ballots: paper.voters.length });
   }
   await president.sendOk({ type: "vote:president-turn", voteId });
@@ -75,7 +84,13 @@ describe("a nomination by device", () => {
     await voters.m02!.sendOk({ type: "ballot:nominate", voteId, candidateId: candidateId("m06") });
     await voters.m03!.sendOk({ type: "ballot:nominate", voteId, candidateId: candidateId("m33") });
     // Three members without a device vote on paper: two for DESPRÉS, one blank.
-    await clerk.sendOk({ type: "vote:paper", voteId, voters: [{ memberId: "m10" }, { memberId: "m11" }, { memberId: "m13" }], candidates: [2, 0, 0], blank: 1 });
+    await clerk.sendOk({
+      type: "vote:paper",
+      voteId,
+      voters: [{ memberId: "m10" }, { memberId: "m11" }, { memberId: "m13" }],
+      candidates: [2, 0, 0],
+      blank: 1,
+    });
     const row = await srv.db.secretUrn.findUniqueOrThrow({ where: { voteId } });
     expect(unsealUrnCounts(srv.server.keys.urn, voteId, row.sealed)).toEqual({ tally: { pour: 0, contre: 0, abstention: 1, nppv: 0 }, candidates: [3, 1, 0] });
     const events = await srv.db.sittingEvent.findMany({ where: { sittingId } });

@@ -39,10 +39,25 @@ describe("the chair records a ballot for a member without a device", () => {
     let s = opened("secret");
     const voteId = s.openVoteId!;
     s = play(s, councillor("m2"), { type: "ballot:cast", voteId, choice: "pour" });
-    const cmd = { type: "vote:paper" as const, voteId, voters: [{ memberId: "m3" }, { memberId: "m4" }], tally: { pour: 1, contre: 1, abstention: 0, nppv: 0 } };
+    const cmd = {
+      type: "vote:paper" as const,
+      voteId,
+      voters: [{ memberId: "m3" }, { memberId: "m4" }],
+      tally: { pour: 1, contre: 1, abstention: 0, nppv: 0 },
+    };
     const out = applyCommand(s, clerk, cmd, ctx());
     if (!out.ok) throw new Error(out.error.code);
-    expect(out.events).toEqual([{ type: "vote:paper-deposited", voteId, voters: [{ memberId: "m3", onBehalfOf: "" }, { memberId: "m4", onBehalfOf: "" }], at: ctx().now }]);
+    expect(out.events).toEqual([
+      {
+        type: "vote:paper-deposited",
+        voteId,
+        voters: [
+          { memberId: "m3", onBehalfOf: "" },
+          { memberId: "m4", onBehalfOf: "" },
+        ],
+        at: ctx().now,
+      },
+    ]);
     expect(out.reply).toEqual({ ballots: 2 });
     expect(JSON.stringify(out.events)).not.toMatch(/pour|contre/);
     expect(out.urnAdd).toEqual({ tally: { pour: 1, contre: 1, abstention: 0, nppv: 0 }, candidates: [] });
@@ -107,7 +122,12 @@ describe("the president votes last", () => {
     s = play(s, president, { type: "ballot:cast", voteId, choice: "pour" });
     s = play(s, president, { type: "vote:close", voteId });
     s = play(s, president, { type: "vote:proclaim", voteId });
-    expect(s.items.i1?.result).toMatchObject({ outcome: "adopted", castingVote: true, ruleId: "VOTE-3", tally: { pour: 2, contre: 2, abstention: 1, nppv: 0 } });
+    expect(s.items.i1?.result).toMatchObject({
+      outcome: "adopted",
+      castingVote: true,
+      ruleId: "VOTE-3",
+      tally: { pour: 2, contre: 2, abstention: 1, nppv: 0 },
+    });
   });
 
   it("PRES-3 her casting vote counts too when the chair recorded her ballot, after her turn", () => {
