@@ -146,9 +146,11 @@ function voteView(state: SittingState, vote: VoteState): PublicVoteView {
 
 function lastVote(state: SittingState): VoteState | null {
   if (state.openVoteId) return state.votes[state.openVoteId] ?? null;
-  const current = state.currentItemId ? state.items[state.currentItemId] : null;
-  const id = current?.voteIds[current.voteIds.length - 1];
-  return id ? (state.votes[id] ?? null) : null;
+  // The last vote held on the item under discussion: on the item, one of its amendments or a motion.
+  const id = state.currentItemId;
+  let last: VoteState | null = null;
+  for (const v of Object.values(state.votes)) if (v.itemId === id) last = v;
+  return last;
 }
 
 /**

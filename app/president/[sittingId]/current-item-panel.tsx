@@ -8,6 +8,7 @@ import type { CommandBody } from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
 import { currentItem, currentVote, memberName } from "@/lib/client/selectors";
 import type { SendReply } from "@/lib/client/sitting-client";
+import { ConfirmButton } from "../../components/confirm-button";
 import { ItemText } from "../../components/item-text";
 import { ReasonButton } from "../../components/reason-button";
 import { ItemTitle } from "../../components/sitting/item-title";
@@ -61,10 +62,17 @@ export function CurrentItemPanel(props: {
           {current.kind !== "election" && (current.amendments.length || onFloor) ? (
             <AmendmentsPanel view={view} item={current} run={run} voteOpen={voting} />
           ) : null}
-          {onFloor && !voting && current.kind !== "election" ? <OpenVoteForm item={current} run={run} /> : null}
+          {onFloor && !voting && current.kind !== "election" && !current.amendments.some((a) => a.status === "pending") ? <OpenVoteForm item={current} run={run} /> : null}
           {onFloor && !voting ? (
             <div className="flex flex-wrap gap-2" data-testid="item-actions">
-              {!view.huisClos ? <OpenVoteForm item={current} run={run} motion="huis-clos" label={t("huisClos.ask")} /> : null}
+              {!view.huisClos ? (
+                <ConfirmButton
+                  className="btn btn-secondary"
+                  label={t("huisClos.ask")}
+                  question={t("huisClos.askConfirm")}
+                  onConfirm={() => void run({ type: "vote:open", itemId: current.id, motion: "huis-clos", mode: "public", reveal: "live" })}
+                />
+              ) : null}
               <ReasonButton
                 label={t("president.withdraw")}
                 question={t("president.withdrawWhy")}

@@ -47,7 +47,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
       <SittingHeader view={view} variant="wall">
         <StatusPill status={view.status} variant="wall" />
       </SittingHeader>
-      <div className={`grid gap-8 p-8 ${named ? "xl:grid-cols-[1fr_36rem]" : "xl:grid-cols-[1fr_30rem]"}`}>
+      <div className={`grid gap-8 px-8 py-6 ${named ? "xl:grid-cols-[1fr_42rem]" : "xl:grid-cols-[1fr_30rem]"}`}>
         <section aria-labelledby="current-item">
           <h2 id="current-item" className="text-xl font-semibold uppercase tracking-wide text-slate-300">
             {t("public.currentItem")}
@@ -59,7 +59,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
             </div>
           ) : current ? (
             <>
-              <ItemTitle item={current} variant="wall" />
+              <ItemTitle item={current} variant="wall" compact={!!vote || !!current.nomination?.rounds.length} />
               {rapporteurs.length ? (
                 <p className="mt-2 text-2xl text-slate-200">
                   {t("public.rapporteur")} : {rapporteurs.join(", ")}
@@ -73,7 +73,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           )}
           {named && !wide ? <SeatMap view={view} /> : null}
         </section>
-        <aside className="space-y-6">
+        <aside className={named ? "space-y-4" : "space-y-6"}>
           <QuorumBanner view={view} variant="wall" />
           <dl className="grid grid-cols-3 gap-3 text-center" data-testid="attendance">
             {(
@@ -83,17 +83,19 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
                 ["absent", view.counts.absent],
               ] as const
             ).map(([k, n]) => (
-              <div key={k} className="rounded-xl bg-white/10 p-3">
+              <div key={k} className={`rounded-xl bg-white/10 ${named ? "p-2" : "p-3"}`}>
                 <dt className="text-lg text-slate-200">{t(`attendance.${k}`)}</dt>
-                <dd className="text-5xl font-black tabular-nums" data-count={k}>
+                <dd className={`${named ? "text-4xl" : "text-5xl"} font-black tabular-nums`} data-count={k}>
                   {n}
                 </dd>
               </div>
             ))}
           </dl>
-          <p className="text-lg text-slate-300">
-            {t("attendance.membersInOffice")} : {view.membersInOffice}
-          </p>
+          {named ? null : (
+            <p className="text-lg text-slate-300">
+              {t("attendance.membersInOffice")} : {view.membersInOffice}
+            </p>
+          )}
           {named && wide ? <SeatMap view={view} compact /> : null}
           <section aria-labelledby="agenda" hidden={named && wide}>
             <h2 id="agenda" className="mb-2 text-2xl font-bold">

@@ -16,8 +16,8 @@ function TallyRow({ tally }: { tally: NonNullable<ViewVote["tally"]> }) {
   return (
     <dl className="grid grid-cols-4 gap-3 text-center" aria-label="tally">
       {CHOICES.map((c) => (
-        <div key={c} className="rounded-xl bg-white/10 px-2 py-3">
-          <dt className="text-xl font-bold">
+        <div key={c} className="rounded-xl bg-white/10 px-2 py-2">
+          <dt className="text-lg font-bold whitespace-nowrap">
             <span aria-hidden="true">{CHOICE_STYLE[c].symbol} </span>
             {c === "nppv" ? t("nppvShort") : t(c)}
           </dt>
@@ -38,8 +38,8 @@ function NominationResult({ item }: { item: ViewItem }) {
   const labelOf = (id: string) => n.candidates.find((c) => c.id === id)?.label ?? id;
   const elected = round.electedId ? labelOf(round.electedId) : null;
   return (
-    <div className={`mt-6 rounded-2xl p-6 ${elected ? "bg-pour" : "bg-white/10"}`} role="status" data-testid="result">
-      <p className="mb-3 text-5xl font-black">{elected ? `★ ${t("elected", { name: elected })}` : t("noWinner")}</p>
+    <div className={`mt-5 rounded-2xl p-5 ${elected ? "bg-pour" : "bg-white/10"}`} role="status" data-testid="result">
+      <p className="mb-3 text-4xl font-black">{elected ? `★ ${t("elected", { name: elected })}` : t("noWinner")}</p>
       <NominationFigures round={round} labelOf={labelOf} variant="wall" />
     </div>
   );
@@ -57,7 +57,7 @@ export function PublicVote({ view, vote, item }: { view: PublicView; vote: ViewV
   return (
     <>
       {vote ? (
-        <div className="mt-6 rounded-2xl bg-white/5 p-5" aria-live="polite">
+        <div className="mt-5 rounded-2xl bg-white/5 p-5" aria-live="polite">
           <VoteSubject vote={vote} item={item} className="mb-2 text-2xl font-bold text-amber-200" />
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
             <p className="text-3xl font-bold">

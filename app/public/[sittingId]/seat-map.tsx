@@ -41,14 +41,17 @@ export function SeatMap({ view, compact = false }: { view: PublicView; compact?:
             <li
               key={m.id}
               title={m.name}
-              className={`rounded-md leading-tight ${compact ? "px-1.5 py-1 text-[0.78rem]" : "px-2 py-1 text-sm"} ${style ? `${style.bg} text-white` : pick !== undefined ? "bg-marianne text-white" : m.attendance === "present" ? "bg-slate-700 text-white" : "bg-slate-900 text-slate-300"}`}
+              className={`rounded-md leading-tight ${compact ? "px-1.5 py-1 text-[0.8rem]" : "px-2 py-1 text-sm"} ${style ? `${style.bg} text-white` : pick !== undefined ? "bg-marianne text-white" : m.attendance === "present" ? "bg-slate-700 text-white" : "bg-slate-900 text-slate-300"}`}
               data-member={m.id}
               data-choice={choice ?? ""}
             >
-              <span className="block truncate">
-                <span className="font-mono">{m.seat}</span> {compact ? m.lastName : memberShortName(m)}
+              {/* The surname whole on its own line; the seat number beside the choice. */}
+              <span className="block truncate tracking-tight" data-seat-label>
+                {compact ? m.lastName : memberShortName(m)}
               </span>
-              <span className="block truncate font-bold">{label}</span>
+              <span className="block truncate font-bold" data-seat-label>
+                <span className="font-mono font-normal">{m.seat}</span> {label}
+              </span>
             </li>
           );
         })}
