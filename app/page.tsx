@@ -68,6 +68,15 @@ export default function Home() {
           </ul>
         )}
       </section>
+      <section aria-labelledby="councillors-sign-in" className="card mt-6 p-6" data-testid="councillors-sign-in">
+        <h2 id="councillors-sign-in" className="mb-2 text-2xl font-semibold">
+          {t("home.councillorsTitle")}
+        </h2>
+        <p className="text-lg">{t("home.councillorsText")}</p>
+        <Link className="btn btn-secondary mt-3" href="/signin">
+          {t("home.councillorsLink")}
+        </Link>
+      </section>
       <PublishedRecordsSection />
     </main>
   );

@@ -27,6 +27,16 @@ export const REFUSALS = {
   "already-voted": { fr: "Vote déjà enregistré et non modifiable", en: "Ballot already recorded and may not be changed", status: 409 },
   "too-many-changes": { fr: "Ce vote a été modifié trop de fois", en: "This ballot was changed too many times", status: 409 },
   "president-votes-last": { fr: "Le président vote en dernier", en: "The president votes last", status: 409 },
+  "president-voting": {
+    fr: "La présidence vote maintenant : le vote des autres membres est clos",
+    en: "The president is voting now: the others may no longer vote",
+    status: 409,
+  },
+  "amendments-pending": {
+    fr: "Les amendements de ce point doivent être votés ou retirés avant lui",
+    en: "This item's amendments must be voted or withdrawn before it",
+    status: 409,
+  },
   "vote-open": { fr: "Un vote est en cours", en: "A vote is open", status: 409 },
   "self-check-in-disabled": { fr: "L'émargement par l'élu n'est pas autorisé", en: "Self check-in is not allowed", status: 409 },
   "command-id-reused": {

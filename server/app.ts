@@ -14,6 +14,7 @@ import { createEdgePolicy } from "./http/edge-policy";
 import { sendError } from "./http/respond";
 import { Router } from "./http/router";
 import { registerAuthRoutes } from "./http/routes/auth-routes";
+import { registerChairRoutes } from "./http/routes/chair-routes";
 import { registerClerkAgendaRoutes } from "./http/routes/clerk-agenda-routes";
 import { registerClerkCouncilRoutes } from "./http/routes/clerk-council-routes";
 import type { HttpDeps } from "./http/routes/deps";
@@ -102,6 +103,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   registerPublicRoutes(router, deps);
   registerClerkAgendaRoutes(router, deps);
   registerClerkCouncilRoutes(router, deps);
+  registerChairRoutes(router, deps);
   registerRecordsRoutes(router, deps);
   registerRecordsDeskRoutes(router, deps);
   registerMinutesRoutes(router, deps, { db: opts.db, rooms, pdf, onAccessChanged: (name) => docs.reconnectAll(name) });

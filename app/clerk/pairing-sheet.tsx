@@ -1,7 +1,7 @@
 "use client";
 // The pairing codes issued in this visit, with their QR codes: the one part of the page that prints,
 // so the clerk hands each councillor a sheet to pair their device.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 export interface Pairing {
   code: string;
@@ -13,6 +13,9 @@ export interface Pairing {
 
 export function PairingSheet({ pairings }: { pairings: Pairing[] }) {
   const t = useTranslations("clerk");
+  const locale = useLocale();
+  const until = (iso: string) =>
+    new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "fr-FR", { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
   return (
     <section id="appairage" aria-labelledby="sheet" className={`card p-5 ${pairings.length ? "" : "print:hidden"}`}>
       <div className="mb-3 flex items-center justify-between print:hidden">
@@ -33,6 +36,9 @@ export function PairingSheet({ pairings }: { pairings: Pairing[] }) {
             <div className="mx-auto my-2 w-40" aria-label={`QR ${p.url}`} role="img" dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
             <p className="font-mono text-2xl tracking-widest" data-testid="pairing-code">
               {p.code}
+            </p>
+            <p className="text-sm font-semibold" data-testid="pairing-expiry">
+              {t("pairingExpires", { when: until(p.expiresAt) })}
             </p>
             <p className="text-xs text-slate-600">{p.url}</p>
           </li>

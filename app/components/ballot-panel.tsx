@@ -76,6 +76,7 @@ export function BallotPanel({ vote, ent, send }: { vote: PublicVoteView; ent: En
             {vote.mode === "secret"
               ? t("councillor.receipt")
               : t("councillor.receiptAt", { choice: t(`choice.${ent.choice ?? "nppv"}`), time: ent.at ? formatTime(ent.at, locale) : "" })}
+            {ent.byChair ? ` — ${t("councillor.byChair")}` : ""}
           </p>
         ) : null}
         {ent.voted && vote.mode !== "secret" && vote.status === "open" ? <p className="text-sm text-slate-600">{t("councillor.changeUntilClose")}</p> : null}

@@ -22,6 +22,9 @@ export default function DemoPage() {
       .catch(() => setData({ links: [], publicLinks: [] }));
   }, []);
   const of = (role: string) => data?.links.filter((l) => l.role === role) ?? [];
+  // The mayor is listed once, as the president: not again among the councillors.
+  const presidents = new Set(of("president").map((l) => l.name));
+  const councillors = of("councillor").filter((l) => !presidents.has(l.name));
   const section = (title: string, links: DemoLink[]) => (
     <section className="card p-5" aria-label={title}>
       <h2 className="mb-3 text-xl font-semibold">{title}</h2>
@@ -58,7 +61,7 @@ export default function DemoPage() {
           </a>
         ))}
       </section>
-      {section(t("councillors"), of("councillor"))}
+      {section(t("councillors"), councillors)}
     </main>
   );
 }

@@ -29,6 +29,8 @@ export interface AgendaText {
   attachments: string[];
   actesCode: string | null;
   actesLabel: string | null;
+  /** Discussed in the closed session under way: its texts are withheld until it ends (HUISCLOS-2). */
+  inCamera?: true;
 }
 
 export type MinutesAccess = "write" | "read" | "none";

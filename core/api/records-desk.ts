@@ -54,7 +54,7 @@ export interface DeskItem {
   order: number;
   identifier: string;
   title: string;
-  status: "pending" | "called" | "voting" | "decided" | "deferred";
+  status: "pending" | "called" | "voting" | "decided" | "deferred" | "withdrawn";
   outcome: "adopted" | "rejected" | null;
   postedOn: string | null;
   publishedOn: string | null;

@@ -9,6 +9,7 @@ import type { SittingHeader } from "../sitting/projection";
 import type { SittingEvent, SittingState } from "../sitting/state";
 import { frenchClock } from "../time";
 import { CHOICES } from "../vocabulary";
+import { chairRecordedSentence, paperSentence, resultPrefix, WHOLE_SITTING_FACT_EVENTS, wholeSittingFact } from "./whole-sitting-facts";
 
 export type FactKind =
   | "opening"
@@ -22,7 +23,15 @@ export type FactKind =
   | "result"
   | "suspension"
   | "resumption"
-  | "closing";
+  | "closing"
+  // The whole sitting (#13): core/minutes/whole-sitting-facts.ts.
+  | "item-withdrawn"
+  | "amendment"
+  | "nomination"
+  | "paper-urn"
+  | "president-turn"
+  | "vote-cancelled"
+  | "huis-clos";
 
 export interface Fact {
   seq: number;
@@ -61,7 +70,7 @@ const FACT_EVENTS: ReadonlySet<SittingEvent["type"]> = new Set([
 
 /** Whether an event may write a fact: the others (ballots, approvals) never do. */
 export function mayWriteFact(event: SittingEvent): boolean {
-  return FACT_EVENTS.has(event.type);
+  return FACT_EVENTS.has(event.type) || WHOLE_SITTING_FACT_EVENTS.has(event.type);
 }
 
 /** "présents : 29 ; représentés : 1 ; absents : 23 (dont excusés : 2)" — each member counted once. */
@@ -142,8 +151,8 @@ function result(seq: number, event: Extract<SittingEvent, { type: "vote:proclaim
     kind: "result",
     heading: null,
     text:
-      `Vote ${vote ? MODE_FR[vote.mode] : ""} — ${voteFiguresLine(voteFigures(r.tally, item?.kind ?? "ordinary")).replace(/^V/, "v")}. ` +
-      `${r.reasonFr}${r.unanimous && !r.reasonFr.includes("unanimité") ? " (à l'unanimité des suffrages exprimés)" : ""}.${byName}`,
+      `${resultPrefix(before, event.voteId)}Vote ${vote ? MODE_FR[vote.mode] : ""} — ${voteFiguresLine(voteFigures(r.tally, vote?.subject ? "ordinary" : (item?.kind ?? "ordinary"))).replace(/^V/, "v")}. ` +
+      `${r.reasonFr}${r.unanimous && !r.reasonFr.includes("unanimité") ? " (à l'unanimité des suffrages exprimés)" : ""}.${paperSentence(before, event.voteId)}${byName}${chairRecordedSentence(before, event.voteId)}`,
   };
 }
 
@@ -170,7 +179,7 @@ export function factFor(seq: number, event: SittingEvent, before: SittingState, 
       };
     }
     case "item:deferred":
-      return { seq, kind: "item-deferred", heading: null, text: event.reasonFr };
+      return event.byChair ? wholeSittingFact(seq, event, before) : { seq, kind: "item-deferred", heading: null, text: event.reasonFr };
     case "ballot-mode:decided": {
       const item = before.items[event.itemId];
       const n = item ? item.ballotRequests[event.mode === "secret" ? "secret" : "public"].length : 0;
@@ -195,6 +204,6 @@ export function factFor(seq: number, event: SittingEvent, before: SittingState, 
     case "sitting:closed":
       return { seq, kind: "closing", heading: "Clôture", text: `La séance est levée à ${frenchClock(event.at, tz)}.` };
     default:
-      return movement(seq, event, before);
+      return movement(seq, event, before) ?? wholeSittingFact(seq, event, before);
   }
 }

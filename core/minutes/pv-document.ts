@@ -22,6 +22,8 @@ export interface PvDeliberation {
   actesId: string | null;
   /** The published extract (the full text of the act). */
   href: string | null;
+  /** Amendments voted before it and a nomination's rounds, one line each (#13). */
+  extra?: string[];
 }
 
 export interface PvInput {
@@ -97,6 +99,7 @@ function deliberationsHtml(list: PvDeliberation[]): string {
       (d) => `<div class="deliberation">
 <h3>N° ${d.order} — ${esc(d.identifier)} — ${esc(d.title)}</h3>
 <p><strong>Décision : ${esc(d.decision)}.</strong>${d.figures ? ` ${esc(d.figures)}.` : ""}</p>
+${d.extra?.length ? `<ul class="extra">${d.extra.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>` : ""}
 ${d.proposals.length ? `<p>Proposition soumise au vote :</p><ul>${d.proposals.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>` : ""}
 ${d.actesId || d.href ? `<p>${d.actesId ? `Acte ${esc(d.actesId)}.` : ""}${d.href ? ` Texte intégral de la délibération : <a href="${esc(d.href)}">${esc(d.href)}</a>` : ""}</p>` : ""}
 </div>`,

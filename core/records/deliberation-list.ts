@@ -2,9 +2,10 @@
 // posted at the town hall and put online within a week — the list says on which day it was.
 import type { SittingState } from "../sitting/state";
 import { frenchHour, longFrenchDate } from "../time";
+import { decisionOf } from "./whole-sitting-record";
 import type { VersionNote } from "./publication";
 
-export type DeliberationDecision = "adopted" | "rejected" | "deferred" | "not-examined";
+export type DeliberationDecision = "adopted" | "rejected" | "deferred" | "withdrawn" | "not-examined";
 
 export interface DeliberationListModel {
   councilName: string;
@@ -37,6 +38,7 @@ const DECISION_LABELS: Record<DeliberationDecision, string> = {
   adopted: "Adoptée",
   rejected: "Rejetée",
   deferred: "Reportée (quorum non atteint)",
+  withdrawn: "Retirée",
   "not-examined": "Non examinée",
 };
 
@@ -45,16 +47,25 @@ export function buildDeliberationList(input: DeliberationListInput): Deliberatio
   const entries = state.itemOrder.flatMap((id) => {
     const it = state.items[id];
     if (!it) return [];
-    const decision: DeliberationDecision = it.status === "decided" && it.result ? it.result.outcome : it.status === "deferred" ? "deferred" : "not-examined";
+    const decision: DeliberationDecision =
+      it.status === "decided" && it.result
+        ? it.result.outcome
+        : it.status === "deferred"
+          ? "deferred"
+          : it.status === "withdrawn"
+            ? "withdrawn"
+            : "not-examined";
     const unanimous = it.status === "decided" && it.result?.unanimous ? " à l'unanimité" : "";
     const decided = decision === "adopted" || decision === "rejected";
+    // Withdrawn, deferred by the chair, a designation: the whole sitting's own words (#13).
+    const special = it.setAside || it.nomination?.elected.length ? decisionOf(it) : null;
     return [
       {
         number: it.order,
         identifier: input.texts[id]?.identifier ?? "",
         subject: input.texts[id]?.title ?? it.title,
         decision,
-        decisionLabel: `${DECISION_LABELS[decision]}${unanimous}`,
+        decisionLabel: special ?? `${DECISION_LABELS[decision]}${unanimous}`,
         href: decided && input.hrefFor ? input.hrefFor(id) : null,
       },
     ];

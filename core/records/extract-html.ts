@@ -191,6 +191,39 @@ function fileSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo` : `${Math.max(1, Math.round(bytes / 1024))} ko`;
 }
 
+/** The whole sitting's facts on the item (#13): amendments voted first, a nomination's rounds, votes cancelled, ballots the chair recorded. */
+function wholeSitting(m: ExtractModel): string {
+  const w = m.wholeSitting;
+  const parts: string[] = [];
+  if (w.inCamera) parts.push(`<p><strong>Délibération prise à huis clos</strong> (CGCT L. 2121-18).</p>`);
+  if (w.amendments.length)
+    parts.push(`<h2>Amendements</h2>
+<ol class="amendments">${w.amendments
+      .map(
+        (a) =>
+          `<li><strong>${e(a.decision)}</strong> — déposé par ${e(a.author)} : « ${e(a.text)} »${a.figures ? `<br>${e(a.figures)}` : ""}${a.reason ? `<br>${e(a.reason)}` : ""}</li>`,
+      )
+      .join("")}</ol>`);
+  if (w.nomination) {
+    const n = w.nomination;
+    parts.push(`<h2>Désignation</h2>
+<p>${n.seats} siège${n.seats > 1 ? "s" : ""} à pourvoir. Candidats : ${e(n.candidates.join(", ") || "—")}.</p>
+${n.openBallot ? `<p>Le conseil municipal a décidé à l'unanimité de ne pas procéder au scrutin secret (CGCT L. 2121-21).</p>` : ""}
+<ol class="rounds">${n.rounds.map((r) => `<li>${e(r)}</li>`).join("")}</ol>`);
+  }
+  if (w.cancelled.length) parts.push(`<ul class="cancelled">${w.cancelled.map((c) => `<li>${e(c)}.</li>`).join("")}</ul>`);
+  if (w.paperBallots)
+    parts.push(
+      `<p>Dont ${w.paperBallots} bulletin${w.paperBallots > 1 ? "s" : ""} de l'urne papier, dépouillé${w.paperBallots > 1 ? "s" : ""} par la présidence.</p>`,
+    );
+  if (w.byChair.length) parts.push(`<p>Votes enregistrés par la présidence pour des membres sans tablette : ${e(w.byChair.join(", "))}.</p>`);
+  return parts.length
+    ? `<section class="whole-sitting">
+${parts.join("\n")}
+</section>`
+    : "";
+}
+
 /** The draft's announced attachments and the files deposited: both published with the act. */
 function annexes(m: ExtractModel): string {
   if (!m.annexes.length && !m.item.attachments.length) return "";
@@ -261,6 +294,7 @@ ${
     : ""
 }
 ${annexes(m)}
+${wholeSitting(m)}
 <section>
 <div class="keep">
 <h2>Vote${v.modeLabel ? ` ${e(v.modeLabel)}` : ""}</h2>

@@ -19,6 +19,7 @@ import {
 import { attestation, type Attestation, type PublicationRegime } from "./attestation";
 import type { VersionNote } from "./publication";
 import { voteFigures, type VoteFigures } from "./vote-figures";
+import { nominationLabel, wholeSittingExtract, type WholeSittingExtract } from "./whole-sitting-record";
 
 export { renderDeliberationListHtml, renderExtractHtml } from "./extract-html";
 export { buildDeliberationList, type DeliberationListInput, type DeliberationListModel, type DeliberationDecision } from "./deliberation-list";
@@ -137,6 +138,8 @@ export interface ExtractModel {
   /** Printed at the foot of every PDF page with the page number. */
   footer: string;
   version: VersionNote | null;
+  /** Nominations, amendments, cancelled votes, ballots recorded by the chair, paper urn, closed session (#13). */
+  wholeSitting: WholeSittingExtract;
 }
 
 const MODE_LABELS = { "show-of-hands": "à main levée", public: "au scrutin public", secret: "au scrutin secret" } as const;
@@ -262,7 +265,9 @@ export function buildExtract(input: ExtractInput): ExtractModel {
       modeLabel: vote ? MODE_LABELS[vote.mode] : null,
       tally: result ? { ...result.tally } : null,
       figures: result ? voteFigures(result.tally, item.kind) : null,
-      result: result ? { outcome: result.outcome, label: resultLabel(result), reason: result.reasonFr, article: result.article } : null,
+      result: result
+        ? { outcome: result.outcome, label: nominationLabel(item) ?? resultLabel(result), reason: result.reasonFr, article: result.article }
+        : null,
       names: vote?.mode === "public" ? namesByChoice(state, vote, call?.recusedIds ?? [], input.memberDetails) : null,
     },
     actes: {
@@ -284,6 +289,7 @@ export function buildExtract(input: ExtractInput): ExtractModel {
       secretaries: state.secretaryIds.map(name),
     },
     version: input.version ?? null,
+    wholeSitting: wholeSittingExtract(state, item, vote?.id ?? null),
     footer: `Délibération n° ${texts.identifier} — séance du ${longFrenchDate(input.sitting.date)} — ${input.actesId ? actesId : "acte non encore transmis"}`,
   };
 }

@@ -5,11 +5,15 @@ import { reject } from "../refusal";
 import type { CommandBody, InternalCommand, RoomCommand } from "./protocol";
 import type { Actor, SittingState } from "./state";
 import * as agenda from "./domains/agenda";
+import * as amendments from "./domains/amendments";
 import * as attendance from "./domains/attendance";
 import * as ballots from "./domains/ballots";
+import * as chairBallots from "./domains/chair-ballots";
+import * as closedSession from "./domains/closed-session";
 import type { Allowed, CommandContext, CommandOutcome, Decide, DecideTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
+import * as nominations from "./domains/nominations";
 import * as records from "./domains/records";
 import * as voting from "./domains/voting";
 
@@ -23,6 +27,10 @@ export const COMMAND_ROLES: Record<CommandBody["type"], Allowed> = {
   ...agenda.roles,
   ...voting.roles,
   ...ballots.roles,
+  ...amendments.roles,
+  ...nominations.roles,
+  ...chairBallots.roles,
+  ...closedSession.roles,
 };
 
 /** The server's own commands, sent for a signed-in clerk (never from a socket). */
@@ -34,6 +42,10 @@ const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...agenda.decide,
   ...voting.decide,
   ...ballots.decide,
+  ...amendments.decide,
+  ...nominations.decide,
+  ...chairBallots.decide,
+  ...closedSession.decide,
   ...minutesRecord.decide,
   ...records.decide,
 };

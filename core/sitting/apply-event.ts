@@ -3,11 +3,15 @@
 // of events into the copy, so rebuilding a sitting costs one copy, not one per event.
 import type { SittingEvent, SittingState } from "./state";
 import * as agenda from "./domains/agenda";
+import * as amendments from "./domains/amendments";
 import * as attendance from "./domains/attendance";
 import * as ballots from "./domains/ballots";
+import * as chairBallots from "./domains/chair-ballots";
+import * as closedSession from "./domains/closed-session";
 import type { Fold, FoldTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
+import * as nominations from "./domains/nominations";
 import * as records from "./domains/records";
 import * as voting from "./domains/voting";
 
@@ -17,6 +21,10 @@ const FOLD: FoldTable<SittingEvent["type"]> = {
   ...agenda.fold,
   ...voting.fold,
   ...ballots.fold,
+  ...amendments.fold,
+  ...nominations.fold,
+  ...chairBallots.fold,
+  ...closedSession.fold,
   ...minutesRecord.fold,
   ...records.fold,
 };

@@ -80,7 +80,35 @@ export function listEntitlements(_state: SittingState, vote: VoteState): Entitle
 
 export function hasVoted(vote: VoteState, e: Entitlement): boolean {
   const key = entitlementKey(e);
-  return vote.mode === "secret" ? vote.signatures.includes(key) : key in vote.ballots;
+  if (vote.mode === "secret") return vote.signatures.includes(key);
+  return vote.nomination ? key in (vote.picks ?? {}) : key in vote.ballots;
+}
+
+/** An open nomination's votes per candidate (in the round's order) and its blank ballots, from the named picks. */
+export function countPicks(vote: VoteState): { votes: number[]; blank: number } {
+  const ids = vote.nomination?.candidates.map((c) => c.id) ?? [];
+  const votes = ids.map(() => 0);
+  let blank = 0;
+  for (const p of Object.values(vote.picks ?? {})) {
+    const i = p.candidateId === null ? -1 : ids.indexOf(p.candidateId);
+    if (i < 0) blank += 1;
+    else votes[i] = (votes[i] ?? 0) + 1;
+  }
+  return { votes, blank };
+}
+
+/** A nomination round's votes per candidate as they stand (the urn for a secret round, the picks otherwise). */
+export function currentVotes(vote: VoteState): { votes: number[]; blank: number } {
+  if (vote.finalVotes && vote.finalTally) return { votes: vote.finalVotes, blank: vote.finalTally.abstention };
+  if (vote.mode === "secret") return { votes: [...(vote.candidateUrn ?? [])], blank: vote.urn.abstention };
+  return countPicks(vote);
+}
+
+/** The quorum now, with the roll call as it stands (the item under discussion's interests set aside). */
+export function liveQuorum(state: SittingState): QuorumSnapshot {
+  const current = state.currentItemId ? state.items[state.currentItemId] : undefined;
+  const discussing = current && (current.status === "called" || current.status === "voting") ? current : undefined;
+  return snapshotQuorum(state, discussing);
 }
 
 export function countNamedBallots(vote: VoteState): Tally {
@@ -92,6 +120,11 @@ export function countNamedBallots(vote: VoteState): Tally {
 /** The tally as the rules see it at close: named ballots, the urn, or the chair's count. */
 export function currentTally(vote: VoteState): Tally {
   if (vote.finalTally) return vote.finalTally;
+  if (vote.nomination) {
+    // A nomination's tally as the records read it: suffrages exprimés as "pour", blank papers as "abstention".
+    const { votes, blank } = currentVotes(vote);
+    return { pour: votes.reduce((a, b) => a + b, 0), contre: 0, abstention: blank, nppv: 0 };
+  }
   if (vote.mode === "secret") return { ...vote.urn };
   if (vote.mode === "show-of-hands" && vote.hands) return { ...vote.hands.tally };
   return countNamedBallots(vote);
@@ -99,7 +132,7 @@ export function currentTally(vote: VoteState): Tally {
 
 export function ballotsCast(vote: VoteState): number {
   if (vote.mode === "secret") return vote.signatures.length;
-  return Object.keys(vote.ballots).length;
+  return Object.keys(vote.nomination ? (vote.picks ?? {}) : vote.ballots).length;
 }
 
 export function memberName(state: SittingState, id: string): string {

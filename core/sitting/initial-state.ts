@@ -43,6 +43,10 @@ export function newItemState(it: { id: string; order: number; title: string; kin
     call: null,
     result: null,
     voteIds: [],
+    setAside: null,
+    amendments: [],
+    nomination: null,
+    inCamera: false,
   };
 }
 
@@ -86,6 +90,8 @@ export function initialSittingState(setup: SittingSetup): SittingState {
     openVoteId: null,
     opening: null,
     suspensions: [],
+    closedSessions: [],
+    huisClos: null,
     closedAt: null,
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),

@@ -1,6 +1,8 @@
 // What each audience may see of a sitting. The public view carries only public data; a secret
-// ballot's choices never appear before close, and never next to a name.
-import { ballotsCast, countNamedBallots, listEntitlements, entitlementKey, hasVoted, presentIds, usableProxies } from "./derive";
+// ballot's choices never appear before close, and never next to a name; during a closed session
+// (L2121-18) the public sees "huis clos" and nothing of the items discussed (the council sees all).
+import { ballotsCast, countNamedBallots, listEntitlements, entitlementKey, hasVoted, liveQuorum, presentIds, usableProxies } from "./derive";
+import { chairLive, hiddenInCamera, itemExtras, pickNames, voteExtras, type ItemExtras, type VoteExtras } from "./projection-parts";
 import type { Choice, Tally } from "./protocol";
 import type { ItemState, QuorumSnapshot, ResultSnapshot, SittingState, VoteState } from "./state";
 
@@ -13,7 +15,7 @@ export interface SittingHeader {
   rapporteursByItem: Record<string, string[]>;
 }
 
-export interface PublicVoteView {
+export interface PublicVoteView extends VoteExtras {
   id: string;
   itemId: string;
   mode: VoteState["mode"];
@@ -25,6 +27,8 @@ export interface PublicVoteView {
   expected: number;
   tally: Tally | null; // null while hidden
   names: { memberId: string; onBehalfOf: string; choice: Choice }[] | null; // public ballots only
+  /** An open nomination's named picks (candidate id, null = blank); null otherwise. */
+  picks: { memberId: string; onBehalfOf: string; candidateId: string | null }[] | null;
 }
 
 export interface PublicView {
@@ -41,7 +45,12 @@ export interface PublicView {
   secretaryIds: string[];
   membersInOffice: number;
   counts: { present: number; represented: number; absent: number; excused: number; left: number };
+  /** The quorum with the roll call as it stands now (QUORUM-10); each item keeps the one of its call. */
   quorum: QuorumSnapshot | null;
+  /** The council sits in closed session: the public sees no item detail until it ends. */
+  huisClos: { since: string } | null;
+  /** Motions for huis clos, voted in public, with their result and the closed session they began. */
+  closedSessions: SittingState["closedSessions"];
   roster: {
     id: string;
     name: string;
@@ -54,17 +63,18 @@ export interface PublicView {
     attendance: string;
   }[];
   proxies: { from: string; to: string }[];
-  items: {
+  items: ({
     id: string;
     order: number;
     title: string;
     kind: ItemState["kind"];
-    status: ItemState["status"];
+    /** "in-camera": called during the closed session under way (the public sees nothing more). */
+    status: ItemState["status"] | "in-camera";
     decidedMode: ItemState["decidedMode"];
     ballotRequests: { public: number; secret: number };
     call: ItemState["call"];
     result: ResultSnapshot | null;
-  }[];
+  } & ItemExtras)[];
   currentItemId: string | null;
   vote: PublicVoteView | null;
   lastVoteId: string | null;
@@ -79,7 +89,19 @@ export interface MemberView {
   present: boolean;
   canCheckIn: boolean;
   /** Ballots this member may cast on the open vote, with what they already cast (never a secret choice). */
-  entitlements: { onBehalfOf: string; onBehalfOfName: string | null; voted: boolean; choice: Choice | null; at: string | null }[];
+  entitlements: {
+    onBehalfOf: string;
+    onBehalfOfName: string | null;
+    voted: boolean;
+    choice: Choice | null;
+    /** An open nomination: the candidate chosen (null = blank), undefined when none yet. */
+    candidateId?: string | null;
+    at: string | null;
+    /** The chair recorded this ballot (the member had no device). */
+    byChair?: boolean;
+  }[];
+  /** The president votes last: how many ballots she waits for (told before, never refused in silence). */
+  votesLast: { waiting: number; othersClosed: boolean } | null;
   interests: string[];
   requests: { itemId: string; mode: "public" | "secret" }[];
 }
@@ -88,14 +110,18 @@ export interface ChairView {
   entitlementsTotal: number;
   notYetVoted: { memberId: string; onBehalfOf: string }[];
   settings: SittingState["settings"];
+  /** An open nomination's figures as they come in (never a secret round's: PRIVACY). */
+  liveNomination: { votes: number[]; blank: number } | null;
+  /** Ballots the chair recorded (keys `member|mandant`), to mark them on the grid. */
+  recordedByChair: string[];
 }
 
 function voteView(state: SittingState, vote: VoteState): PublicVoteView {
-  const closed = vote.status !== "open";
-  const visible = closed || (vote.reveal === "live" && vote.mode !== "secret");
+  const closed = vote.status === "closed" || vote.status === "proclaimed";
+  const visible = closed || (vote.status === "open" && vote.reveal === "live" && vote.mode !== "secret");
   const tally = closed ? vote.finalTally : visible ? (vote.mode === "show-of-hands" ? (vote.hands?.tally ?? null) : countNamedBallots(vote)) : null;
   const names =
-    vote.mode === "public" && visible
+    vote.mode === "public" && visible && !vote.nomination
       ? Object.values(vote.ballots)
           .map((b) => ({ memberId: b.memberId, onBehalfOf: b.onBehalfOf, choice: b.choice }))
           .sort((a, b) => (a.memberId + a.onBehalfOf).localeCompare(b.memberId + b.onBehalfOf))
@@ -109,25 +135,35 @@ function voteView(state: SittingState, vote: VoteState): PublicVoteView {
     openedAt: vote.openedAt,
     closedAt: vote.closedAt,
     ballotsCast: ballotsCast(vote),
-    expected: closed ? ballotsCast(vote) : listEntitlements(state, vote).length,
-    tally,
+    // "N votes sur M": M stays the members who could vote, after the close too.
+    expected: listEntitlements(state, vote).length,
+    tally: vote.nomination ? null : tally,
     names,
+    picks: vote.nomination && vote.mode === "public" && visible ? pickNames(vote) : null,
+    ...voteExtras(vote, visible),
   };
 }
 
 function lastVote(state: SittingState): VoteState | null {
   if (state.openVoteId) return state.votes[state.openVoteId] ?? null;
-  const current = state.currentItemId ? state.items[state.currentItemId] : null;
-  const id = current?.voteIds[current.voteIds.length - 1];
-  return id ? (state.votes[id] ?? null) : null;
+  // The last vote held on the item under discussion: on the item, one of its amendments or a motion.
+  const id = state.currentItemId;
+  let last: VoteState | null = null;
+  for (const v of Object.values(state.votes)) if (v.itemId === id) last = v;
+  return last;
 }
 
-export function projectPublic(state: SittingState, header: SittingHeader): PublicView {
+/**
+ * The public view; `audience: "council"` is the same view unmasked during a closed session (sent to
+ * the council's members and the chair only).
+ */
+export function projectPublic(state: SittingState, header: SittingHeader, audience: "public" | "council" = "public"): PublicView {
   const present = presentIds(state);
   const status = (s: string) => Object.values(state.attendance).filter((a) => a.status === s).length;
   const proxies = usableProxies(state);
-  const vote = lastVote(state);
   const current = state.currentItemId ? state.items[state.currentItemId] : null;
+  const masked = audience === "public" && !!current && hiddenInCamera(state, current);
+  const vote = masked ? null : lastVote(state);
   return {
     kind: "public",
     seq: state.seq,
@@ -147,7 +183,9 @@ export function projectPublic(state: SittingState, header: SittingHeader): Publi
       excused: status("excused"),
       left: status("left"),
     },
-    quorum: current?.call?.quorum ?? state.opening?.quorum ?? null,
+    quorum: state.status === "closed" ? (state.opening?.quorum ?? null) : liveQuorum(state),
+    huisClos: state.huisClos ? { since: state.huisClos.since } : null,
+    closedSessions: state.closedSessions,
     roster: Object.values(state.roster)
       .sort((a, b) => (a.seat ?? 999) - (b.seat ?? 999))
       .map((m) => ({
@@ -162,9 +200,27 @@ export function projectPublic(state: SittingState, header: SittingHeader): Publi
         attendance: state.attendance[m.id]?.status ?? "unknown",
       })),
     proxies,
-    items: state.itemOrder.flatMap((id) => {
+    items: state.itemOrder.flatMap((id): PublicView["items"] => {
       const it = state.items[id];
       if (!it) return [];
+      if (audience === "public" && hiddenInCamera(state, it))
+        return [
+          {
+            id: it.id,
+            order: it.order,
+            title: it.title,
+            kind: it.kind,
+            status: "in-camera" as const,
+            decidedMode: null,
+            ballotRequests: { public: 0, secret: 0 },
+            call: null,
+            result: null,
+            setAside: null,
+            amendments: [],
+            nomination: null,
+            inCamera: true,
+          },
+        ];
       return [
         {
           id: it.id,
@@ -176,10 +232,11 @@ export function projectPublic(state: SittingState, header: SittingHeader): Publi
           ballotRequests: { public: it.ballotRequests.public.length, secret: it.ballotRequests.secret.length },
           call: it.call,
           result: it.result,
+          ...itemExtras(it),
         },
       ];
     }),
-    currentItemId: state.currentItemId,
+    currentItemId: masked ? null : state.currentItemId,
     vote: vote ? voteView(state, vote) : null,
     lastVoteId: vote?.id ?? null,
     opening: state.opening,
@@ -194,20 +251,28 @@ export function projectMember(state: SittingState, memberId: string): MemberView
     ? listEntitlements(state, vote)
         .filter((e) => e.memberId === memberId)
         .map((e) => {
-          const named = vote.ballots[entitlementKey(e)];
+          const key = entitlementKey(e);
+          const named = vote.ballots[key];
+          const pick = vote.picks?.[key];
+          const secret = vote.mode === "secret";
           return {
             onBehalfOf: e.onBehalfOf,
             onBehalfOfName: e.onBehalfOf ? (state.roster[e.onBehalfOf]?.name ?? null) : null,
             voted: hasVoted(vote, e),
-            choice: vote.mode === "secret" ? null : (named?.choice ?? null),
-            at: vote.mode === "secret" ? null : (named?.at ?? null),
+            choice: secret ? null : (named?.choice ?? null),
+            ...(vote.nomination && !secret && pick ? { candidateId: pick.candidateId } : {}),
+            at: secret ? null : (named?.at ?? pick?.at ?? null),
+            ...(vote.byChair?.includes(key) ? { byChair: true } : {}),
           };
         })
         .sort((a, b) => a.onBehalfOf.localeCompare(b.onBehalfOf))
     : [];
+  const president = memberId === state.presidentMemberId && state.settings.presidentVotesLast && vote && vote.mode !== "show-of-hands";
+  const waiting = president ? listEntitlements(state, vote).filter((e) => e.memberId !== memberId && !hasVoted(vote, e)).length : 0;
   return {
     memberId,
     name: state.roster[memberId]?.name ?? memberId,
+    votesLast: president ? { waiting: vote.othersClosed ? 0 : waiting, othersClosed: !!vote.othersClosed } : null,
     present: state.attendance[memberId]?.status === "present",
     canCheckIn: state.settings.selfCheckIn && state.status !== "closed",
     entitlements,
@@ -227,5 +292,7 @@ export function projectChair(state: SittingState): ChairView {
     entitlementsTotal: ents.length,
     notYetVoted: vote ? ents.filter((e) => !hasVoted(vote, e)) : [],
     settings: state.settings,
+    liveNomination: chairLive(vote ?? null),
+    recordedByChair: vote?.byChair ?? [],
   };
 }

@@ -7,6 +7,7 @@ import type { Reply } from "../refusal";
 import type { ChairView, MemberView, PublicView } from "./projection";
 import type { PublicPatch } from "./public-patch";
 import type { QuorumSnapshot, ResultSnapshot } from "./state";
+import type { NominationRound } from "./state-parts";
 
 // 2: the public view travels as patches ("sitting:patch") after one snapshot.
 export const PROTOCOL_VERSION = 2;
@@ -28,13 +29,21 @@ const Time = z
 
 export { ChoiceSchema, BallotModeSchema, TallySchema, type Choice, type BallotMode, type Tally } from "../vocabulary";
 export const AttendanceStatusSchema = z.enum(["present", "absent", "excused"]);
+/** Why the chair withdraws, defers or cancels: said aloud, written in the log and the records. */
+const Reason = z.string().trim().min(3, "give the reason (3 characters at least)").max(500);
+const Count = z.number().int().min(0).max(10_000);
+/** A nomination's candidate: one member, or a list (its members in order, under its name). */
+export const CandidateInputSchema = z.strictObject({
+  memberIds: z.array(Id).min(1).max(69),
+  label: z.string().trim().min(1).max(120).optional(),
+});
 
 /** Every command a client may send, discriminated by `type` (noun:verb). */
 export const CommandBodySchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("sitting:open") }),
   z.strictObject({ type: z.literal("sitting:suspend") }),
   z.strictObject({ type: z.literal("sitting:resume") }),
-  z.strictObject({ type: z.literal("sitting:close") }),
+  z.strictObject({ type: z.literal("sitting:close"), forWantOfQuorum: z.literal(true).optional() }),
   z.strictObject({ type: z.literal("rollcall:mark"), memberId: Id, status: AttendanceStatusSchema, time: Time }),
   z.strictObject({ type: z.literal("rollcall:check-in") }),
   z.strictObject({ type: z.literal("rollcall:depart"), memberId: Id, time: Time }),
@@ -43,14 +52,52 @@ export const CommandBodySchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("interest:declare"), itemId: Id, memberId: Id }),
   z.strictObject({ type: z.literal("item:call"), itemId: Id }),
   z.strictObject({ type: z.literal("ballot-mode:request"), itemId: Id, mode: z.enum(["public", "secret"]), memberId: Id.optional() }),
+  z.strictObject({ type: z.literal("item:withdraw"), itemId: Id, reason: Reason }),
+  z.strictObject({ type: z.literal("item:defer"), itemId: Id, reason: Reason }),
+  z.strictObject({ type: z.literal("amendment:propose"), itemId: Id, authorId: Id, text: z.string().trim().min(3).max(4000) }),
+  z.strictObject({ type: z.literal("amendment:withdraw"), itemId: Id, amendmentId: Id, reason: Reason }),
+  z.strictObject({ type: z.literal("nomination:set"), itemId: Id, seats: z.number().int().min(1).max(69), candidates: z.array(CandidateInputSchema).max(69) }),
+  z.strictObject({ type: z.literal("nomination:open-ballot"), itemId: Id }),
+  z.strictObject({ type: z.literal("nomination:appoint"), itemId: Id }),
   z.strictObject({
     type: z.literal("vote:open"),
     itemId: Id,
     mode: BallotModeSchema.optional(),
     reveal: z.enum(["live", "at-close"]).optional(),
     allowChange: z.boolean().optional(),
+    /** Vote on this amendment of the item (before the item itself). */
+    amendmentId: Id.optional(),
+    /** Vote on sitting in closed session (L2121-18), asked by the mayor or three members. */
+    motion: z.literal("huis-clos").optional(),
+    requestedBy: z.array(Id).min(1).max(69).optional(),
   }),
   z.strictObject({ type: z.literal("ballot:cast"), voteId: Id, choice: ChoiceSchema, onBehalfOf: Id.optional() }),
+  z.strictObject({ type: z.literal("ballot:nominate"), voteId: Id, candidateId: Id.nullable(), onBehalfOf: Id.optional() }),
+  z.strictObject({
+    type: z.literal("ballot:record"),
+    voteId: Id,
+    memberId: Id,
+    onBehalfOf: Id.optional(),
+    choice: ChoiceSchema.optional(),
+    /** A nomination: the candidate, or null for a blank ballot. */
+    candidateId: Id.nullable().optional(),
+  }),
+  z.strictObject({
+    type: z.literal("vote:paper"),
+    voteId: Id,
+    voters: z
+      .array(z.strictObject({ memberId: Id, onBehalfOf: Id.optional() }))
+      .min(1)
+      .max(138),
+    /** The paper urn's totals (a deliberation)… */
+    tally: TallySchema.optional(),
+    /** …or, for a nomination, the votes per candidate (in the round's order) and the blank or spoilt papers. */
+    candidates: z.array(Count).max(69).optional(),
+    blank: Count.optional(),
+  }),
+  z.strictObject({ type: z.literal("vote:president-turn"), voteId: Id }),
+  z.strictObject({ type: z.literal("vote:cancel"), voteId: Id, reason: Reason }),
+  z.strictObject({ type: z.literal("huis-clos:end") }),
   z.strictObject({
     type: z.literal("vote:record-hands"),
     voteId: Id,
@@ -133,9 +180,22 @@ export interface CommandReplies {
   "ballot-mode:request": Base & { publicThreshold?: number; secretThreshold?: number; mode?: BallotMode };
   "vote:open": Base & { voteId: string; mode: BallotMode };
   "ballot:cast": Base & { receipt: { at: string; choice?: Choice; secret?: true } };
+  "ballot:nominate": Base & { receipt: { at: string; candidateId?: string | null; secret?: true } };
+  "ballot:record": Base & { receipt: { at: string; choice?: Choice; candidateId?: string | null } };
+  "vote:paper": Base & { ballots: number };
+  "vote:president-turn": Base & { notVoted: number };
+  "vote:cancel": Base;
+  "item:withdraw": Base;
+  "item:defer": Base;
+  "amendment:propose": Base & { amendmentId: string; number: number };
+  "amendment:withdraw": Base;
+  "nomination:set": Base;
+  "nomination:open-ballot": Base;
+  "nomination:appoint": Base & { round: NominationRound };
+  "huis-clos:end": Base;
   "vote:record-hands": Base;
-  "vote:close": Base & { tally: Tally; ballots: number };
-  "vote:proclaim": Base & { result: ResultSnapshot };
+  "vote:close": Base & { tally: Tally; ballots: number; candidateVotes?: number[] };
+  "vote:proclaim": Base & { result: ResultSnapshot | null; round?: NominationRound };
 }
 export type CommandReply<T extends CommandType> = CommandReplies[T];
 

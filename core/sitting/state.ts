@@ -2,6 +2,18 @@
 // the state, so a restart rebuilds exactly what was acknowledged.
 import type { BallotMode, Choice, CouncilSettings, ItemKind, Role, Tally } from "../vocabulary";
 import type { RecordPublishedEvent, RecordsState } from "../records/publication";
+import type {
+  AmendmentState,
+  ClosedSession,
+  NominationCandidate,
+  NominationPick,
+  NominationRound,
+  NominationState,
+  PaperDeposit,
+  SetAside,
+  VoteNomination,
+  VoteSubject,
+} from "./state-parts";
 
 export type { Role } from "../vocabulary";
 
@@ -62,22 +74,38 @@ export interface ResultSnapshot {
 }
 
 export interface ItemState extends AgendaEntry {
-  status: "pending" | "called" | "voting" | "decided" | "deferred";
+  status: "pending" | "called" | "voting" | "decided" | "deferred" | "withdrawn";
   interests: string[];
   ballotRequests: { public: string[]; secret: string[] };
   decidedMode: BallotMode | null;
   call: ItemCall | null;
   result: ResultSnapshot | null;
   voteIds: string[];
+  /** Withdrawn or deferred, and why (the chair's words, or the quorum's rule). */
+  setAside: SetAside | null;
+  /** Amendments proposed on the item, voted before it. */
+  amendments: AmendmentState[];
+  /** A nomination's seats, candidates and rounds (items of kind "election"). */
+  nomination: NominationState | null;
+  /** Called while the council sat in closed session (L2121-18). */
+  inCamera: boolean;
 }
 
 export interface VoteState {
   id: string;
   itemId: string;
+  /** An amendment or a motion for huis clos; absent when the vote is on the item itself. */
+  subject?: VoteSubject;
+  /** A nomination round: its candidates, in the urn's order. */
+  nomination?: VoteNomination;
   mode: BallotMode;
   reveal: "live" | "at-close";
   allowChange: boolean;
-  status: "open" | "closed" | "proclaimed";
+  status: "open" | "closed" | "proclaimed" | "cancelled";
+  /** Why the chair cancelled the vote before its proclamation. */
+  cancelled?: { at: string; reason: string };
+  /** The president chose to vote now: the others may no longer vote (with "the president votes last"). */
+  othersClosed?: { at: string };
   openedAt: string;
   closedAt: string | null;
   /**
@@ -94,11 +122,21 @@ export interface VoteState {
   ballots: Record<string, { memberId: string; onBehalfOf: string; choice: Choice; at: string }>;
   /** Secret ballots: who has voted (émargement), never what. */
   signatures: string[];
+  /** Ballots of an open nomination, by entitlement key: the candidate chosen (null = blank). */
+  picks?: Record<string, NominationPick>;
+  /** Named ballots (public or open nomination) the chair recorded for a member without a device (keys). */
+  byChair?: string[];
+  /** Paper ballots the chair put in a secret urn: who signed for them, never what they said. */
+  paper?: PaperDeposit[];
   /** Secret urn totals: filled from the urn table, never from events. */
   urn: Tally;
+  /** A secret nomination round's urn, per candidate (blank papers are in `urn.abstention`). */
+  candidateUrn?: number[];
   /** Show of hands counted by the chair. */
   hands: { tally: Tally; presidentVote: Choice | "none" } | null;
   finalTally: Tally | null;
+  /** A nomination round's final votes per candidate (in `nomination.candidates` order). */
+  finalVotes?: number[];
 }
 
 export interface AttendanceEntry {
@@ -142,6 +180,10 @@ export interface SittingState {
   openVoteId: string | null;
   opening: { at: string; quorum: QuorumSnapshot } | null;
   suspensions: { at: string; resumedAt: string | null }[];
+  /** Motions for huis clos and the closed sessions they began (L2121-18). */
+  closedSessions: ClosedSession[];
+  /** The closed session under way, if any: the public sees no item detail until it ends. */
+  huisClos: { since: string; voteId: string } | null;
   closedAt: string | null;
   minutes: MinutesRecord;
   /** The published (frozen) extracts, list of deliberations and procès-verbal, every version (#14). */
@@ -161,7 +203,14 @@ export type SittingEvent =
   | { type: "proxy:revoked"; from: string; at: string }
   | { type: "interest:declared"; itemId: string; memberId: string }
   | { type: "item:called"; itemId: string; call: ItemCall }
-  | { type: "item:deferred"; itemId: string; at: string; reasonFr: string; reasonEn: string }
+  | { type: "item:deferred"; itemId: string; at: string; reasonFr: string; reasonEn: string; byChair?: true }
+  | { type: "item:withdrawn"; itemId: string; at: string; reason: string }
+  | { type: "amendment:proposed"; itemId: string; amendmentId: string; number: number; authorId: string; text: string; at: string }
+  | { type: "amendment:withdrawn"; itemId: string; amendmentId: string; at: string; reason: string }
+  | { type: "nomination:set"; itemId: string; seats: number; candidates: NominationCandidate[]; at: string }
+  | { type: "nomination:open-ballot-decided"; itemId: string; at: string }
+  | { type: "nomination:proclaimed"; itemId: string; voteId: string | null; round: NominationRound; result: ResultSnapshot | null }
+  | { type: "nomination:picked"; voteId: string; memberId: string; onBehalfOf: string; candidateId: string | null; at: string; byChair?: true }
   | { type: "ballot-mode:requested"; itemId: string; memberId: string; mode: "public" | "secret" }
   | { type: "ballot-mode:decided"; itemId: string; mode: BallotMode; reasonFr: string; reasonEn: string }
   | {
@@ -174,11 +223,18 @@ export type SittingEvent =
       at: string;
       /** Absent from logs written before SIT-9: then computed from the state as it was. */
       electorate?: { memberId: string; onBehalfOf: string }[];
+      subject?: VoteSubject;
+      nomination?: VoteNomination;
     }
-  | { type: "ballot:cast"; voteId: string; memberId: string; onBehalfOf: string; choice: Choice; at: string }
+  | { type: "ballot:cast"; voteId: string; memberId: string; onBehalfOf: string; choice: Choice; at: string; byChair?: true }
   | { type: "ballot:deposited"; voteId: string; memberId: string; onBehalfOf: string }
+  | { type: "vote:paper-deposited"; voteId: string; voters: { memberId: string; onBehalfOf: string }[]; at: string }
+  | { type: "vote:others-closed"; voteId: string; at: string; notVoted: number }
+  | { type: "vote:cancelled"; voteId: string; itemId: string; at: string; reason: string }
+  | { type: "huis-clos:began"; voteId: string; itemId: string; at: string }
+  | { type: "huis-clos:ended"; at: string }
   | { type: "vote:hands-recorded"; voteId: string; tally: Tally; presidentVote: Choice | "none" }
-  | { type: "vote:closed"; voteId: string; at: string; tally: Tally }
+  | { type: "vote:closed"; voteId: string; at: string; tally: Tally; candidateVotes?: number[] }
   | { type: "vote:proclaimed"; voteId: string; itemId: string; result: ResultSnapshot }
   | { type: "minutes:approved"; version: number; hash: string; atSittingId: string; at: string }
   | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }

@@ -17,7 +17,8 @@ import {
 } from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
 import { applyPublicPatch, patchApplies, type PublicPatch } from "@/core/sitting/public-patch";
-import { wireError, type Reply } from "@/core/refusal";
+import { errorText, wireError, type Reply } from "@/core/refusal";
+import { useLocale } from "next-intl";
 
 type SittingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SendReply<C extends CommandBody> = Reply<CommandReplies[C["type"]]>;
@@ -63,13 +64,15 @@ export function useSitting(sittingId: string): SittingConnection {
   const lastSeq = useRef<number | undefined>(undefined);
   // The view the patches apply to (the state's copy can lag a render behind).
   const held = useRef<PublicView | null>(null);
+  // Errors in the screen's language only, never "French / English".
+  const locale = useLocale();
 
   useEffect(() => {
     const s = socket();
     const subscribe = () => {
       s.emit("sitting:subscribe", { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) }, (reply: Reply<SubscribeReply>) => {
         if (!reply.ok) {
-          setError(reply.error.message);
+          setError(errorText(reply.error, locale));
           return;
         }
         setError(null);
@@ -123,7 +126,7 @@ export function useSitting(sittingId: string): SittingConnection {
       s.off("sitting:me", setMe);
       s.off("sitting:chair", setChair);
     };
-  }, [sittingId]);
+  }, [sittingId, locale]);
 
   const send = useCallback(
     async <C extends CommandBody>(command: C): Promise<SendReply<C>> => {

@@ -20,7 +20,8 @@ export async function createSitting(db: Db, councilId: string, input: CreateSitt
   const deferred =
     input.secondConvocationOf && !input.deferredItemIds
       ? Object.values((await loadSitting(db, input.secondConvocationOf)).state.items)
-          .filter((it) => it.status === "deferred")
+          // Only the items deferred for want of quorum: the chair's own deferrals are not carried over (QUORUM-12).
+          .filter((it) => it.status === "deferred" && !it.setAside?.byChair)
           .map((it) => it.id)
       : input.deferredItemIds;
   const items = (source?.items ?? []).filter((it) => !deferred || deferred.includes(it.id));

@@ -7,6 +7,7 @@ import { factFor, mayWriteFact, type Fact } from "../../core/minutes/facts";
 import { renderPvHtml, type PvDeliberation, type PvInput } from "../../core/minutes/pv-document";
 import type { VersionNote } from "../../core/records/publication";
 import { voteFigures, voteFiguresLine } from "../../core/records/vote-figures";
+import { amendmentRecords, decisionOf, nominationRecord } from "../../core/records/whole-sitting-record";
 import type { SittingState } from "../../core/sitting/state";
 import type { Db } from "../db/client";
 import type { SittingRoom } from "../realtime/sitting-room";
@@ -85,23 +86,28 @@ function deliberationsOf(ctx: RecordContext, origin: string): PvDeliberation[] {
   return ctx.sitting.items.map((row) => {
     const it = state.items[row.id];
     const decided = it?.status === "decided" && it.result;
-    const decision = decided
-      ? `${it.result?.outcome === "adopted" ? "Adoptée" : "Rejetée"}${it.result?.unanimous ? " à l'unanimité" : ""}`
-      : it?.status === "deferred"
-        ? "Reportée (quorum non atteint)"
-        : "Non examinée";
+    // Withdrawn or deferred with the reason, a designation, or adopted/rejected (#13).
+    const decision = it ? decisionOf(it) : "Non examinée";
     const actes = actesIdFor(ctx.council, ctx.sitting.date, row, !!decided);
     return {
       order: row.order,
       identifier: row.identifier,
       title: row.title,
       decision,
-      figures: decided && it.result ? voteFiguresLine(voteFigures(it.result.tally, it.kind)) : null,
+      figures: decided && it.result && !it.nomination ? voteFiguresLine(voteFigures(it.result.tally, it.kind)) : null,
+      ...(it ? wholeSittingLines(state, it) : {}),
       proposals: jsonStrings(row.proposals),
       actesId: actes.id ? `${actes.id}${actes.provisional ? " (prévisionnel)" : ""}` : null,
       href: decided ? `${origin}${paths.extract(row.id)}` : null,
     };
   });
+}
+
+/** A deliberation's amendments and nomination rounds, as the PV lists them under its decision (#13). */
+function wholeSittingLines(state: SittingState, it: NonNullable<SittingState["items"][string]>): Pick<PvDeliberation, "extra"> {
+  const amendments = amendmentRecords(state, it).map((a) => `${a.decision} (${a.author} : « ${a.text} »)${a.figures ? ` — ${a.figures}` : ""}.`);
+  const rounds = nominationRecord(it)?.rounds ?? [];
+  return { extra: [...amendments, ...rounds] };
 }
 
 /** Renders the minutes; facts are rebuilt from the stored event with the same seq. */

@@ -4,7 +4,7 @@
 // function on every change of a sitting.
 import { performance } from "node:perf_hooks";
 import type { Server } from "socket.io";
-import { projectChair, projectMember } from "../../core/sitting/projection";
+import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../core/sitting/protocol";
 import type { Actor } from "../../core/sitting/state";
 import { errorMessage, type Logger } from "../ports";
@@ -33,6 +33,8 @@ const SLICE_MS = 8;
 export const pubRoom = (sid: string, shard: number) => `pub:${sid}:${shard}`;
 export const chairRoom = (sid: string) => `chair:${sid}`;
 export const memberRoom = (sid: string, mid: string) => `mem:${sid}:${mid}`;
+/** The council's own screens (its members, the chair): the public view unmasked during a closed session. */
+export const councilRoom = (sid: string) => `council:${sid}`;
 
 export function isChair(actor: Actor | null, room: SittingRoom): boolean {
   if (!actor || actor.councilId !== room.state.councilId) return false;
@@ -51,6 +53,8 @@ export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClien
     const sid = room.state.sittingId;
     const rooms = io.sockets.adapter.rooms;
     if (rooms.has(chairRoom(sid))) io.to(chairRoom(sid)).emit("sitting:chair", projectChair(room.state));
+    // The council sees the sitting whole, huis clos included (L2121-18); the public does not.
+    if (rooms.has(councilRoom(sid))) io.to(councilRoom(sid)).emit("sitting:state", projectPublic(room.state, room.header, "council"));
     for (const memberId of Object.keys(room.state.roster)) {
       const name = memberRoom(sid, memberId);
       if (!rooms.has(name)) continue;

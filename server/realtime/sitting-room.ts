@@ -9,7 +9,7 @@ import { reject, type Reply } from "../../core/refusal";
 import type { RoomCommand } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
-import { depositInUrn } from "../../core/sitting/urn";
+import { addToUrn } from "../../core/sitting/urn";
 import type { CommitEntry, SittingStore, StoredReceipt } from "../store/port";
 import { crashPoint } from "../fault";
 import { errorMessage, type Clock, type Logger } from "../ports";
@@ -208,18 +208,21 @@ export class SittingRoom {
       // Every command id gets exactly one stored reply, whatever the outcome: a retry gets it back.
       decided.set(env.commandId, { userId: actor.userId, fingerprint, reply });
       for (const e of events) {
-        if (e.type === "vote:closed" && working.votes[e.voteId]?.mode === "secret") out.secretClosed = true;
+        // A secret vote closed or cancelled: its urn's past sealed states leave the storage.
+        if ((e.type === "vote:closed" || e.type === "vote:cancelled") && working.votes[e.voteId]?.mode === "secret") out.secretClosed = true;
         foldEvent(working, e);
         working.seq += 1;
         out.committed.push({ seq: working.seq, event: e });
       }
       let urn: CommitEntry["urn"];
-      if (outcome.ok && outcome.urnChoice && env.command.type === "ballot:cast") {
-        const vote = working.votes[env.command.voteId];
-        if (vote) {
-          vote.urn = depositInUrn(vote.urn, outcome.urnChoice);
-          urn = { voteId: vote.id, tally: vote.urn };
-        }
+      const voteId = "voteId" in env.command ? env.command.voteId : undefined;
+      const vote = outcome.ok && outcome.urnAdd && voteId ? working.votes[voteId] : undefined;
+      if (outcome.ok && outcome.urnAdd && vote) {
+        // The deposit's choice (or the paper urn's totals) goes to the sealed urn, never to the log.
+        const next = addToUrn({ tally: vote.urn, candidates: vote.candidateUrn ?? [] }, outcome.urnAdd);
+        vote.urn = next.tally;
+        if (vote.nomination) vote.candidateUrn = next.candidates;
+        urn = { voteId: vote.id, tally: vote.urn, ...(vote.nomination ? { candidates: next.candidates } : {}) };
       }
       out.entries.push({ commandId: env.commandId, userId: actor.userId, fingerprint, events, ...(urn ? { urn } : {}), reply, now });
     }

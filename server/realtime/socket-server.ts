@@ -12,7 +12,7 @@ import {
   type Reply,
   type ServerToClientEvents,
 } from "../../core/sitting/protocol";
-import { projectChair, projectMember } from "../../core/sitting/projection";
+import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
 import type { Identity, Sessions } from "../auth/sessions";
 import { TokenBucket } from "../auth/rate-limit";
 import type { ConnectionCaps } from "../http/connection-caps";
@@ -21,7 +21,7 @@ import { errorMessage, type Logger } from "../ports";
 import { UnknownSittingError } from "../store/errors";
 import type { RoomRegistry } from "./sitting-room";
 import type { PublicFeed } from "./public-feed";
-import { chairRoom, createBroadcaster, isChair, memberRoom, pubRoom, PUBLIC_SHARDS } from "./broadcaster";
+import { chairRoom, councilRoom, createBroadcaster, isChair, memberRoom, pubRoom, PUBLIC_SHARDS } from "./broadcaster";
 import { crashPoint, UNSAFE_ACK_BEFORE_COMMIT } from "../fault";
 
 type Ack = (reply: Reply<unknown>) => void;
@@ -110,14 +110,22 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       try {
         const room = await deps.rooms.get(parsed.data.sittingId);
         const sid = room.state.sittingId;
-        data.shard ??= nextShard++ % PUBLIC_SHARDS;
-        await socket.join(pubRoom(sid, data.shard));
         const actor = data.actor;
         const own = actor && actor.councilId === room.state.councilId;
-        if (isChair(actor, room)) await socket.join(chairRoom(sid));
-        if (own && actor.memberId && room.state.roster[actor.memberId]) await socket.join(memberRoom(sid, actor.memberId));
-        // The view last sent to the public, so that the next patch applies to it.
-        const base = deps.feed.current(room);
+        const chair = isChair(actor, room);
+        const member = !!(own && actor.memberId && room.state.roster[actor.memberId]);
+        // The council's members and the chair follow the sitting unmasked (huis clos included); the public by shards.
+        const council = chair || member;
+        if (council) await socket.join(councilRoom(sid));
+        else {
+          data.shard ??= nextShard++ % PUBLIC_SHARDS;
+          await socket.join(pubRoom(sid, data.shard));
+        }
+        if (chair) await socket.join(chairRoom(sid));
+        if (member && actor?.memberId) await socket.join(memberRoom(sid, actor.memberId));
+        // The public starts from the view last sent to it, so that the next patch applies; the council
+        // gets whole views (a few dozen screens), unmasked.
+        const base = council ? projectPublic(room.state, room.header, "council") : deps.feed.current(room);
         const upToDate = parsed.data.lastSeq === base.seq;
         reply({
           ok: true,

@@ -113,7 +113,8 @@ function demoItems(): DemoItem[] {
       id: "i-2022-0247",
       order: 11,
       identifier: "2022-0247",
-      kind: "ordinary",
+      // A nomination (L2121-21): voted by device, secret unless the council decides otherwise (#13).
+      kind: "election",
       title: "Désignation d'un représentant au conseil d'administration du lycée Camille Guérin",
       rapporteurs: ["Mme Léonore MONCOND'HUY"],
       commission: "Commission Démocratie, citoyenneté et fonctionnement institutionnel",

@@ -143,12 +143,14 @@ export class CommandLog {
       prevHash = hash;
       status = STATUS_AFTER[event.type] ?? status;
       if (event.type === "vote:opened" && event.mode === "secret") {
-        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, EMPTY_TALLY));
+        const candidates = event.nomination?.candidates.map(() => 0) ?? [];
+        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, EMPTY_TALLY, candidates));
       } else if (event.type === "ballot:cast") this.q.ballot.run(event.voteId, event.memberId, event.onBehalfOf, event.choice, event.at);
-      else if (event.type === "ballot:deposited") {
+      else if (event.type === "ballot:deposited" || event.type === "vote:paper-deposited") {
         if (!c.urn || c.urn.voteId !== event.voteId) throw new Error("secret deposit without its urn");
-        this.q.signature.run(event.voteId, event.memberId, event.onBehalfOf);
-        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, c.urn.tally));
+        const signers = event.type === "ballot:deposited" ? [event] : event.voters;
+        for (const v of signers) this.q.signature.run(event.voteId, v.memberId, v.onBehalfOf);
+        this.q.urn.run(event.voteId, sealUrn(this.urnKey, event.voteId, c.urn.tally, c.urn.candidates));
       }
     }
     if (c.events.length) this.q.sitting.run(seq, status, sittingId);

@@ -15,7 +15,7 @@ interface MemorySitting {
   header: SittingHeader;
   events: ChainedEvent[];
   receipts: Map<string, StoredReceipt>;
-  urns: Map<string, Tally>;
+  urns: Map<string, { tally: Tally; candidates: number[] }>;
   listeners: Set<{ store: MemorySittingStore; fn: (lastSeq: number) => void }>;
 }
 
@@ -44,7 +44,12 @@ export class MemorySittingStore implements SittingStore {
       state.seq = e.seq;
       state.lastHash = e.hash;
     }
-    for (const v of Object.values(state.votes)) if (v.mode === "secret" && v.status === "open") v.urn = { ...(s.urns.get(v.id) ?? v.urn) };
+    for (const v of Object.values(state.votes)) {
+      const urn = v.mode === "secret" && v.status === "open" ? s.urns.get(v.id) : undefined;
+      if (!urn) continue;
+      v.urn = { ...urn.tally };
+      if (v.nomination) v.candidateUrn = [...urn.candidates];
+    }
     return Promise.resolve({ state, header: structuredClone(s.header) });
   }
 
@@ -75,9 +80,10 @@ export class MemorySittingStore implements SittingStore {
         const hash = computeEventHash(base);
         chained.push({ ...base, hash });
         prevHash = hash;
-        if (event.type === "vote:opened" && event.mode === "secret") s.urns.set(event.voteId, { ...EMPTY_TALLY });
+        if (event.type === "vote:opened" && event.mode === "secret")
+          s.urns.set(event.voteId, { tally: { ...EMPTY_TALLY }, candidates: event.nomination?.candidates.map(() => 0) ?? [] });
       }
-      if (entry.urn) s.urns.set(entry.urn.voteId, { ...entry.urn.tally });
+      if (entry.urn) s.urns.set(entry.urn.voteId, { tally: { ...entry.urn.tally }, candidates: [...(entry.urn.candidates ?? [])] });
       s.receipts.set(entry.commandId, { userId: entry.userId, fingerprint: entry.fingerprint, reply: structuredClone(entry.reply) });
     }
     s.events.push(...chained);

@@ -24,8 +24,8 @@ export interface CommitEntry {
   userId: string;
   fingerprint: string;
   events: SittingEvent[];
-  /** A secret deposit's urn after it (the store seals it). */
-  urn?: { voteId: string; tally: Tally };
+  /** A secret deposit's urn after it, or after the paper urn's totals (the store seals it); a nomination round's has its candidates' counters. */
+  urn?: { voteId: string; tally: Tally; candidates?: number[] };
   reply: unknown;
   /** ISO time of acceptance, recorded with each event. */
   now: string;

@@ -8,7 +8,7 @@ import type { SittingHeader } from "../../core/sitting/projection";
 import type { SittingEvent, SittingState } from "../../core/sitting/state";
 import { UnknownSittingError } from "./errors";
 import type { LoadedSitting } from "./port";
-import { unsealUrn } from "./urn-seal";
+import { unsealUrnCounts } from "./urn-seal";
 
 export { StaleStateError, UnknownSittingError } from "./errors";
 
@@ -71,7 +71,10 @@ export async function loadSitting(
     const urns = await db.secretUrn.findMany({ where: { voteId: { in: openSecret.map((v) => v.id) } } });
     for (const u of urns) {
       const v = state.votes[u.voteId];
-      if (v) v.urn = unsealUrn(urnKey, u.voteId, u.sealed);
+      if (!v) continue;
+      const counts = unsealUrnCounts(urnKey, u.voteId, u.sealed);
+      v.urn = counts.tally;
+      if (v.nomination) v.candidateUrn = counts.candidates;
     }
   }
   const header: SittingHeader = {

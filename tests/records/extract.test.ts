@@ -57,6 +57,10 @@ function item(id: string, order: number, over: Partial<ItemState> = {}): ItemSta
     call: null,
     result: null,
     voteIds: [],
+    setAside: null,
+    amendments: [],
+    nomination: null,
+    inCamera: false,
     ...over,
   };
 }
@@ -177,6 +181,8 @@ function sitting(): SittingState {
     openVoteId: null,
     opening: { at: "2022-10-03T16:05:00.000Z", quorum: Q(6) },
     suspensions: [],
+    closedSessions: [],
+    huisClos: null,
     closedAt: "t",
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),

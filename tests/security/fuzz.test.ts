@@ -155,6 +155,19 @@ function template(type: CommandType): Record<string, unknown> {
     "vote:record-hands": { type: "vote:record-hands", voteId: live.openVoteId, tally: { pour: 1, contre: 0, abstention: 0, nppv: 0 }, presidentVote: "none" }, // secret ballot
     "vote:close": { type: "vote:close", voteId: live.closedVoteId }, // not open
     "vote:proclaim": { type: "vote:proclaim", voteId: live.openVoteId }, // not closed
+    "item:withdraw": { type: "item:withdraw", itemId: item0 ?? "", reason: "retiré par le maire" }, // item decided
+    "item:defer": { type: "item:defer", itemId: item0 ?? "", reason: "reporté en commission" }, // item decided
+    "amendment:propose": { type: "amendment:propose", itemId: item0 ?? "", authorId: "m03", text: "remplacer 45 000 € par 50 000 €" }, // item decided
+    "amendment:withdraw": { type: "amendment:withdraw", itemId: item0 ?? "", amendmentId: "a-none", reason: "retiré par son auteur" }, // no such amendment
+    "nomination:set": { type: "nomination:set", itemId: item0 ?? "", seats: 1, candidates: [{ memberIds: ["m03"] }, { memberIds: ["m06"] }] }, // not a nomination
+    "nomination:open-ballot": { type: "nomination:open-ballot", itemId: item0 ?? "" }, // not a nomination
+    "nomination:appoint": { type: "nomination:appoint", itemId: item0 ?? "" }, // not a nomination
+    "ballot:nominate": { type: "ballot:nominate", voteId: live.openVoteId, candidateId: null }, // not a nomination
+    "ballot:record": { type: "ballot:record", voteId: live.closedVoteId, memberId: "m03", choice: "pour" }, // vote closed
+    "vote:paper": { type: "vote:paper", voteId: live.closedVoteId, voters: [{ memberId: "m03" }], tally: { pour: 1, contre: 0, abstention: 0, nppv: 0 } }, // public ballot
+    "vote:president-turn": { type: "vote:president-turn", voteId: live.closedVoteId }, // vote closed
+    "vote:cancel": { type: "vote:cancel", voteId: live.closedVoteId, reason: "erreur de manipulation" }, // proclaimed
+    "huis-clos:end": { type: "huis-clos:end" }, // not in closed session
   };
   return { ...all[type] };
 }

@@ -34,6 +34,19 @@ function example(type: CommandBody["type"], self = "m03"): CommandBody {
     "vote:record-hands": { type: "vote:record-hands", voteId, tally: { pour: 1, contre: 0, abstention: 0, nppv: 0 } },
     "vote:close": { type: "vote:close", voteId },
     "vote:proclaim": { type: "vote:proclaim", voteId },
+    "item:withdraw": { type: "item:withdraw", itemId: itemIds[4]!, reason: "retiré de l'ordre du jour" },
+    "item:defer": { type: "item:defer", itemId: itemIds[3]!, reason: "reporté en commission" },
+    "amendment:propose": { type: "amendment:propose", itemId: item, authorId: self, text: "remplacer 45 000 € par 50 000 €" },
+    "amendment:withdraw": { type: "amendment:withdraw", itemId: item, amendmentId: "a-none", reason: "retiré" },
+    "nomination:set": { type: "nomination:set", itemId: item, seats: 1, candidates: [{ memberIds: ["m03"] }, { memberIds: ["m06"] }] },
+    "nomination:open-ballot": { type: "nomination:open-ballot", itemId: item },
+    "nomination:appoint": { type: "nomination:appoint", itemId: item },
+    "ballot:nominate": { type: "ballot:nominate", voteId, candidateId: null },
+    "ballot:record": { type: "ballot:record", voteId, memberId: "m07", choice: "pour" },
+    "vote:paper": { type: "vote:paper", voteId, voters: [{ memberId: "m08" }], tally: { pour: 1, contre: 0, abstention: 0, nppv: 0 } },
+    "vote:president-turn": { type: "vote:president-turn", voteId },
+    "vote:cancel": { type: "vote:cancel", voteId: "v-none", reason: "erreur de manipulation" },
+    "huis-clos:end": { type: "huis-clos:end" },
   };
   return all[type];
 }

@@ -176,7 +176,7 @@ describe("a whole sitting over Socket.IO", () => {
     expect(pub.view?.items[1]?.result?.tally).toEqual({ pour: 2, contre: 1, abstention: 0, nppv: 1 });
   });
 
-  it("SIT-6 QUORUM-9 a quorum lost at an item's call is recorded and the item carried to a second convocation", async () => {
+  it("SIT-6 QUORUM-9 QUORUM-11 a quorum lost at an item's call is recorded and the item carried to a second convocation; its vote is refused with the legal reason", async () => {
     for (const id of PRESENT.slice(10, 21)) await president.sendOk({ type: "rollcall:depart", memberId: id });
     await president.sendOk({ type: "item:call", itemId: items[2]! });
     await allAt(seqOf());
@@ -185,7 +185,8 @@ describe("a whole sitting over Socket.IO", () => {
     expect(it3?.call?.quorum).toMatchObject({ counted: 19, required: 27, reached: false });
     expect(pub.view?.quorum?.reached).toBe(false);
     const vote = await president.send({ type: "vote:open", itemId: items[2]!, mode: "public" });
-    expect(vote.ok ? "accepted" : vote.error.code).toBe("wrong-state");
+    expect(vote.ok ? "accepted" : vote.error.code).toBe("no-quorum");
+    if (!vote.ok) expect(vote.error.text.fr).toMatch(/Quorum non atteint \(19\/27\).*CGCT L2121-17/);
     expect(c.view?.items[2]?.status).toBe("deferred");
   });
 

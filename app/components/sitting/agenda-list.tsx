@@ -2,16 +2,21 @@
 // The agenda with each item's state (pending, called, voting, decided with its figures, deferred),
 // the current one marked; the console adds an action per item (call it).
 import type { ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { PublicView } from "@/core/sitting/projection";
 import type { ViewItem } from "@/lib/client/selectors";
 
-export function itemStateText(it: ViewItem, t: ReturnType<typeof useTranslations>): string {
+export function itemStateText(it: ViewItem, t: ReturnType<typeof useTranslations>, locale = "fr"): string {
+  if (it.setAside) return `${t(`itemStatus.${it.setAside.kind}`)} — ${locale === "en" ? it.setAside.reasonEn : it.setAside.reasonFr}`;
+  const n = it.nomination;
+  if (n && it.status === "decided" && n.elected.length)
+    return `${t("nomination.designated")} : ${n.elected.map((id) => n.candidates.find((c) => c.id === id)?.label ?? id).join(", ")}`;
   return it.result ? `${t(`outcome.${it.result.outcome}`)} (${it.result.tally.pour}–${it.result.tally.contre})` : t(`itemStatus.${it.status}`);
 }
 
 export function AgendaList({ view, variant, action }: { view: PublicView; variant: "console" | "wall"; action?: (item: ViewItem) => ReactNode }) {
   const t = useTranslations();
+  const locale = useLocale();
   if (variant === "wall")
     return (
       <ol className="space-y-2">
@@ -21,7 +26,7 @@ export function AgendaList({ view, variant, action }: { view: PublicView; varian
               {t("common.no")} {it.order}
             </span>{" "}
             {it.title}
-            <span className="block text-base font-semibold">{itemStateText(it, t)}</span>
+            <span className="block text-base font-semibold">{itemStateText(it, t, locale)}</span>
           </li>
         ))}
       </ol>
@@ -37,7 +42,7 @@ export function AgendaList({ view, variant, action }: { view: PublicView; varian
             <p className="font-semibold">
               {t("common.no")} {it.order} — {it.title}
             </p>
-            <p className="text-sm text-slate-700">{itemStateText(it, t)}</p>
+            <p className="text-sm text-slate-700">{itemStateText(it, t, locale)}</p>
           </div>
           {action?.(it)}
         </li>

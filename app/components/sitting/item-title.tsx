@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import type { ViewItem } from "@/lib/client/selectors";
 
-export function ItemTitle({ item, variant }: { item: ViewItem; variant: "console" | "wall" | "phone" }) {
+export function ItemTitle({ item, variant, compact = false }: { item: ViewItem; variant: "console" | "wall" | "phone"; compact?: boolean }) {
   const t = useTranslations("common");
+  // On the wall, a vote and its result need the room: the title steps down a size (it stays the largest text).
   if (variant === "wall")
     return (
-      <p className="mt-2 text-4xl font-black leading-tight xl:text-5xl" data-testid="current-title">
+      <p className={`mt-2 text-4xl font-black leading-tight ${compact ? "" : "xl:text-5xl"}`} data-testid="current-title">
         <span className="mr-3 text-slate-300">
           {t("no")} {item.order}
         </span>

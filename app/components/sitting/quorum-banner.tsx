@@ -17,7 +17,7 @@ export function QuorumBanner({ view, variant }: { view: PublicView; variant: "co
   const sentence = q.reached ? t("quorumReached", { counted: q.counted, required: q.required }) : t("quorumLost", { counted: q.counted, required: q.required });
   if (variant === "wall")
     return (
-      <p className={`rounded-xl px-5 py-3 text-2xl font-bold text-white xl:text-3xl ${q.reached ? "bg-pour" : "bg-contre"}`} data-testid="quorum">
+      <p className={`rounded-xl px-5 py-3 text-2xl font-bold text-white ${q.reached ? "bg-pour" : "bg-contre"}`} data-testid="quorum">
         {q.reached ? "✓ " : "⚠ "}
         {sentence}
       </p>

@@ -12,8 +12,8 @@ export function ResultBanner({ result, variant }: { result: ResultSnapshot; vari
   const reason = locale === "en" ? result.reasonEn : result.reasonFr;
   if (variant === "wall")
     return (
-      <div className={`mt-6 rounded-2xl p-6 ${colour}`} role="status" data-testid="result">
-        <p className="text-5xl font-black">
+      <div className={`mt-5 rounded-2xl px-6 py-5 ${colour}`} role="status" data-testid="result">
+        <p className="text-5xl font-black leading-tight">
           {result.outcome === "adopted" ? "✓ " : "✕ "}
           {outcome}
         </p>

@@ -14,6 +14,10 @@ import { ConnectionBanner } from "../../components/connection-banner";
 import { LocaleSwitch } from "../../components/locale-switch";
 import { ItemText } from "../../components/item-text";
 import { BallotPanel } from "../../components/ballot-panel";
+import { NominationBallot } from "../../components/nomination-ballot";
+import { NominationFigures } from "../../components/sitting/nomination-figures";
+import { SetAsideNote } from "../../components/sitting/set-aside-note";
+import { VoteSubject } from "../../components/sitting/vote-subject";
 
 export default function CouncillorPage({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
@@ -27,6 +31,10 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
   const text = current ? agenda.find((a) => a.id === current.id) : undefined;
   const vote = openVote(view);
   const recused = !!current && !!me?.interests.includes(current.id);
+  const nomination = current?.nomination;
+  const lastRound = nomination?.rounds[nomination.rounds.length - 1];
+  // The president chose to vote now: the others' turn is over (PRES-2), said rather than refused.
+  const turnOver = !!vote?.othersClosed && me?.memberId !== view.presidentMemberId;
   return (
     <main className="mx-auto min-h-screen max-w-2xl pb-10">
       <ConnectionBanner connected={connected} />
@@ -59,6 +67,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
             {notice}
           </p>
         ) : null}
+        {view.huisClos ? <p className="rounded-lg bg-ink px-3 py-2 font-semibold text-white">🚪 {t("huisClos.councilText")}</p> : null}
         {vote && me ? (
           <div className="space-y-4" data-testid="vote-area">
             <p className="text-lg font-bold">
@@ -69,10 +78,18 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
                 </span>
               ) : null}
             </p>
+            <VoteSubject vote={vote} item={current} className="rounded-lg bg-blue-50 p-2 font-semibold text-marianne" />
+            {turnOver ? <p className="card p-4 font-semibold">{t("councillor.turnOver")}</p> : null}
             {me.entitlements.length === 0 ? <p className="card p-4">{recused ? t("councillor.recused") : t("councillor.notPresent")}</p> : null}
-            {me.entitlements.map((e) => (
-              <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
-            ))}
+            {turnOver
+              ? null
+              : me.entitlements.map((e) =>
+                  vote.nomination ? (
+                    <NominationBallot key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
+                  ) : (
+                    <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
+                  ),
+                )}
           </div>
         ) : (
           <p className="card p-4 text-slate-700">{t("councillor.noVote")}</p>
@@ -83,6 +100,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
               {t("common.no")} {current.order}
             </p>
             <ItemTitle item={current} variant="phone" />
+            <SetAsideNote item={current} variant="phone" />
             {text ? <ItemText item={text} /> : null}
           </section>
         ) : (
@@ -107,7 +125,12 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
             ) : null}
           </div>
         ) : null}
-        {view.vote && view.vote.status !== "open" && current?.result ? <ResultBanner result={current.result} variant="phone" /> : null}
+        {lastRound && !vote && nomination ? (
+          <section className="card p-4">
+            <NominationFigures round={lastRound} labelOf={(id) => nomination.candidates.find((c) => c.id === id)?.label ?? id} variant="phone" />
+          </section>
+        ) : null}
+        {view.vote && view.vote.status !== "open" && current?.result && !nomination ? <ResultBanner result={current.result} variant="phone" /> : null}
       </div>
     </main>
   );

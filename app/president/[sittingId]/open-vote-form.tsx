@@ -1,23 +1,38 @@
 "use client";
-// Opening the vote on the called item: the ballot mode (fixed when the members asked for one, L2121-21)
-// and whether the tally shows live.
-import { useState } from "react";
+// Opening a vote on the called item — or on one of its amendments, or on a motion for huis clos: the
+// ballot mode (fixed when the members asked for one, L2121-21) and whether the tally shows live.
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { BallotMode } from "@/core/vocabulary";
 import type { ViewItem } from "@/lib/client/selectors";
 import type { Send } from "./send";
 
-export function OpenVoteForm({ item, run }: { item: ViewItem; run: Send }) {
+export function OpenVoteForm({
+  item,
+  run,
+  amendmentId,
+  label,
+  motion,
+}: {
+  item: ViewItem;
+  run: Send;
+  amendmentId?: string;
+  label?: string;
+  motion?: "huis-clos";
+}) {
   const t = useTranslations();
+  const id = useId();
   const [mode, setMode] = useState<BallotMode>("public");
   const [reveal, setReveal] = useState<"live" | "at-close">("live");
+  const fixed = amendmentId || motion ? null : item.decidedMode;
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg bg-slate-50 p-3">
-      <label className="flex flex-col text-sm font-semibold">
+      <label className="flex flex-col text-sm font-semibold" htmlFor={`${id}-mode`}>
         {t("president.mode")}
         <select
-          value={item.decidedMode ?? mode}
-          disabled={!!item.decidedMode}
+          id={`${id}-mode`}
+          value={fixed ?? mode}
+          disabled={!!fixed}
           onChange={(e) => setMode(e.target.value as BallotMode)}
           className="rounded border border-slate-400 p-2"
         >
@@ -28,9 +43,14 @@ export function OpenVoteForm({ item, run }: { item: ViewItem; run: Send }) {
           ))}
         </select>
       </label>
-      <label className="flex flex-col text-sm font-semibold">
+      <label className="flex flex-col text-sm font-semibold" htmlFor={`${id}-reveal`}>
         {t("president.reveal")}
-        <select value={reveal} onChange={(e) => setReveal(e.target.value as "live" | "at-close")} className="rounded border border-slate-400 p-2">
+        <select
+          id={`${id}-reveal`}
+          value={reveal}
+          onChange={(e) => setReveal(e.target.value as "live" | "at-close")}
+          className="rounded border border-slate-400 p-2"
+        >
           <option value="live">{t("president.revealLive")}</option>
           <option value="at-close">{t("president.revealAtClose")}</option>
         </select>
@@ -38,9 +58,18 @@ export function OpenVoteForm({ item, run }: { item: ViewItem; run: Send }) {
       <button
         type="button"
         className="btn btn-primary py-3 text-lg"
-        onClick={() => void run({ type: "vote:open", itemId: item.id, mode: item.decidedMode ?? mode, reveal })}
+        onClick={() =>
+          void run({
+            type: "vote:open",
+            itemId: item.id,
+            mode: fixed ?? mode,
+            reveal,
+            ...(amendmentId ? { amendmentId } : {}),
+            ...(motion ? { motion } : {}),
+          })
+        }
       >
-        {t("president.openVote")}
+        {label ?? t("president.openVote")}
       </button>
     </div>
   );

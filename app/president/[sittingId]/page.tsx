@@ -16,6 +16,8 @@ import { CurrentItemPanel } from "./current-item-panel";
 import { LifecycleControls } from "./lifecycle-controls";
 import { Proxies } from "./proxies";
 import { RollCall } from "./roll-call";
+import { HuisClosBar, QuorumLost, SecondConvocation } from "./sitting-alerts";
+import { ReasonButton } from "../../components/reason-button";
 
 type Tab = "rollcall" | "agenda" | "proxies";
 
@@ -29,6 +31,8 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
   if (error) return <main className="p-6">{error}</main>;
   if (!view) return <main className="p-6">{t("common.loading")}</main>;
   const live = view.status === "opened";
+  // "Appeler ce point" waits while a vote is open (the vote first: closed, proclaimed or cancelled).
+  const voteOpen = view.vote?.status === "open";
   const tabLabel: Record<Tab, string> = { rollcall: t("president.rollCall"), agenda: t("president.agenda"), proxies: t("president.proxies") };
   return (
     <main className="flex min-h-screen flex-col">
@@ -38,6 +42,9 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
         <LifecycleControls status={view.status} run={run} />
       </SittingHeader>
       <QuorumBanner view={view} variant="console" />
+      <QuorumLost view={view} run={run} />
+      <HuisClosBar view={view} run={run} />
+      <SecondConvocation view={view} />
       {notice ? (
         <p role="alert" className="bg-amber-200 px-4 py-2 font-semibold">
           {notice}
@@ -69,15 +76,34 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
                 variant="console"
                 action={(it) =>
                   it.status === "pending" || (it.status === "called" && it.id !== view.currentItemId) ? (
-                    <button
-                      type="button"
-                      className="btn btn-primary shrink-0"
-                      disabled={!live}
-                      onClick={() => void run({ type: "item:call", itemId: it.id })}
-                      aria-label={`${t("president.call")} ${t("common.no")} ${it.order}`}
-                    >
-                      {t("president.call")}
-                    </button>
+                    <div className="flex shrink-0 flex-col gap-1">
+                      <button
+                        type="button"
+                        className="btn btn-primary"
+                        disabled={!live || voteOpen}
+                        title={voteOpen ? t("president.callWaits") : undefined}
+                        onClick={() => void run({ type: "item:call", itemId: it.id })}
+                        aria-label={`${t("president.call")} ${t("common.no")} ${it.order}`}
+                      >
+                        {t("president.call")}
+                      </button>
+                      {it.status === "pending" && view.status !== "closed" ? (
+                        <div className="flex gap-1">
+                          <ReasonButton
+                            className="btn btn-secondary px-2 py-1 text-sm"
+                            label={t("president.withdraw")}
+                            question={t("president.withdrawWhy")}
+                            onConfirm={(reason) => void run({ type: "item:withdraw", itemId: it.id, reason })}
+                          />
+                          <ReasonButton
+                            className="btn btn-secondary px-2 py-1 text-sm"
+                            label={t("president.defer")}
+                            question={t("president.deferWhy")}
+                            onConfirm={(reason) => void run({ type: "item:defer", itemId: it.id, reason })}
+                          />
+                        </div>
+                      ) : null}
+                    </div>
                   ) : null
                 }
               />

@@ -4,17 +4,16 @@
 import { use, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useSitting } from "@/lib/client/sitting-client";
-import type { PublicView } from "@/core/sitting/projection";
-import { currentItem, currentVote, memberShortName } from "@/lib/client/selectors";
+import { currentItem, currentVote } from "@/lib/client/selectors";
 import { ConnectionBanner } from "../../components/connection-banner";
-import { TallyBars } from "../../components/tally-bars";
-import { CHOICE_STYLE } from "../../components/format";
 import { AgendaList } from "../../components/sitting/agenda-list";
 import { ItemTitle } from "../../components/sitting/item-title";
 import { QuorumBanner } from "../../components/sitting/quorum-banner";
-import { ResultBanner } from "../../components/sitting/result-banner";
+import { SetAsideNote } from "../../components/sitting/set-aside-note";
 import { SittingHeader } from "../../components/sitting/sitting-header";
 import { StatusPill } from "../../components/sitting/status-pill";
+import { PublicVote } from "./public-vote";
+import { SeatMap } from "./seat-map";
 
 /** A wall screen (≥ 1280 px): the seat map takes the agenda's place beside the tally, no scrolling. */
 function useWideScreen(): boolean {
@@ -29,46 +28,6 @@ function useWideScreen(): boolean {
   return wide;
 }
 
-function SeatMap({ view, compact = false }: { view: PublicView; compact?: boolean }) {
-  const tc = useTranslations("choice");
-  const ta = useTranslations("attendance");
-  const tcommon = useTranslations("common");
-  const t = useTranslations("public");
-  const names = view.vote?.names;
-  const byMember = new Map<string, string>();
-  for (const n of names ?? []) if (!n.onBehalfOf) byMember.set(n.memberId, n.choice);
-  const proxyChoice = new Map<string, string>();
-  for (const n of names ?? []) if (n.onBehalfOf) proxyChoice.set(n.onBehalfOf, n.choice);
-  return (
-    <section aria-label={t("seatMap")} className={compact ? "" : "mt-6"}>
-      <h2 className="mb-2 text-2xl font-bold">{t("seatMap")}</h2>
-      <ol className={compact ? "grid grid-cols-6 gap-1" : "grid grid-cols-3 gap-1.5 sm:grid-cols-6"}>
-        {view.roster.map((m) => {
-          const choice = (byMember.get(m.id) ?? proxyChoice.get(m.id)) as keyof typeof CHOICE_STYLE | undefined;
-          const style = choice ? CHOICE_STYLE[choice] : null;
-          const label = style
-            ? `${style.symbol} ${compact && choice === "nppv" ? "NPPV" : tc(choice!)}${proxyChoice.has(m.id) ? ` (${tcommon("byProxy")})` : ""}`
-            : ta(`${m.attendance === "unknown" ? "unknown" : m.attendance + "One"}` as "presentOne");
-          return (
-            <li
-              key={m.id}
-              title={m.name}
-              className={`overflow-hidden rounded-md leading-tight ${compact ? "px-1 py-0.5 text-[0.6rem]" : "px-2 py-1 text-sm"} ${style ? `${style.bg} text-white` : m.attendance === "present" ? "bg-slate-700 text-white" : "bg-slate-900 text-slate-400"}`}
-              data-member={m.id}
-              data-choice={choice ?? ""}
-            >
-              <span className={compact ? "block truncate" : ""}>
-                <span className="font-mono">{m.seat}</span> {compact ? m.lastName : memberShortName(m)}
-              </span>
-              <span className="block truncate font-semibold">{label}</span>
-            </li>
-          );
-        })}
-      </ol>
-    </section>
-  );
-}
-
 export default function PublicScreen({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
   const { view, connected, error } = useSitting(sittingId);
@@ -78,8 +37,8 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
   if (!view) return <main className="min-h-screen bg-ink p-10 text-3xl text-white">{t("common.loading")}</main>;
   const current = currentItem(view);
   const vote = currentVote(view);
-  const result = current?.result ?? null;
   const rapporteurs = current ? (view.header.rapporteursByItem[current.id] ?? []) : [];
+  const named = !!(vote?.names ?? vote?.picks);
   return (
     <main className="min-h-screen bg-ink text-white" data-testid="public-screen">
       {/* Read from the back of the room: on a wall screen every size grows with the width. */}
@@ -88,45 +47,33 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
       <SittingHeader view={view} variant="wall">
         <StatusPill status={view.status} variant="wall" />
       </SittingHeader>
-      <div className="grid gap-8 p-8 xl:grid-cols-[1fr_30rem]">
+      <div className={`grid gap-8 px-8 py-6 ${named ? "xl:grid-cols-[1fr_42rem]" : "xl:grid-cols-[1fr_30rem]"}`}>
         <section aria-labelledby="current-item">
           <h2 id="current-item" className="text-xl font-semibold uppercase tracking-wide text-slate-300">
             {t("public.currentItem")}
           </h2>
-          {current ? (
+          {view.huisClos ? (
+            <div className="mt-4 rounded-2xl border-4 border-white/40 p-8" role="status" data-testid="huis-clos">
+              <p className="text-6xl font-black">🚪 {t("huisClos.title")}</p>
+              <p className="mt-4 text-3xl text-slate-200">{t("huisClos.publicText")}</p>
+            </div>
+          ) : current ? (
             <>
-              <ItemTitle item={current} variant="wall" />
+              <ItemTitle item={current} variant="wall" compact={!!vote || !!current.nomination?.rounds.length} />
               {rapporteurs.length ? (
                 <p className="mt-2 text-2xl text-slate-200">
                   {t("public.rapporteur")} : {rapporteurs.join(", ")}
                 </p>
               ) : null}
+              <SetAsideNote item={current} variant="wall" />
+              <PublicVote view={view} vote={vote} item={current} />
             </>
           ) : (
             <p className="mt-2 text-4xl font-bold text-slate-200">{view.status === "convened" ? t("public.waiting") : t("public.noItem")}</p>
           )}
-          {current?.status === "deferred" && current.call ? (
-            <p className="mt-6 rounded-xl bg-contre p-5 text-3xl font-bold" role="status">
-              ⚠ {t("public.deferred")}
-            </p>
-          ) : null}
-          {vote ? (
-            <div className="mt-8 rounded-2xl bg-white/5 p-6" aria-live="polite">
-              <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
-                <p className="text-3xl font-bold">
-                  {t(`mode.${vote.mode}`)} — {vote.status === "open" ? t("itemStatus.voting") : t("itemStatus.decided")}
-                </p>
-                <p className="text-2xl text-slate-200" data-testid="ballots-cast">
-                  {t("public.ballotsCast", { cast: vote.ballotsCast, expected: vote.expected })}
-                </p>
-              </div>
-              {vote.tally ? <TallyBars tally={vote.tally} /> : <p className="text-3xl font-semibold text-slate-200">🔒 {t("public.hiddenUntilClose")}</p>}
-            </div>
-          ) : null}
-          {result ? <ResultBanner result={result} variant="wall" /> : null}
-          {vote?.names && !wide ? <SeatMap view={view} /> : null}
+          {named && !wide ? <SeatMap view={view} /> : null}
         </section>
-        <aside className="space-y-6">
+        <aside className={named ? "space-y-4" : "space-y-6"}>
           <QuorumBanner view={view} variant="wall" />
           <dl className="grid grid-cols-3 gap-3 text-center" data-testid="attendance">
             {(
@@ -136,19 +83,21 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
                 ["absent", view.counts.absent],
               ] as const
             ).map(([k, n]) => (
-              <div key={k} className="rounded-xl bg-white/10 p-3">
+              <div key={k} className={`rounded-xl bg-white/10 ${named ? "p-2" : "p-3"}`}>
                 <dt className="text-lg text-slate-200">{t(`attendance.${k}`)}</dt>
-                <dd className="text-5xl font-black tabular-nums" data-count={k}>
+                <dd className={`${named ? "text-4xl" : "text-5xl"} font-black tabular-nums`} data-count={k}>
                   {n}
                 </dd>
               </div>
             ))}
           </dl>
-          <p className="text-lg text-slate-300">
-            {t("attendance.membersInOffice")} : {view.membersInOffice}
-          </p>
-          {vote?.names && wide ? <SeatMap view={view} compact /> : null}
-          <section aria-labelledby="agenda" hidden={!!vote?.names && wide}>
+          {named ? null : (
+            <p className="text-lg text-slate-300">
+              {t("attendance.membersInOffice")} : {view.membersInOffice}
+            </p>
+          )}
+          {named && wide ? <SeatMap view={view} compact /> : null}
+          <section aria-labelledby="agenda" hidden={named && wide}>
             <h2 id="agenda" className="mb-2 text-2xl font-bold">
               {t("public.agenda")}
             </h2>

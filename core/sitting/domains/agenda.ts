@@ -1,18 +1,33 @@
 // The agenda during the sitting: interests declared (L2131-11), each item called with the quorum
-// checked then (SIT-6), and the members' requests for a public or secret ballot (L2121-21).
+// checked then (SIT-6), the members' requests for a public or secret ballot (L2121-21), and items
+// withdrawn or deferred by the chair with a reason (AGENDA-1).
 import { decideBallotMode } from "../../rules";
 import { reject } from "../../refusal";
 import { presentIds, ruleSetOf, snapshotQuorum, usableProxies } from "../derive";
 import type { ItemCall, SittingEvent } from "../state";
-import { ok, PRESIDENT, type Allowed, type DecideTable, type FoldTable } from "./kit";
+import { CHAIR, ok, PRESIDENT, type Allowed, type Decide, type DecideTable, type FoldTable } from "./kit";
 
-type Commands = "interest:declare" | "item:call" | "ballot-mode:request";
-type Events = "interest:declared" | "item:called" | "item:deferred" | "ballot-mode:requested" | "ballot-mode:decided";
+type Commands = "interest:declare" | "item:call" | "ballot-mode:request" | "item:withdraw" | "item:defer";
+type Events = "interest:declared" | "item:called" | "item:deferred" | "item:withdrawn" | "ballot-mode:requested" | "ballot-mode:decided";
 
 export const roles: Record<Commands, Allowed> = {
   "interest:declare": ["president", "clerk", "councillor"],
   "item:call": PRESIDENT,
   "ballot-mode:request": ["president", "clerk", "councillor"],
+  "item:withdraw": CHAIR,
+  "item:defer": CHAIR,
+};
+
+/** Withdrawing (retrait) or deferring (report) an item not voted yet, with the chair's reason. */
+const setAside: Decide<{ type: "item:withdraw" | "item:defer"; itemId: string; reason: string }> = (state, _actor, cmd, ctx) => {
+  const item = state.items[cmd.itemId];
+  if (!item) return reject("unknown-item");
+  if (state.status === "closed") return reject("wrong-state", "sitting is closed");
+  if (state.openVoteId && state.votes[state.openVoteId]?.itemId === item.id) return reject("vote-open");
+  if (item.status !== "pending" && item.status !== "called") return reject("wrong-state", `item is ${item.status}`);
+  if (item.nomination?.elected.length) return reject("wrong-state", "a member is already elected on this item");
+  if (cmd.type === "item:withdraw") return ok([{ type: "item:withdrawn", itemId: item.id, at: ctx.now, reason: cmd.reason }]);
+  return ok([{ type: "item:deferred", itemId: item.id, at: ctx.now, reasonFr: cmd.reason, reasonEn: cmd.reason, byChair: true }]);
 };
 
 export const decide: DecideTable<Commands> = {
@@ -78,6 +93,8 @@ export const decide: DecideTable<Commands> = {
     }
     return ok(events, { publicThreshold: decision.publicThreshold, secretThreshold: decision.secretThreshold, mode: decision.mode });
   },
+  "item:withdraw": setAside,
+  "item:defer": setAside,
 };
 
 export const fold: FoldTable<Events> = {
@@ -90,12 +107,22 @@ export const fold: FoldTable<Events> = {
     if (item) {
       item.status = "called";
       item.call = e.call;
+      // Called in closed session: the public sees nothing of it while the huis clos lasts (L2121-18).
+      if (s.huisClos) item.inCamera = true;
     }
     s.currentItemId = e.itemId;
   },
   "item:deferred": (s, e) => {
     const item = s.items[e.itemId];
-    if (item) item.status = "deferred";
+    if (!item) return;
+    item.status = "deferred";
+    item.setAside = { kind: "deferred", at: e.at, reasonFr: e.reasonFr, reasonEn: e.reasonEn, byChair: e.byChair === true };
+  },
+  "item:withdrawn": (s, e) => {
+    const item = s.items[e.itemId];
+    if (!item) return;
+    item.status = "withdrawn";
+    item.setAside = { kind: "withdrawn", at: e.at, reasonFr: e.reason, reasonEn: e.reason, byChair: true };
   },
   "ballot-mode:requested": (s, e) => {
     const item = s.items[e.itemId];

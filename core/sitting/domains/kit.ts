@@ -3,7 +3,7 @@
 // by the command and event unions, so a command or event without its handler does not compile.
 import type { Rejection, RoomCommand } from "../protocol";
 import type { Actor, SittingEvent, SittingState } from "../state";
-import type { Choice } from "../../vocabulary";
+import type { PaperTotals } from "../state-parts";
 import { wallTimeToInstant } from "../../time";
 
 export interface CommandContext {
@@ -11,7 +11,13 @@ export interface CommandContext {
   newId: () => string; // fresh opaque id (votes)
 }
 
-export type CommandOutcome = { ok: true; events: SittingEvent[]; reply: Record<string, unknown>; urnChoice?: Choice } | { ok: false; error: Rejection };
+/**
+ * What goes into a secret urn with the events, apart from the log: a deposit's one ballot or the
+ * paper urn's totals (the room adds it to the sealed urn; the log never holds it).
+ */
+export type UrnAdd = PaperTotals;
+
+export type CommandOutcome = { ok: true; events: SittingEvent[]; reply: Record<string, unknown>; urnAdd?: UrnAdd } | { ok: false; error: Rejection };
 
 export type Decide<C> = (state: SittingState, actor: Actor, cmd: C, ctx: CommandContext) => CommandOutcome;
 export type DecideTable<T extends RoomCommand["type"]> = { [K in T]: Decide<Extract<RoomCommand, { type: K }>> };
@@ -23,6 +29,7 @@ export type FoldTable<T extends SittingEvent["type"]> = { [K in T]: Fold<Extract
 export type Allowed = readonly Actor["role"][];
 export const CHAIR: Allowed = ["president", "clerk"];
 export const PRESIDENT: Allowed = ["president"];
+export const VOTERS: Allowed = ["councillor", "president"];
 
 export function ok(events: SittingEvent[], reply: Record<string, unknown> = {}): CommandOutcome {
   return { ok: true, events, reply };

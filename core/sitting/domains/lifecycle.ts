@@ -1,7 +1,9 @@
-// Opening, suspending, resuming and closing the sitting (SIT-3, SIT-7).
+// Opening, suspending, resuming and closing the sitting (SIT-3, SIT-7); closing for want of quorum
+// carries the items not examined to a second convocation (QUORUM-11).
 import { checkRuleSetDate } from "../../rules";
 import { reject } from "../../refusal";
-import { presentIds, ruleSetOf, snapshotQuorum } from "../derive";
+import { liveQuorum, presentIds, ruleSetOf, snapshotQuorum } from "../derive";
+import type { SittingEvent } from "../state";
 import { CHAIR, ok, type Allowed, type DecideTable, type FoldTable } from "./kit";
 
 type Commands = "sitting:open" | "sitting:suspend" | "sitting:resume" | "sitting:close";
@@ -27,10 +29,29 @@ export const decide: DecideTable<Commands> = {
     const quorum = snapshotQuorum(state);
     return ok([{ type: "sitting:resumed", at: ctx.now, quorum }], { quorum });
   },
-  "sitting:close": (state, _actor, _cmd, ctx) => {
+  "sitting:close": (state, _actor, cmd, ctx) => {
     if (state.status === "closed" || state.status === "convened") return reject("wrong-state", `sitting is ${state.status}`);
     if (state.openVoteId) return reject("vote-open");
-    return ok([{ type: "sitting:closed", at: ctx.now }]);
+    const events: SittingEvent[] = [];
+    if (cmd.forWantOfQuorum) {
+      const q = liveQuorum(state);
+      if (q.reached) return reject("wrong-state", "the quorum is reached: close the sitting normally");
+      const article = ruleSetOf(state).articles.secondConvocation;
+      for (const id of state.itemOrder) {
+        const it = state.items[id];
+        if (it && (it.status === "pending" || it.status === "called"))
+          events.push({
+            type: "item:deferred",
+            itemId: id,
+            at: ctx.now,
+            reasonFr: `Quorum non atteint (${q.counted}/${q.required}) : séance levée, point reporté à une nouvelle convocation (${article})`,
+            reasonEn: `No quorum (${q.counted}/${q.required}): sitting closed, item carried to a second convocation (${article})`,
+          });
+      }
+    }
+    if (state.huisClos) events.push({ type: "huis-clos:ended", at: ctx.now });
+    events.push({ type: "sitting:closed", at: ctx.now });
+    return ok(events);
   },
 };
 

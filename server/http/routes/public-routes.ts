@@ -9,6 +9,18 @@ import { minutesAccess } from "../../minutes/access";
 import { SENT, sendRefusal, type Router } from "../router";
 import type { HttpDeps } from "./deps";
 
+/** The items the council discusses in the closed session under way (none when it sits in public). */
+async function itemsInCamera(deps: HttpDeps, sittingId: string): Promise<Set<string>> {
+  const r = await deps.rooms.get(sittingId);
+  return new Set(
+    r.state.huisClos
+      ? Object.values(r.state.items)
+          .filter((it) => it.inCamera)
+          .map((it) => it.id)
+      : [],
+  );
+}
+
 export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
   const { db } = deps;
   router.add(publicRoutes.health, async () => done({ durability: await readDurability(db) }));
@@ -63,19 +75,22 @@ export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
 
   router.add(publicRoutes.agenda, async (ctx) => {
     const items = await db.agendaItem.findMany({ where: { sittingId: ctx.params.sittingId! }, orderBy: { order: "asc" } });
+    // During a closed session (L2121-18) the items discussed in camera are named, nothing more (HUISCLOS-2).
+    const inCamera = items.length ? await itemsInCamera(deps, ctx.params.sittingId!) : new Set<string>();
     return done(
       items.map((it) => ({
+        ...(inCamera.has(it.id) ? { inCamera: true } : {}),
         id: it.id,
         order: it.order,
         identifier: it.identifier,
         title: it.title,
         kind: it.kind,
-        rapporteurs: JSON.parse(it.rapporteurs) as string[],
-        commission: it.commission,
-        service: it.service,
-        expose: it.expose,
-        proposals: JSON.parse(it.proposals) as string[],
-        attachments: JSON.parse(it.attachments) as string[],
+        rapporteurs: inCamera.has(it.id) ? [] : (JSON.parse(it.rapporteurs) as string[]),
+        commission: inCamera.has(it.id) ? null : it.commission,
+        service: inCamera.has(it.id) ? null : it.service,
+        expose: inCamera.has(it.id) ? "" : it.expose,
+        proposals: inCamera.has(it.id) ? [] : (JSON.parse(it.proposals) as string[]),
+        attachments: inCamera.has(it.id) ? [] : (JSON.parse(it.attachments) as string[]),
         actesCode: it.actesCode,
         actesLabel: it.actesLabel,
       })),

@@ -5,13 +5,22 @@ import { applyEvents } from "../../../core/sitting/apply-event";
 import { initialSittingState } from "../../../core/sitting/initial-state";
 import type { RoomCommand } from "../../../core/sitting/protocol";
 import type { Actor, SittingState } from "../../../core/sitting/state";
+import { addToUrn } from "../../../core/sitting/urn";
 
 export const IDS = Array.from({ length: 9 }, (_, i) => `m${i + 1}`);
 export const president: Actor = { userId: "u-p", role: "president", memberId: "m1", councilId: "c" };
 export const clerk: Actor = { userId: "u-c", role: "clerk", memberId: null, councilId: "c" };
 export const councillor = (id: string): Actor => ({ userId: `u-${id}`, role: "councillor", memberId: id, councilId: "c" });
 
-export function newSitting(settings: Record<string, unknown> = {}, opts: { secondConvocation?: boolean; ruleSetId?: string } = {}): SittingState {
+export const ITEMS = [
+  { id: "i1", order: 1, title: "Budget", kind: "ordinary" },
+  { id: "i2", order: 2, title: "Compte administratif", kind: "compte-administratif" },
+];
+
+export function newSitting(
+  settings: Record<string, unknown> = {},
+  opts: { secondConvocation?: boolean; ruleSetId?: string; items?: { id: string; order: number; title: string; kind: string }[] } = {},
+): SittingState {
   return initialSittingState({
     sittingId: "s",
     councilId: "c",
@@ -33,23 +42,32 @@ export function newSitting(settings: Record<string, unknown> = {}, opts: { secon
       mandateStart: "2020-07-03",
       mandateEnd: null,
     })),
-    items: [
-      { id: "i1", order: 1, title: "Budget", kind: "ordinary" },
-      { id: "i2", order: 2, title: "Compte administratif", kind: "compte-administratif" },
-    ],
+    items: opts.items ?? ITEMS,
   });
 }
 
 let n = 0;
 export const ctx = () => ({ now: "2022-10-03T16:05:00.000Z", newId: () => `v${++n}` });
 
-/** Applies a command; throws when refused (the test's own steps must pass). */
+/** Applies a command as the room does (a secret deposit's choice to the urn); throws when refused (the test's own steps must pass). */
 export function play(state: SittingState, actor: Actor, cmd: RoomCommand): SittingState {
   const out = applyCommand(state, actor, cmd, ctx());
   if (!out.ok) throw new Error(`${cmd.type} refused: ${out.error.code} ${out.error.detail ?? ""}`);
   const next = applyEvents(state, out.events);
   next.seq += out.events.length;
+  const vote = out.urnAdd && "voteId" in cmd ? next.votes[cmd.voteId] : undefined;
+  if (vote && out.urnAdd) {
+    const urn = addToUrn({ tally: vote.urn, candidates: vote.candidateUrn ?? [] }, out.urnAdd);
+    vote.urn = urn.tally;
+    if (vote.nomination) vote.candidateUrn = urn.candidates;
+  }
   return next;
+}
+
+/** The refusal code of a command, or "accepted". */
+export function refusal(state: SittingState, actor: Actor, cmd: RoomCommand): string {
+  const out = applyCommand(state, actor, cmd, ctx());
+  return out.ok ? "accepted" : out.error.code;
 }
 
 /** Seats 1..n present, the sitting open, item i1 called. */
