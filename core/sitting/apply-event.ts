@@ -5,6 +5,7 @@ import type { SittingEvent, SittingState } from "./state";
 import * as agenda from "./domains/agenda";
 import * as attendance from "./domains/attendance";
 import * as ballots from "./domains/ballots";
+import * as convocation from "./domains/convocation";
 import type { Fold, FoldTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
@@ -19,6 +20,7 @@ const FOLD: FoldTable<SittingEvent["type"]> = {
   ...ballots.fold,
   ...minutesRecord.fold,
   ...records.fold,
+  ...convocation.fold,
 };
 
 /** Folds one event into a state the caller owns and may change (a working copy). */

@@ -3,6 +3,8 @@
 import { ballotsCast, countNamedBallots, listEntitlements, entitlementKey, hasVoted, presentIds, usableProxies } from "./derive";
 import type { Choice, Tally } from "./protocol";
 import type { ItemState, QuorumSnapshot, ResultSnapshot, SittingState, VoteState } from "./state";
+import { agendaIsPublic, itemsAddedAfterConvocation } from "../convocation/sitting-part";
+import { forecastAttendance, type AttendanceForecast } from "../convocation/forecast";
 
 export interface SittingHeader {
   councilName: string;
@@ -64,7 +66,11 @@ export interface PublicView {
     ballotRequests: { public: number; secret: number };
     call: ItemState["call"];
     result: ResultSnapshot | null;
+    /** Not in a convocation sent within the legal delay: the council must agree to examine it (#19.3). */
+    addedAfterConvocation: boolean;
   }[];
+  /** The convocation as posted; the agenda (`items`) stays empty until the ordre du jour is published (#19.3). */
+  convocation: { sentOn: string | null; urgencyReason: string | null; agendaPublishedOn: string | null; agendaPublic: boolean };
   currentItemId: string | null;
   vote: PublicVoteView | null;
   lastVoteId: string | null;
@@ -88,6 +94,10 @@ export interface ChairView {
   entitlementsTotal: number;
   notYetVoted: { memberId: string; onBehalfOf: string }[];
   settings: SittingState["settings"];
+  /** Before the opening: the quorum the declarations in advance let the chair expect (#19.4). */
+  forecast: AttendanceForecast | null;
+  /** The agenda while the public cannot see it yet (before its publication). */
+  agenda: PublicView["items"] | null;
 }
 
 function voteView(state: SittingState, vote: VoteState): PublicVoteView {
@@ -120,6 +130,28 @@ function lastVote(state: SittingState): VoteState | null {
   const current = state.currentItemId ? state.items[state.currentItemId] : null;
   const id = current?.voteIds[current.voteIds.length - 1];
   return id ? (state.votes[id] ?? null) : null;
+}
+
+function viewItems(state: SittingState): PublicView["items"] {
+  const late = new Set(itemsAddedAfterConvocation(state));
+  return state.itemOrder.flatMap((id) => {
+    const it = state.items[id];
+    if (!it) return [];
+    return [
+      {
+        id: it.id,
+        order: it.order,
+        title: it.title,
+        kind: it.kind,
+        status: it.status,
+        decidedMode: it.decidedMode,
+        ballotRequests: { public: it.ballotRequests.public.length, secret: it.ballotRequests.secret.length },
+        call: it.call,
+        result: it.result,
+        addedAfterConvocation: late.has(it.id),
+      },
+    ];
+  });
 }
 
 export function projectPublic(state: SittingState, header: SittingHeader): PublicView {
@@ -162,23 +194,13 @@ export function projectPublic(state: SittingState, header: SittingHeader): Publi
         attendance: state.attendance[m.id]?.status ?? "unknown",
       })),
     proxies,
-    items: state.itemOrder.flatMap((id) => {
-      const it = state.items[id];
-      if (!it) return [];
-      return [
-        {
-          id: it.id,
-          order: it.order,
-          title: it.title,
-          kind: it.kind,
-          status: it.status,
-          decidedMode: it.decidedMode,
-          ballotRequests: { public: it.ballotRequests.public.length, secret: it.ballotRequests.secret.length },
-          call: it.call,
-          result: it.result,
-        },
-      ];
-    }),
+    items: agendaIsPublic(state) ? viewItems(state) : [],
+    convocation: {
+      sentOn: state.convocation.dispatches[0]?.on ?? null,
+      urgencyReason: state.convocation.dispatches[0]?.urgencyReason ?? null,
+      agendaPublishedOn: state.convocation.agendaPublished?.on ?? null,
+      agendaPublic: agendaIsPublic(state),
+    },
     currentItemId: state.currentItemId,
     vote: vote ? voteView(state, vote) : null,
     lastVoteId: vote?.id ?? null,
@@ -227,5 +249,7 @@ export function projectChair(state: SittingState): ChairView {
     entitlementsTotal: ents.length,
     notYetVoted: vote ? ents.filter((e) => !hasVoted(vote, e)) : [],
     settings: state.settings,
+    forecast: state.status === "convened" ? forecastAttendance(state) : null,
+    agenda: agendaIsPublic(state) ? null : viewItems(state),
   };
 }

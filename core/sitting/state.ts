@@ -2,6 +2,7 @@
 // the state, so a restart rebuilds exactly what was acknowledged.
 import type { BallotMode, Choice, CouncilSettings, ItemKind, Role, Tally } from "../vocabulary";
 import type { RecordPublishedEvent, RecordsState } from "../records/publication";
+import type { ConvocationEvent, ConvocationState } from "../convocation/sitting-part";
 
 export type { Role } from "../vocabulary";
 
@@ -146,6 +147,8 @@ export interface SittingState {
   minutes: MinutesRecord;
   /** The published (frozen) extracts, list of deliberations and procès-verbal, every version (#14). */
   records: RecordsState;
+  /** The weeks before the sitting: the convocation's dispatches, the ordre du jour's publication, declarations in advance (#19). */
+  convocation: ConvocationState;
   seq: number;
   lastHash: string;
 }
@@ -183,7 +186,8 @@ export type SittingEvent =
   | { type: "minutes:approved"; version: number; hash: string; atSittingId: string; at: string }
   | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }
   | { type: "minutes:published"; version: number; at: string }
-  | RecordPublishedEvent;
+  | RecordPublishedEvent
+  | ConvocationEvent;
 
 export type SittingEventType = SittingEvent["type"];
 
