@@ -16,6 +16,8 @@ import { Router } from "./http/router";
 import { registerAuthRoutes } from "./http/routes/auth-routes";
 import { registerClerkAgendaRoutes } from "./http/routes/clerk-agenda-routes";
 import { registerClerkCouncilRoutes } from "./http/routes/clerk-council-routes";
+import { registerConvocationRoutes } from "./http/routes/convocation-routes";
+import { createMailer } from "./convocation/mailer";
 import type { HttpDeps } from "./http/routes/deps";
 import { registerMinutesRoutes } from "./http/routes/minutes-routes";
 import { registerPublicRoutes } from "./http/routes/public-routes";
@@ -89,6 +91,9 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   registerClerkCouncilRoutes(router, deps);
   registerRecordsRoutes(router, deps);
   registerRecordsDeskRoutes(router, deps);
+  // The convocation (#19): e-mail through SMTP when SEANCE_SMTP_URL is set, off otherwise.
+  const mailer = createMailer(env);
+  registerConvocationRoutes(router, deps, { mailer, clock });
   registerMinutesRoutes(router, deps, { db: opts.db, rooms, pdf, onAccessChanged: (name) => docs.reconnectAll(name) });
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
@@ -171,6 +176,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       await io.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await pdf.close();
+      mailer.close();
       await store.close();
     },
   };

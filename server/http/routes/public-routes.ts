@@ -4,6 +4,7 @@ import type { ServerResponse } from "node:http";
 import { publicRoutes } from "../../../core/api/public";
 import { done, type Result } from "../../../core/refusal";
 import { projectPublic } from "../../../core/sitting/projection";
+import { agendaIsPublic } from "../../../core/convocation/sitting-part";
 import { readDurability } from "../../db/client";
 import { minutesAccess } from "../../minutes/access";
 import type { SittingRoom } from "../../realtime/sitting-room";
@@ -81,6 +82,9 @@ export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
   });
 
   router.add(publicRoutes.agenda, async (ctx) => {
+    // The ordre du jour is public once published (and once the sitting is opened): before, none — the same answer for every caller (SEC-6; #19.3).
+    const room = await deps.rooms.get(ctx.params.sittingId!);
+    if (!agendaIsPublic(room.state)) return done([]);
     const items = await db.agendaItem.findMany({ where: { sittingId: ctx.params.sittingId! }, orderBy: { order: "asc" } });
     return done(
       items.map((it) => ({
