@@ -132,6 +132,10 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
             <textarea name="expose" rows={6} defaultValue={item?.expose ?? ""} className={field} />
           </label>
           <label className={label}>
+            {t("item.synthesis")} <span className="font-normal text-slate-700">({t("item.synthesisHelp")})</span>
+            <textarea name="synthesis" rows={3} defaultValue={item?.synthesis ?? ""} className={field} />
+          </label>
+          <label className={label}>
             {t("item.proposals")} <span className="font-normal text-slate-700">({t("item.onePerParagraph")})</span>
             <textarea name="proposals" rows={4} defaultValue={item?.proposals.join("\n\n") ?? ""} className={field} />
           </label>
@@ -172,6 +176,7 @@ function readItemFields(s: (name: string) => string): ItemFields | null {
     commission: s("commission"),
     service: s("service"),
     expose: s("expose"),
+    synthesis: s("synthesis"),
     proposals: paragraphs(s("proposals")),
     attachments: lines(s("attachments")),
     observations: s("observations"),

@@ -73,7 +73,16 @@ export interface ClerkConvocation {
   /** Items without a note of synthesis where the law asks for one (3,500 inhabitants and more). */
   missingSynthesis: { itemId: string; order: number; title: string }[];
   withSynthesis: boolean;
-  dispatches: { on: string; at: string; urgencyReason: string | null; items: number; recipients: number; clearDays: number; required: number; inTime: boolean }[];
+  dispatches: {
+    on: string;
+    at: string;
+    urgencyReason: string | null;
+    items: number;
+    recipients: number;
+    clearDays: number;
+    required: number;
+    inTime: boolean;
+  }[];
   agendaPublishedOn: string | null;
   addedAfterConvocation: string[];
   mail: { enabled: boolean; from: string | null };

@@ -31,7 +31,10 @@ export async function clerkConvocation(deps: ConvocationDeps, sittingId: string)
       departement: sitting.council.departement,
     });
   const recipients = await deps.db.convocationRecipient.findMany({ where: { sittingId }, orderBy: { dispatch: "desc" } });
-  const paired = await deps.db.devicePairing.findMany({ where: { memberId: { in: ctx.members.map((m) => m.id) }, usedAt: { not: null }, revokedAt: null }, select: { memberId: true } });
+  const paired = await deps.db.devicePairing.findMany({
+    where: { memberId: { in: ctx.members.map((m) => m.id) }, usedAt: { not: null }, revokedAt: null },
+    select: { memberId: true },
+  });
   const withDevice = new Set(paired.map((p) => p.memberId));
   const documents = await deps.db.advanceDocument.findMany({ where: { sittingId }, select: { memberId: true } });
   const scanned = new Set(documents.map((d) => d.memberId));
@@ -94,7 +97,11 @@ export async function clerkConvocation(deps: ConvocationDeps, sittingId: string)
   });
 }
 
-export async function updateConvocation(deps: ConvocationDeps, sittingId: string, input: { letter?: string; urgencyReason?: string | null }): Promise<Result<null>> {
+export async function updateConvocation(
+  deps: ConvocationDeps,
+  sittingId: string,
+  input: { letter?: string; urgencyReason?: string | null },
+): Promise<Result<null>> {
   const s = await deps.db.sitting.findUnique({ where: { id: sittingId }, select: { status: true } });
   if (!s) return refuse(404, "unknown-sitting", "Séance inconnue", "Unknown sitting");
   if (s.status !== "convened") return refuse(409, "wrong-state", "La séance est déjà ouverte.", "The sitting has already been opened.");
@@ -111,7 +118,8 @@ export async function publishAgenda(deps: ConvocationDeps, actor: Actor, sitting
   const ctx = await loadConvocationContext(deps, sittingId);
   if (!ctx) return refuse(404, "unknown-sitting", "Séance inconnue", "Unknown sitting");
   const day = on ?? todayFor(ctx, deps.clock);
-  if (day > todayFor(ctx, deps.clock)) return refuse(400, "bad-request", "La date de publication ne peut pas être future.", "The publication date cannot be in the future.");
+  if (day > todayFor(ctx, deps.clock))
+    return refuse(400, "bad-request", "La date de publication ne peut pas être future.", "The publication date cannot be in the future.");
   const r = await roomCommand(deps, actor, sittingId, { type: "agenda:publish", on: day });
   if (!r.ok) return r;
   await deps.db.sitting.update({ where: { id: sittingId }, data: { postedOn: day } });

@@ -108,5 +108,7 @@ export function missingSynthesis(ctx: ConvocationContext): { itemId: string; ord
 export async function ownSitting(db: Db, councilId: string | null, sittingId: string): Promise<Result<null>> {
   const s = await db.sitting.findUnique({ where: { id: sittingId }, select: { councilId: true } });
   if (!s) return refuse(404, "unknown-sitting", "Séance inconnue", "Unknown sitting");
-  return s.councilId === councilId ? done(null) : refuse(403, "wrong-sitting", "Cette séance ne relève pas de votre conseil", "This sitting is not in your council");
+  return s.councilId === councilId
+    ? done(null)
+    : refuse(403, "wrong-sitting", "Cette séance ne relève pas de votre conseil", "This sitting is not in your council");
 }

@@ -23,7 +23,12 @@ import {
 } from "./context";
 
 /** Sends one of the server's own commands to the sitting's room; a refusal comes back as a Result. */
-export async function roomCommand(deps: Pick<ConvocationDeps, "rooms">, actor: Actor, sittingId: string, command: RoomCommand): Promise<Result<Record<string, unknown>>> {
+export async function roomCommand(
+  deps: Pick<ConvocationDeps, "rooms">,
+  actor: Actor,
+  sittingId: string,
+  command: RoomCommand,
+): Promise<Result<Record<string, unknown>>> {
   const room = await deps.rooms.get(sittingId);
   const reply = await room.handle(actor, { sittingId, commandId: `srv-${randomUUID()}`, command });
   if (reply.ok) return done(reply.data);
@@ -31,7 +36,11 @@ export async function roomCommand(deps: Pick<ConvocationDeps, "rooms">, actor: A
 }
 
 /** The two PDFs of a dispatch (cached by the renderer: the same document is rendered once). */
-export async function dispatchPdfs(deps: Pick<ConvocationDeps, "pdf">, ctx: ConvocationContext, sentOn: string): Promise<{ convocation: Buffer; agenda: Buffer }> {
+export async function dispatchPdfs(
+  deps: Pick<ConvocationDeps, "pdf">,
+  ctx: ConvocationContext,
+  sentOn: string,
+): Promise<{ convocation: Buffer; agenda: Buffer }> {
   const doc = buildDocument(ctx, sentOn);
   const footer = `${ctx.sitting.council.name} — séance du ${longFrenchDate(ctx.sitting.date)}`;
   const convocation = await deps.pdf.renderPdf(renderConvocationHtml(doc), undefined, { footer: `Convocation — ${footer}` });
@@ -61,14 +70,20 @@ export function deliverMail(deps: ConvocationDeps, sittingId: string, dispatch: 
     try {
       pdfs = await dispatchPdfs(deps, ctx, sentOn);
     } catch (err) {
-      await deps.db.convocationRecipient.updateMany({ where: { sittingId, dispatch, emailStatus: "pending" }, data: { emailStatus: "failed", emailError: `PDF : ${errorMessage(err)}` } });
+      await deps.db.convocationRecipient.updateMany({
+        where: { sittingId, dispatch, emailStatus: "pending" },
+        data: { emailStatus: "failed", emailError: `PDF : ${errorMessage(err)}` },
+      });
       return;
     }
     const doc = buildDocument(ctx, sentOn);
     for (const r of pending) {
       const token = newLinkToken();
       const member = ctx.members.find((m) => m.id === r.memberId);
-      const mail = convocationEmail({ ...doc, addressee: member ? `${member.civility} ${member.firstName} ${member.lastName}` : null }, `${origin}/convocation/${token}`);
+      const mail = convocationEmail(
+        { ...doc, addressee: member ? `${member.civility} ${member.firstName} ${member.lastName}` : null },
+        `${origin}/convocation/${token}`,
+      );
       try {
         await deps.db.convocationRecipient.update({ where: { id: r.id }, data: { tokenHash: linkTokenHash(deps.keys, token) } });
         await deps.mailer.send({
@@ -96,7 +111,13 @@ export async function sendConvocation(deps: ConvocationDeps, actor: Actor, sitti
   const ctx = await loadConvocationContext(deps, sittingId);
   if (!ctx) return refuse(404, "unknown-sitting", "Séance inconnue", "Unknown sitting");
   if (ctx.state.status !== "convened") return refuse(409, "wrong-state", "La séance est déjà ouverte.", "The sitting has already been opened.");
-  if (!ctx.sitting.items.length) return refuse(409, "wrong-state", "L'ordre du jour est vide : ajoutez ou importez les points d'abord.", "The agenda is empty: add or import its items first.");
+  if (!ctx.sitting.items.length)
+    return refuse(
+      409,
+      "wrong-state",
+      "L'ordre du jour est vide : ajoutez ou importez les points d'abord.",
+      "The agenda is empty: add or import its items first.",
+    );
   const missing = missingSynthesis(ctx);
   if (missing.length)
     return refuse(
@@ -155,7 +176,8 @@ export async function sendConvocation(deps: ConvocationDeps, actor: Actor, sitti
 
 /** Sends again the e-mails that failed (or never went: a restart during the dispatch). */
 export async function retryMail(deps: ConvocationDeps, sittingId: string, origin: string): Promise<Result<{ emails: number }>> {
-  if (!deps.mailer.enabled) return refuse(409, "wrong-state", "L'envoi de courriels n'est pas configuré (SEANCE_SMTP_URL).", "E-mail is off (SEANCE_SMTP_URL is not set).");
+  if (!deps.mailer.enabled)
+    return refuse(409, "wrong-state", "L'envoi de courriels n'est pas configuré (SEANCE_SMTP_URL).", "E-mail is off (SEANCE_SMTP_URL is not set).");
   const rows = await deps.db.convocationRecipient.findMany({ where: { sittingId, emailStatus: { in: ["failed", "pending"] }, email: { not: null } } });
   if (!rows.length) return done({ emails: 0 });
   await deps.db.convocationRecipient.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { emailStatus: "pending", emailError: null } });

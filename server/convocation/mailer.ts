@@ -25,7 +25,10 @@ export function createMailer(env: NodeJS.ProcessEnv = process.env): Mailer {
   const from = env.SEANCE_MAIL_FROM?.trim() || "Séance <seance@localhost>";
   // One connection, reused, so a convocation to 69 members is 69 messages on one SMTP session.
   const transport: Transporter = nodemailer.createTransport(url, { from });
-  const pooled = nodemailer.createTransport({ ...(transport.options as object), pool: true, maxConnections: 1 } as Parameters<typeof nodemailer.createTransport>[0], { from });
+  const pooled = nodemailer.createTransport(
+    { ...(transport.options as object), pool: true, maxConnections: 1 } as Parameters<typeof nodemailer.createTransport>[0],
+    { from },
+  );
   transport.close();
   return {
     enabled: true,

@@ -21,7 +21,11 @@ export async function resolveLink(deps: ConvocationDeps, token: string): Promise
   if (!r) return null;
   const s = await deps.db.sitting.findUnique({ where: { id: r.sittingId }, select: { councilId: true } });
   if (!s) return null;
-  return { sittingId: r.sittingId, memberId: r.memberId, actor: { userId: `link-${r.memberId}`, role: "councillor", memberId: r.memberId, councilId: s.councilId } };
+  return {
+    sittingId: r.sittingId,
+    memberId: r.memberId,
+    actor: { userId: `link-${r.memberId}`, role: "councillor", memberId: r.memberId, councilId: s.councilId },
+  };
 }
 
 /** A signed-in councillor of the sitting's council (the device), or the refusal. */
@@ -30,21 +34,37 @@ export async function deviceMember(deps: ConvocationDeps, actor: Actor | null, s
   if (actor.role !== "councillor" || !actor.memberId) return refuse(403, "forbidden", "Réservé aux élus", "For members only");
   const s = await deps.db.sitting.findUnique({ where: { id: sittingId }, select: { councilId: true } });
   if (!s) return refuse(404, "unknown-sitting", "Séance inconnue", "Unknown sitting");
-  if (s.councilId !== actor.councilId) return refuse(403, "wrong-sitting", "Cette séance ne relève pas de votre conseil", "This sitting is not in your council");
+  if (s.councilId !== actor.councilId)
+    return refuse(403, "wrong-sitting", "Cette séance ne relève pas de votre conseil", "This sitting is not in your council");
   return done(actor.memberId);
 }
 
-export async function memberConvocation(deps: ConvocationDeps, memberId: string, sittingId: string, via: Via, token?: string): Promise<Result<MemberConvocation>> {
+export async function memberConvocation(
+  deps: ConvocationDeps,
+  memberId: string,
+  sittingId: string,
+  via: Via,
+  token?: string,
+): Promise<Result<MemberConvocation>> {
   const ctx = await loadConvocationContext(deps, sittingId);
   if (!ctx) return refuse(404, "unknown-sitting", "Séance inconnue", "Unknown sitting");
   const me = ctx.state.roster[memberId];
-  if (!me) return refuse(403, "forbidden", "Vous n'êtes pas membre du conseil à la date de cette séance", "You are not a member of the council on this sitting's date");
+  if (!me)
+    return refuse(
+      403,
+      "forbidden",
+      "Vous n'êtes pas membre du conseil à la date de cette séance",
+      "You are not a member of the council on this sitting's date",
+    );
   const first = ctx.state.convocation.dispatches[0] ?? null;
   if (first) {
     const now = deps.clock.now();
     await deps.db.convocationRecipient.updateMany({ where: { sittingId, memberId, openedAt: null }, data: { openedAt: now, openedVia: via } });
   }
-  const copies = await deps.db.convocationRecipient.findMany({ where: { sittingId, memberId, acknowledgedAt: { not: null } }, orderBy: { acknowledgedAt: "asc" } });
+  const copies = await deps.db.convocationRecipient.findMany({
+    where: { sittingId, memberId, acknowledgedAt: { not: null } },
+    orderBy: { acknowledgedAt: "asc" },
+  });
   const late = new Set(itemsAddedAfterConvocation(ctx.state));
   const d = ctx.state.convocation.advance[memberId];
   const q = token ? `?t=${encodeURIComponent(token)}` : "";
@@ -101,7 +121,10 @@ export async function acknowledge(deps: ConvocationDeps, memberId: string, sitti
   if (!last) return refuse(409, "wrong-state", "La convocation n'a pas encore été envoyée.", "The convocation has not been sent yet.");
   if (last.acknowledgedAt) return done({ acknowledgedAt: last.acknowledgedAt.toISOString() });
   const at = deps.clock.now();
-  await deps.db.convocationRecipient.update({ where: { id: last.id }, data: { acknowledgedAt: at, acknowledgedVia: via, openedAt: last.openedAt ?? at, openedVia: last.openedVia ?? via } });
+  await deps.db.convocationRecipient.update({
+    where: { id: last.id },
+    data: { acknowledgedAt: at, acknowledgedVia: via, openedAt: last.openedAt ?? at, openedVia: last.openedVia ?? via },
+  });
   return done({ acknowledgedAt: at.toISOString() });
 }
 
@@ -112,11 +135,17 @@ export async function acknowledge(deps: ConvocationDeps, memberId: string, sitti
  */
 export async function sittingsUsedFor(deps: ConvocationDeps, sittingId: string, memberId: string, to: string): Promise<number> {
   const s = await deps.db.sitting.findUniqueOrThrow({ where: { id: sittingId }, select: { councilId: true, date: true } });
-  const before = await deps.db.sitting.findMany({ where: { councilId: s.councilId, date: { lt: s.date } }, orderBy: [{ date: "desc" }, { time: "desc" }], take: 5, select: { id: true } });
+  const before = await deps.db.sitting.findMany({
+    where: { councilId: s.councilId, date: { lt: s.date } },
+    orderBy: [{ date: "desc" }, { time: "desc" }],
+    take: 5,
+    select: { id: true },
+  });
   let used = 1;
   for (const prev of before) {
     const { state } = await loadSitting(deps.db, prev.id);
-    const gave = state.proxies[memberId]?.to === to || (state.convocation.advance[memberId]?.intent === "proxy" && state.convocation.advance[memberId]?.to === to);
+    const gave =
+      state.proxies[memberId]?.to === to || (state.convocation.advance[memberId]?.intent === "proxy" && state.convocation.advance[memberId]?.to === to);
     if (!gave) break;
     used += 1;
   }
@@ -133,7 +162,8 @@ export async function declareFor(
   documentSha256: string | null,
 ): Promise<Result<Record<string, unknown>>> {
   const to = input.intent === "proxy" ? (input.to ?? null) : null;
-  if (input.intent === "proxy" && !to) return refuse(400, "bad-request", "Choisissez le collègue à qui vous donnez pouvoir.", "Choose the colleague who holds your proxy.");
+  if (input.intent === "proxy" && !to)
+    return refuse(400, "bad-request", "Choisissez le collègue à qui vous donnez pouvoir.", "Choose the colleague who holds your proxy.");
   const sittingsUsed = to ? await sittingsUsedFor(deps, sittingId, memberId, to) : null;
   return roomCommand(deps, actor, sittingId, {
     type: "attendance:declare",
@@ -146,4 +176,3 @@ export async function declareFor(
     documentSha256,
   });
 }
-

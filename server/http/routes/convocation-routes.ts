@@ -29,7 +29,15 @@ function sendFile(ctx: RouteContext<RouteContract>, bytes: Buffer, mediaType: st
 }
 
 export function registerConvocationRoutes(router: Router, http: HttpDeps, extra: { mailer: Mailer; clock: Clock }): void {
-  const deps: ConvocationDeps = { db: http.db, rooms: http.rooms, pdf: http.pdf, mailer: extra.mailer, keys: http.keys, clock: extra.clock, logger: http.logger };
+  const deps: ConvocationDeps = {
+    db: http.db,
+    rooms: http.rooms,
+    pdf: http.pdf,
+    mailer: extra.mailer,
+    keys: http.keys,
+    clock: extra.clock,
+    logger: http.logger,
+  };
   const refresh = (sid: string) => http.rooms.refresh(sid).catch(() => undefined);
   const own = (ctx: RouteContext<RouteContract>) => ownSitting(http.db, ctx.councilId, ctx.params.sittingId!);
 
@@ -66,7 +74,9 @@ export function registerConvocationRoutes(router: Router, http: HttpDeps, extra:
     const o = await own(ctx);
     if (!o.ok) return o;
     const d = await declarationDocument(deps, ctx.params.sittingId!, ctx.params.memberId!);
-    return d ? sendFile(ctx, Buffer.from(d.bytes), d.mediaType, d.name) : refuse(404, "unknown-member", "Aucun document reçu pour cet élu.", "No document received for this member.");
+    return d
+      ? sendFile(ctx, Buffer.from(d.bytes), d.mediaType, d.name)
+      : refuse(404, "unknown-member", "Aucun document reçu pour cet élu.", "No document received for this member.");
   });
 
   /** The council's own users read both documents; a link's token opens its sitting's; the public, a published ordre du jour. */
