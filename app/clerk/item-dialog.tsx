@@ -131,10 +131,7 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
             {t("item.expose")}
             <textarea name="expose" rows={6} defaultValue={item?.expose ?? ""} className={field} />
           </label>
-          <label className={label}>
-            {t("item.synthesis")} <span className="font-normal text-slate-700">({t("item.synthesisHelp")})</span>
-            <textarea name="synthesis" rows={3} defaultValue={item?.synthesis ?? ""} className={field} />
-          </label>
+          <SynthesisField item={item} />
           <label className={label}>
             {t("item.proposals")} <span className="font-normal text-slate-700">({t("item.onePerParagraph")})</span>
             <textarea name="proposals" rows={4} defaultValue={item?.proposals.join("\n\n") ?? ""} className={field} />
@@ -161,6 +158,17 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
         </form>
       ) : null}
     </dialog>
+  );
+}
+
+/** The note of synthesis sent with the convocation (#19; L2121-12). */
+function SynthesisField({ item }: { item: ClerkItem | null }) {
+  const t = useTranslations("clerk");
+  return (
+    <label className={label}>
+      {t("item.synthesis")} <span className="font-normal text-slate-700">({t("item.synthesisHelp")})</span>
+      <textarea name="synthesis" rows={3} defaultValue={item?.synthesis ?? ""} className={field} />
+    </label>
   );
 }
 

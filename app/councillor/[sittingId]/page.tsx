@@ -14,11 +14,12 @@ import { ConnectionBanner } from "../../components/connection-banner";
 import { LocaleSwitch } from "../../components/locale-switch";
 import { ItemText } from "../../components/item-text";
 import { BallotPanel } from "../../components/ballot-panel";
+import { ConvocationReader } from "../../components/convocation-reader";
 
 export default function CouncillorPage({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
   const { view, me, connected, send, error } = useSitting(sittingId);
-  const agenda = useAgenda(sittingId);
+  const agenda = useAgenda(sittingId, view?.convocation.agendaPublic);
   const t = useTranslations();
   const { run, notice } = useCommand(send);
   if (error) return <main className="p-6">{error}</main>;
@@ -42,6 +43,8 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
       </header>
       <div className="space-y-4 p-4">
         <StatusPill status={view.status} variant="phone" />
+        {/* Before the sitting: the convocation, the agenda and each item's texts (#19.5). */}
+        {view.status === "convened" ? <ConvocationReader source={{ kind: "device", sittingId }} /> : null}
         {me && !me.present ? (
           <div className="card space-y-3 p-4">
             <p>{t("councillor.notPresent")}</p>
@@ -61,6 +64,11 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
         ) : null}
         {vote && me ? (
           <div className="space-y-4" data-testid="vote-area">
+            {current ? (
+              <a href="#item-title" className="btn btn-secondary w-full">
+                {t("convocation.member.itemText", { order: current.order })}
+              </a>
+            ) : null}
             <p className="text-lg font-bold">
               {t(`mode.${vote.mode}`)} — {t("itemStatus.voting")}
               {current ? (

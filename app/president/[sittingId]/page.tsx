@@ -14,6 +14,7 @@ import { SittingHeader } from "../../components/sitting/sitting-header";
 import { StatusPill } from "../../components/sitting/status-pill";
 import { CurrentItemPanel } from "./current-item-panel";
 import { LifecycleControls } from "./lifecycle-controls";
+import { ExpectedQuorum } from "./expected-quorum";
 import { Proxies } from "./proxies";
 import { RollCall } from "./roll-call";
 
@@ -23,7 +24,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
   const { sittingId } = use(params);
   const { view, me, chair, connected, send, error } = useSitting(sittingId);
   const { run, notice } = useCommand(send);
-  const agenda = useAgenda(sittingId);
+  const agenda = useAgenda(sittingId, view?.convocation.agendaPublic);
   const t = useTranslations();
   const [tab, setTab] = useState<Tab>("rollcall");
   if (error) return <main className="p-6">{error}</main>;
@@ -38,6 +39,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
         <LifecycleControls status={view.status} run={run} />
       </SittingHeader>
       <QuorumBanner view={view} variant="console" />
+      <ExpectedQuorum view={view} chair={chair} />
       {notice ? (
         <p role="alert" className="bg-amber-200 px-4 py-2 font-semibold">
           {notice}
@@ -65,7 +67,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
             {tab === "proxies" ? <Proxies view={view} send={run} /> : null}
             {tab === "agenda" ? (
               <AgendaList
-                view={view}
+                view={chair?.agenda ? { ...view, items: chair.agenda } : view}
                 variant="console"
                 action={(it) =>
                   it.status === "pending" || (it.status === "called" && it.id !== view.currentItemId) ? (

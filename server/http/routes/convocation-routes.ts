@@ -130,7 +130,7 @@ export function registerConvocationRoutes(router: Router, http: HttpDeps, extra:
   const unknownLink = () => refuse(404, "unknown-link", "Lien inconnu ou expiré", "Unknown or expired link");
   router.add(convocationRoutes.linkView, async (ctx) => {
     const l = await link(ctx.params.token!);
-    return l ? memberConvocation(deps, l.memberId, l.sittingId, "link", ctx.params.token!) : unknownLink();
+    return l ? memberConvocation(deps, l.memberId, l.sittingId, "link", ctx.params.token) : unknownLink();
   });
   router.add(convocationRoutes.linkAck, async (ctx) => {
     const l = await link(ctx.params.token!);
