@@ -187,7 +187,7 @@ export function ItemCard({ item, sittingId, open = false }: { item: MemberItem; 
           {item.expose ? (
             <div>
               <p className="font-semibold">{t("expose")}</p>
-              <p className="max-h-96 overflow-y-auto whitespace-pre-line">{item.expose}</p>
+              <p className="whitespace-pre-line">{item.expose}</p>
             </div>
           ) : null}
           {item.proposals.length ? (
