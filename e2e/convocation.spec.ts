@@ -167,7 +167,14 @@ test("CONV-9 CONV-10 CONV-11 CONV-14 from an empty council: convene, import, sen
   await page.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
   await expect(panel.getByRole("button", { name: /Ordre du jour publié le/ })).toBeVisible();
   await expectAccessible(page, "clerk's convocation");
-  await panel.screenshot({ path: path.join(SCREENS, "convocation-clerk.png") });
+
+  // CONV-13 the printed convocation, as a member who asked for paper receives it: its first page as an image.
+  const href = await panel.getByRole("link", { name: "Convocation (PDF)" }).getAttribute("href");
+  const pdf = await page.request.get(`${server.url}${href}`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const pdfFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "seance-pdf-")), "convocation.pdf");
+  fs.writeFileSync(pdfFile, await pdf.body());
+  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdfFile, path.join(SCREENS, "convocation-pdf")]);
 
   // Two members acknowledge on their phones; one reads an item's text; one sends apologies with a proxy.
   const dagicour = await pairPhone(browser, page, "Ombelyne", "DAGICOUR");
@@ -178,8 +185,11 @@ test("CONV-9 CONV-10 CONV-11 CONV-14 from an empty council: convene, import, sen
   await item.getByText("Lire le point").click();
   await expect(item).toContainText("La municipalité en place à Poitiers");
   await expectAccessible(dagicour, "councillor's convocation");
-  await dagicour.screenshot({ path: path.join(SCREENS, "convocation-phone.png"), fullPage: false });
-  await item.screenshot({ path: path.join(SCREENS, "convocation-phone-item.png") });
+  await item.getByRole("heading").scrollIntoViewIfNeeded();
+  await item.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
+  await dagicour.screenshot({ path: path.join(SCREENS, "convocation-phone-item.png") });
+  await dagicour.evaluate(() => window.scrollTo(0, 0));
+  await dagicour.screenshot({ path: path.join(SCREENS, "convocation-phone.png") });
 
   const arnaud = await pairPhone(browser, page, "Bastien", "ARNAUD");
   await arnaud.getByRole("button", { name: "J'accuse réception de la convocation" }).click();
@@ -194,6 +204,7 @@ test("CONV-9 CONV-10 CONV-11 CONV-14 from an empty council: convene, import, sen
   await expect(rows.locator('tr:has-text("DAGICOUR")')).toContainText("(appareil)");
   await expect(rows.locator('tr:has-text("ARNAUD")')).toContainText("Pouvoir à Mme Coralie BREUILLÉ");
   await expect(page.getByTestId("forecast")).toContainText("pouvoirs 1");
+  await page.getByTestId("convocation").screenshot({ path: path.join(SCREENS, "convocation-clerk.png") });
 
   // The mayor's console before the opening: the roll call starts with the apology and the proxy.
   const mayorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });

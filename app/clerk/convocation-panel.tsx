@@ -112,6 +112,7 @@ export function ConvocationPanel({
           label={sent ? t("sendComplement") : t("send")}
           question={sent ? t("confirmComplement") : t("confirmSend")}
           onConfirm={() => void send()}
+          className={sent ? "btn btn-secondary" : "btn btn-primary"}
           disabled={!c.editable || (!sent && !c.delayToday.ok) || c.missingSynthesis.length > 0}
         />
         <ConfirmButton
@@ -155,11 +156,11 @@ function LetterForm({
     >
       <label className={label}>
         {t("letter")}
-        <textarea name="letter" rows={5} defaultValue={c.letter} disabled={disabled} className={field} />
+        <textarea name="letter" rows={5} defaultValue={c.letter} disabled={disabled} className={`${field} font-normal`} />
       </label>
       <label className={label}>
         {t("urgencyReason")} <span className="font-normal text-slate-700">({t("urgencyHelp")})</span>
-        <textarea name="urgencyReason" rows={2} defaultValue={c.urgencyReason ?? ""} disabled={disabled} className={field} />
+        <textarea name="urgencyReason" rows={2} defaultValue={c.urgencyReason ?? ""} disabled={disabled} className={`${field} font-normal`} />
       </label>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn btn-secondary" disabled={disabled}>

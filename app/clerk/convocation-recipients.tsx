@@ -51,8 +51,7 @@ export function ConvocationRecipients({
         className={`rounded-md px-3 py-2 font-semibold ${f.outlook === "impossible" ? "bg-red-50" : f.outlook === "assured" ? "bg-green-50" : "bg-amber-50"}`}
         data-testid="forecast"
       >
-        {locale === "en" ? f.text.en : f.text.fr} —{" "}
-        {t("forecastCounts", { confirmed: f.confirmed, apologies: f.apologies, proxies: f.proxies, noAnswer: f.noAnswer })}
+        {locale === "en" ? f.text.en : f.text.fr} — {t("forecastCounts", { apologies: f.apologies, proxies: f.proxies, noAnswer: f.noAnswer })}
       </p>
       <p>
         {t("ackCount", { acked, total: c.recipients.length })}{" "}

@@ -139,8 +139,8 @@ function Attendance({ c, onDeclare }: { c: MemberConvocation; onDeclare: (intent
           {t("apologies")}
         </button>
       </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <label className="block flex-1 text-sm font-semibold">
+      <div className="grid gap-2">
+        <label className="block text-sm font-semibold">
           {t("proxyTo")}
           <select value={to} onChange={(e) => setTo(e.target.value)} className="mt-1 w-full rounded-md border border-slate-400 px-2 py-2">
             <option value="">{t("chooseColleague")}</option>
