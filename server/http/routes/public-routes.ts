@@ -83,8 +83,8 @@ export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
 
   router.add(publicRoutes.agenda, async (ctx) => {
     // The ordre du jour is public once published (and once the sitting is opened): before, none — the same answer for every caller (SEC-6; #19.3).
-    const room = await deps.rooms.get(ctx.params.sittingId!);
-    if (!agendaIsPublic(room.state)) return done([]);
+    const known = await db.sitting.count({ where: { id: ctx.params.sittingId! } });
+    if (!known || !agendaIsPublic((await deps.rooms.get(ctx.params.sittingId!)).state)) return done([]);
     const items = await db.agendaItem.findMany({ where: { sittingId: ctx.params.sittingId! }, orderBy: { order: "asc" } });
     return done(
       items.map((it) => ({
