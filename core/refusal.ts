@@ -44,6 +44,12 @@ export const REFUSALS = {
     en: "This command id was already used for another request",
     status: 409,
   },
+  "convocation-too-late": {
+    fr: "Le délai légal de convocation n'est pas respecté",
+    en: "The legal delay of the convocation is not met",
+    status: 409,
+  },
+  "unknown-link": { fr: "Lien inconnu ou expiré", en: "Unknown or expired link", status: 404 },
   "weak-password": { fr: "Mot de passe trop faible", en: "Password too weak", status: 400 },
   "wrong-password": { fr: "Identifiant ou mot de passe incorrect", en: "Wrong login or password", status: 401 },
   "rate-limited": { fr: "Trop de tentatives, réessayez plus tard", en: "Too many attempts, try again later", status: 429 },

@@ -87,7 +87,21 @@ test("CLERK-11 exports the roster as CSV and imports it back with a preview", as
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const original = bytes.toString("utf8");
   const records = parseCsv(original).records.map((r) => r.cells);
-  expect(records[0]).toEqual(["id", "civility", "firstName", "lastName", "role", "rank", "group", "seat", "birthDate", "mandateStart", "mandateEnd"]);
+  expect(records[0]).toEqual([
+    "identifiant",
+    "civilité",
+    "prénom",
+    "nom",
+    "fonction",
+    "rang",
+    "groupe",
+    "siège",
+    "date de naissance",
+    "début de mandat",
+    "fin de mandat",
+    "courriel",
+    "convocation papier",
+  ]);
   const m50 = records.findIndex((cells) => cells[0] === "m50");
   const edited = (role: string, group: string) =>
     toCsv(

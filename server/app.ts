@@ -17,6 +17,8 @@ import { registerAuthRoutes } from "./http/routes/auth-routes";
 import { registerChairRoutes } from "./http/routes/chair-routes";
 import { registerClerkAgendaRoutes } from "./http/routes/clerk-agenda-routes";
 import { registerClerkCouncilRoutes } from "./http/routes/clerk-council-routes";
+import { registerConvocationRoutes } from "./http/routes/convocation-routes";
+import { createMailer } from "./convocation/mailer";
 import type { HttpDeps } from "./http/routes/deps";
 import { registerMinutesRoutes } from "./http/routes/minutes-routes";
 import { registerPublicRoutes } from "./http/routes/public-routes";
@@ -60,6 +62,22 @@ export interface SeanceServer {
   close(): Promise<void>;
 }
 
+/** Every HTTP route of the server; returns the convocation's mailer (closed with the server). */
+function registerRoutes(router: Router, deps: HttpDeps, opts: { env: NodeJS.ProcessEnv; clock: Clock; onAccessChanged: (docName: string) => void }) {
+  registerAuthRoutes(router, deps);
+  registerPublicRoutes(router, deps);
+  registerClerkAgendaRoutes(router, deps);
+  registerClerkCouncilRoutes(router, deps);
+  registerChairRoutes(router, deps);
+  registerRecordsRoutes(router, deps);
+  registerRecordsDeskRoutes(router, deps);
+  // The convocation (#19): e-mail through SMTP when SEANCE_SMTP_URL is set, off otherwise.
+  const mailer = createMailer(opts.env);
+  registerConvocationRoutes(router, deps, { mailer, clock: opts.clock });
+  registerMinutesRoutes(router, deps, { db: deps.db, rooms: deps.rooms, pdf: deps.pdf, onAccessChanged: opts.onAccessChanged });
+  return mailer;
+}
+
 export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceServer> {
   const env = opts.env ?? process.env;
   const logger = opts.logger ?? consoleLogger;
@@ -99,14 +117,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     logger,
     allowedBeforePasswordChange: [authRoutes.changePassword, authRoutes.me, authRoutes.signOut],
   });
-  registerAuthRoutes(router, deps);
-  registerPublicRoutes(router, deps);
-  registerClerkAgendaRoutes(router, deps);
-  registerClerkCouncilRoutes(router, deps);
-  registerChairRoutes(router, deps);
-  registerRecordsRoutes(router, deps);
-  registerRecordsDeskRoutes(router, deps);
-  registerMinutesRoutes(router, deps, { db: opts.db, rooms, pdf, onAccessChanged: (name) => docs.reconnectAll(name) });
+  const mailer = registerRoutes(router, deps, { env, clock, onAccessChanged: (name) => docs.reconnectAll(name) });
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -188,6 +199,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       await io.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await pdf.close();
+      mailer.close();
       await store.close();
     },
   };

@@ -131,6 +131,7 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
             {t("item.expose")}
             <textarea name="expose" rows={6} defaultValue={item?.expose ?? ""} className={field} />
           </label>
+          <SynthesisField item={item} />
           <label className={label}>
             {t("item.proposals")} <span className="font-normal text-slate-700">({t("item.onePerParagraph")})</span>
             <textarea name="proposals" rows={4} defaultValue={item?.proposals.join("\n\n") ?? ""} className={field} />
@@ -160,6 +161,17 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
   );
 }
 
+/** The note of synthesis sent with the convocation (#19; L2121-12). */
+function SynthesisField({ item }: { item: ClerkItem | null }) {
+  const t = useTranslations("clerk");
+  return (
+    <label className={label}>
+      {t("item.synthesis")} <span className="font-normal text-slate-700">({t("item.synthesisHelp")})</span>
+      <textarea name="synthesis" rows={3} defaultValue={item?.synthesis ?? ""} className={field} />
+    </label>
+  );
+}
+
 /** The form's fields as the server's ItemFields; null when the amounts are not numbers. */
 function readItemFields(s: (name: string) => string): ItemFields | null {
   const amounts = parseAmounts(s("amounts"));
@@ -172,6 +184,7 @@ function readItemFields(s: (name: string) => string): ItemFields | null {
     commission: s("commission"),
     service: s("service"),
     expose: s("expose"),
+    synthesis: s("synthesis"),
     proposals: paragraphs(s("proposals")),
     attachments: lines(s("attachments")),
     observations: s("observations"),

@@ -9,6 +9,7 @@ import { api, useErrorText, useShortDate, type ClerkItem, type ClerkMember, type
 import { ImportDraftsPanel } from "./import-drafts-panel";
 import { ItemDialog, type ItemTarget } from "./item-dialog";
 import { NewSittingForm } from "./new-sitting-form";
+import { ConvocationPanel } from "./convocation-panel";
 import { SittingDetailsForm } from "./sitting-details-form";
 
 const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
@@ -25,6 +26,8 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
   const [sitting, setSitting] = useState<ClerkSitting | null>(null);
   const [target, setTarget] = useState<ItemTarget | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Bumped at every change, so the convocation panel reads the agenda's new state.
+  const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async (id: string) => {
@@ -39,6 +42,7 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
   const changed = async (text: string) => {
     setError(null);
     setMessage(text);
+    setVersion((v) => v + 1);
     if (selected) await load(selected);
     onChanged();
   };
@@ -124,6 +128,7 @@ export function SittingsSection({ sittings, members, onChanged }: { sittings: Si
             {t("agenda.add")}
           </button>
           <ImportDraftsPanel sittingId={sitting.id} disabled={!sitting.editable} onImported={(m) => void changed(m)} />
+          <ConvocationPanel key={sitting.id} version={version} sittingId={sitting.id} members={members} onDone={(m) => void changed(m)} onError={failed} />
         </>
       ) : null}
 

@@ -60,6 +60,8 @@ export const ItemFieldsSchema = z.strictObject({
   commission: optionalLine(300),
   service: optionalLine(300),
   expose: z.string().max(200_000),
+  /** The note explicative de synthèse sent with the convocation (L2121-12; #19). */
+  synthesis: z.string().max(200_000),
   proposals: list(50, 10_000),
   attachments: list(50, 500),
   observations: optionalLine(5000),

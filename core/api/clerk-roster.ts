@@ -4,7 +4,39 @@ import { route } from "./contract";
 import type { TextEncodingName } from "../records/text-encoding";
 import type { Bilingual, Civility, MemberRole } from "../vocabulary";
 
-export const ROSTER_COLUMNS = ["id", "civility", "firstName", "lastName", "role", "rank", "group", "seat", "birthDate", "mandateStart", "mandateEnd"] as const;
+export const ROSTER_COLUMNS = [
+  "id",
+  "civility",
+  "firstName",
+  "lastName",
+  "role",
+  "rank",
+  "group",
+  "seat",
+  "birthDate",
+  "mandateStart",
+  "mandateEnd",
+  "email",
+  "paperConvocation",
+] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+
+/** The headers the export writes, in French (#19.6); the import reads these or the English names. */
+export const ROSTER_HEADERS_FR: Record<RosterColumn, string> = {
+  id: "identifiant",
+  civility: "civilité",
+  firstName: "prénom",
+  lastName: "nom",
+  role: "fonction",
+  rank: "rang",
+  group: "groupe",
+  seat: "siège",
+  birthDate: "date de naissance",
+  mandateStart: "début de mandat",
+  mandateEnd: "fin de mandat",
+  email: "courriel",
+  paperConvocation: "convocation papier",
+};
 
 /** The file as text, or as its bytes (base64) for the server to read as UTF-8 or Windows-1252 (#14.12). */
 export const RosterImportSchema = z
@@ -37,6 +69,10 @@ export interface RosterMember {
   birthDate: string | null;
   mandateStart: string;
   mandateEnd: string | null;
+  /** Where the convocation is e-mailed (#19). */
+  email: string | null;
+  /** Asked in writing for a paper convocation (L2121-10). */
+  paperConvocation: boolean;
 }
 
 export interface ClerkMember extends RosterMember {

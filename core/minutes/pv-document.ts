@@ -31,7 +31,8 @@ export interface PvInput {
   /** The state the opening was decided on, and who was present then; null when the sitting never opened. */
   opening: { before: SittingState; presentIds: string[]; at: string } | null;
   header: SittingHeader;
-  convocation: { date: string; postedOn: string | null };
+  /** The convocation's dispatch and posting; `urgencyReason` when it was sent in urgency (#19, L2121-12). */
+  convocation: { date: string; postedOn: string | null; urgencyReason?: string | null };
   details: MemberDetails;
   /** The minutes' text, facts included, as HTML (escaped by the caller). */
   body: string;
@@ -56,6 +57,13 @@ h2, h3 { break-after: avoid; }
 .rectification { display: block; border: 1.2pt solid #111; padding: 2mm 3mm; margin: 0 0 5mm; font-size: 10pt; }
 .made-at { margin-top: 14pt; } .signatures { margin-top: 8pt; display: flex; justify-content: space-between; break-inside: avoid; } .signatures div { width: 45%; min-height: 22mm; }
 `;
+
+/** #19: a convocation sent in urgency says why; the mayor explains it at the opening and the council rules on it (L2121-12). */
+function urgencyHtml(reason: string | null | undefined): string {
+  return reason
+    ? `<p class="urgency">Convocation adressée en urgence, le délai étant abrégé à un jour franc (article L2121-12 du CGCT). Motif de l'urgence : ${esc(reason)}</p>`
+    : "";
+}
 
 function groupsHtml(groups: RoleGroup[]): string {
   return groups.length ? groups.map((g) => `<span class="group"><em>${esc(g.label)}</em> : ${esc(g.names.join(", "))}</span>`).join(" ; ") : "néant";
@@ -122,7 +130,7 @@ export function renderPvHtml(input: PvInput): { html: string; footer: string } {
 ${renderVersionNote(input.note)}
 <h1>PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL</h1>
 <p class="sub">Séance du ${esc(date)} à ${esc(frenchHour(h.time))} — ${esc(h.place)}</p>
-<p>Convocation adressée le ${esc(longFrenchDate(input.convocation.date))}${input.convocation.postedOn ? `, affichée le ${esc(longFrenchDate(input.convocation.postedOn))}` : ""}.</p>
+<p>Convocation adressée le ${esc(longFrenchDate(input.convocation.date))}${input.convocation.postedOn ? `, affichée le ${esc(longFrenchDate(input.convocation.postedOn))}` : ""}.</p>${urgencyHtml(input.convocation.urgencyReason)}
 <p>Présidence : ${esc(president ?? "—")}. ${esc(secretaryLabel(s.secretaryIds, s.roster))} : ${esc(secretaries.join(", ") || "—")}.</p>
 ${approvalLine(input)}
 <h2>Présences</h2>

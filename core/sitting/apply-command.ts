@@ -10,6 +10,7 @@ import * as attendance from "./domains/attendance";
 import * as ballots from "./domains/ballots";
 import * as chairBallots from "./domains/chair-ballots";
 import * as closedSession from "./domains/closed-session";
+import * as convocation from "./domains/convocation";
 import type { Allowed, CommandContext, CommandOutcome, Decide, DecideTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
@@ -34,7 +35,7 @@ export const COMMAND_ROLES: Record<CommandBody["type"], Allowed> = {
 };
 
 /** The server's own commands, sent for a signed-in clerk (never from a socket). */
-const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = { ...minutesRecord.roles, ...records.roles };
+const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = { ...minutesRecord.roles, ...records.roles, ...convocation.roles };
 
 const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...lifecycle.decide,
@@ -48,6 +49,7 @@ const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...closedSession.decide,
   ...minutesRecord.decide,
   ...records.decide,
+  ...convocation.decide,
 };
 
 function rolesFor(type: RoomCommand["type"]): Allowed {

@@ -8,6 +8,7 @@ import * as attendance from "./domains/attendance";
 import * as ballots from "./domains/ballots";
 import * as chairBallots from "./domains/chair-ballots";
 import * as closedSession from "./domains/closed-session";
+import * as convocation from "./domains/convocation";
 import type { Fold, FoldTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
@@ -27,6 +28,7 @@ const FOLD: FoldTable<SittingEvent["type"]> = {
   ...closedSession.fold,
   ...minutesRecord.fold,
   ...records.fold,
+  ...convocation.fold,
 };
 
 /** Folds one event into a state the caller owns and may change (a working copy). */

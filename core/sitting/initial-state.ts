@@ -4,6 +4,7 @@ import { GENESIS_HASH } from "../audit/hash-chain";
 import { CouncilSettingsSchema, fullName, itemKindOf } from "../vocabulary";
 import type { ItemState, RosterMember, SittingState } from "./state";
 import { emptyRecords } from "../records/publication";
+import { emptyConvocation } from "../convocation/sitting-part";
 
 export interface SittingSetup {
   sittingId: string;
@@ -95,6 +96,7 @@ export function initialSittingState(setup: SittingSetup): SittingState {
     closedAt: null,
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),
+    convocation: emptyConvocation(),
     seq: 0,
     lastHash: GENESIS_HASH,
   };

@@ -5,6 +5,8 @@ import { ballotsCast, countNamedBallots, listEntitlements, entitlementKey, hasVo
 import { chairLive, hiddenInCamera, itemExtras, pickNames, voteExtras, type ItemExtras, type VoteExtras } from "./projection-parts";
 import type { Choice, Tally } from "./protocol";
 import type { ItemState, QuorumSnapshot, ResultSnapshot, SittingState, VoteState } from "./state";
+import { agendaIsPublic, itemsAddedAfterConvocation } from "../convocation/sitting-part";
+import { forecastAttendance, type AttendanceForecast } from "../convocation/forecast";
 
 export interface SittingHeader {
   councilName: string;
@@ -74,7 +76,11 @@ export interface PublicView {
     ballotRequests: { public: number; secret: number };
     call: ItemState["call"];
     result: ResultSnapshot | null;
+    /** Not in a convocation sent within the legal delay: the council must agree to examine it (#19.3). */
+    addedAfterConvocation: boolean;
   } & ItemExtras)[];
+  /** The convocation as posted; the agenda (`items`) stays empty until the ordre du jour is published (#19.3). */
+  convocation: { sentOn: string | null; urgencyReason: string | null; agendaPublishedOn: string | null; agendaPublic: boolean };
   currentItemId: string | null;
   vote: PublicVoteView | null;
   lastVoteId: string | null;
@@ -114,6 +120,10 @@ export interface ChairView {
   liveNomination: { votes: number[]; blank: number } | null;
   /** Ballots the chair recorded (keys `member|mandant`), to mark them on the grid. */
   recordedByChair: string[];
+  /** Before the opening: the quorum the declarations in advance let the chair expect (#19.4). */
+  forecast: AttendanceForecast | null;
+  /** The agenda while the public cannot see it yet (before its publication). */
+  agenda: PublicView["items"] | null;
 }
 
 function voteView(state: SittingState, vote: VoteState): PublicVoteView {
@@ -151,6 +161,50 @@ function lastVote(state: SittingState): VoteState | null {
   let last: VoteState | null = null;
   for (const v of Object.values(state.votes)) if (v.itemId === id) last = v;
   return last;
+}
+
+/** The agenda as an audience sees it: during a closed session the public sees the items discussed in camera by their title only. */
+function viewItems(state: SittingState, audience: "public" | "council"): PublicView["items"] {
+  const late = new Set(itemsAddedAfterConvocation(state));
+  return state.itemOrder.flatMap((id): PublicView["items"] => {
+    const it = state.items[id];
+    if (!it) return [];
+    const addedAfterConvocation = late.has(it.id);
+    if (audience === "public" && hiddenInCamera(state, it))
+      return [
+        {
+          id: it.id,
+          order: it.order,
+          title: it.title,
+          kind: it.kind,
+          status: "in-camera" as const,
+          decidedMode: null,
+          ballotRequests: { public: 0, secret: 0 },
+          call: null,
+          result: null,
+          addedAfterConvocation,
+          setAside: null,
+          amendments: [],
+          nomination: null,
+          inCamera: true,
+        },
+      ];
+    return [
+      {
+        id: it.id,
+        order: it.order,
+        title: it.title,
+        kind: it.kind,
+        status: it.status,
+        decidedMode: it.decidedMode,
+        ballotRequests: { public: it.ballotRequests.public.length, secret: it.ballotRequests.secret.length },
+        call: it.call,
+        result: it.result,
+        addedAfterConvocation,
+        ...itemExtras(it),
+      },
+    ];
+  });
 }
 
 /**
@@ -200,42 +254,13 @@ export function projectPublic(state: SittingState, header: SittingHeader, audien
         attendance: state.attendance[m.id]?.status ?? "unknown",
       })),
     proxies,
-    items: state.itemOrder.flatMap((id): PublicView["items"] => {
-      const it = state.items[id];
-      if (!it) return [];
-      if (audience === "public" && hiddenInCamera(state, it))
-        return [
-          {
-            id: it.id,
-            order: it.order,
-            title: it.title,
-            kind: it.kind,
-            status: "in-camera" as const,
-            decidedMode: null,
-            ballotRequests: { public: 0, secret: 0 },
-            call: null,
-            result: null,
-            setAside: null,
-            amendments: [],
-            nomination: null,
-            inCamera: true,
-          },
-        ];
-      return [
-        {
-          id: it.id,
-          order: it.order,
-          title: it.title,
-          kind: it.kind,
-          status: it.status,
-          decidedMode: it.decidedMode,
-          ballotRequests: { public: it.ballotRequests.public.length, secret: it.ballotRequests.secret.length },
-          call: it.call,
-          result: it.result,
-          ...itemExtras(it),
-        },
-      ];
-    }),
+    items: agendaIsPublic(state) ? viewItems(state, audience) : [],
+    convocation: {
+      sentOn: state.convocation.dispatches[0]?.on ?? null,
+      urgencyReason: state.convocation.dispatches[0]?.urgencyReason ?? null,
+      agendaPublishedOn: state.convocation.agendaPublished?.on ?? null,
+      agendaPublic: agendaIsPublic(state),
+    },
     currentItemId: masked ? null : state.currentItemId,
     vote: vote ? voteView(state, vote) : null,
     lastVoteId: vote?.id ?? null,
@@ -294,5 +319,7 @@ export function projectChair(state: SittingState): ChairView {
     settings: state.settings,
     liveNomination: chairLive(vote ?? null),
     recordedByChair: vote?.byChair ?? [],
+    forecast: state.status === "convened" ? forecastAttendance(state) : null,
+    agenda: agendaIsPublic(state) ? null : viewItems(state, "council"),
   };
 }

@@ -2,6 +2,7 @@
 // schema, the types inferred from it, the protocol version, and the closed list of rejection reasons.
 import { z } from "zod";
 import { PublishRecordCommandSchema } from "../records/publication";
+import { ConvocationCommandSchemas } from "../convocation/sitting-part";
 import { BallotModeSchema, ChoiceSchema, TallySchema, type BallotMode, type Choice, type Role, type Tally } from "../vocabulary";
 import type { Reply } from "../refusal";
 import type { ChairView, MemberView, PublicView } from "./projection";
@@ -121,6 +122,8 @@ export const InternalCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("minutes:publish") }),
   // Freeze a published extract, list of deliberations or procès-verbal (#14).
   PublishRecordCommandSchema,
+  // The convocation, the ordre du jour's publication, declarations in advance (#19).
+  ...ConvocationCommandSchemas,
 ]);
 export type InternalCommand = z.infer<typeof InternalCommandSchema>;
 /** What a sitting's room decides on: a client's command or the server's own. */

@@ -14,6 +14,7 @@ import type {
   VoteNomination,
   VoteSubject,
 } from "./state-parts";
+import type { ConvocationEvent, ConvocationState } from "../convocation/sitting-part";
 
 export type { Role } from "../vocabulary";
 
@@ -188,6 +189,8 @@ export interface SittingState {
   minutes: MinutesRecord;
   /** The published (frozen) extracts, list of deliberations and procès-verbal, every version (#14). */
   records: RecordsState;
+  /** The weeks before the sitting: the convocation's dispatches, the ordre du jour's publication, declarations in advance (#19). */
+  convocation: ConvocationState;
   seq: number;
   lastHash: string;
 }
@@ -239,7 +242,8 @@ export type SittingEvent =
   | { type: "minutes:approved"; version: number; hash: string; atSittingId: string; at: string }
   | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }
   | { type: "minutes:published"; version: number; at: string }
-  | RecordPublishedEvent;
+  | RecordPublishedEvent
+  | ConvocationEvent;
 
 export type SittingEventType = SittingEvent["type"];
 

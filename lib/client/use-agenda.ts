@@ -6,10 +6,11 @@ import { call } from "./api";
 
 export type { AgendaText } from "@/core/api/public";
 
-export function useAgenda(sittingId: string): AgendaText[] {
+/** `published` (the public view's agendaPublic): fetched again once the ordre du jour becomes public (#19). */
+export function useAgenda(sittingId: string, published?: boolean): AgendaText[] {
   const [items, setItems] = useState<AgendaText[]>([]);
   useEffect(() => {
     void call(publicRoutes.agenda, { sittingId }).then((r) => setItems(r.ok ? r.data : []));
-  }, [sittingId]);
+  }, [sittingId, published]);
   return items;
 }

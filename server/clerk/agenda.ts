@@ -43,6 +43,7 @@ function toClerkItem(it: ItemRow, called: boolean): ClerkItem {
     commission: it.commission,
     service: it.service,
     expose: it.expose,
+    synthesis: it.synthesis,
     proposals: strings(it.proposals),
     attachments: strings(it.attachments),
     observations: it.observations,

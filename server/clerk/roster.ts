@@ -14,7 +14,15 @@ import { inTransaction } from "./agenda";
 import { done, refuse, type ClerkResult } from "./clerk-result";
 import { base64ToBytes, decodeText, type DecodedText } from "../../core/records/text-encoding";
 import { fullName, MEMBER_ROLES, type MemberRole } from "../../core/vocabulary";
-import { ROSTER_COLUMNS, type ClerkMember, type FileProblem, type RosterImportOutcome, type RosterMember, type RosterRow } from "../../core/api/clerk-roster";
+import {
+  ROSTER_COLUMNS,
+  ROSTER_HEADERS_FR,
+  type ClerkMember,
+  type FileProblem,
+  type RosterImportOutcome,
+  type RosterMember,
+  type RosterRow,
+} from "../../core/api/clerk-roster";
 
 type Column = (typeof ROSTER_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["civility", "firstName", "lastName", "role", "mandateStart"];
@@ -37,9 +45,11 @@ export async function exportRosterCsv(db: Db, councilId: string): Promise<string
       m.birthDate ?? "",
       m.mandateStart,
       m.mandateEnd ?? "",
+      m.email ?? "",
+      m.paperConvocation ? "oui" : "non",
     ].map(String),
   );
-  return toCsv([[...ROSTER_COLUMNS], ...rows], { delimiter: ";", bom: true });
+  return toCsv([ROSTER_COLUMNS.map((c) => ROSTER_HEADERS_FR[c]), ...rows], { delimiter: ";", bom: true });
 }
 
 const fold = (s: string) =>
@@ -95,18 +105,51 @@ function readRow(line: number, get: (c: Column) => string): { member: RosterMemb
   if (mandateStart && mandateEnd && mandateEnd < mandateStart) bad("mandateEnd", "La fin du mandat précède son début", "mandateEnd is before mandateStart");
   if (birthDate && mandateStart && birthDate >= mandateStart)
     bad("birthDate", "La date de naissance suit le début du mandat", "birthDate is not before mandateStart");
+  const email = get("email").trim();
+  if (email && (email.length > 254 || !/^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/.test(email)))
+    bad("email", `Adresse de courriel « ${email} » invalide`, `Invalid e-mail address "${email}"`);
+  const paperText = fold(get("paperConvocation"));
+  const paperConvocation = ["oui", "o", "yes", "y", "true", "vrai", "1", "x"].includes(paperText);
+  if (paperText && !paperConvocation && !["non", "n", "no", "false", "faux", "0"].includes(paperText))
+    bad("paperConvocation", `« ${get("paperConvocation")} » : répondez oui ou non`, `"${get("paperConvocation")}": answer yes or no`);
   const group = tidy(get("group"));
   if (group.length > 200) bad("group", "Nom de groupe trop long (200 caractères au plus)", "Group longer than 200 characters");
   const member =
     problems.length === 0 && civility && mandateStart
-      ? { civility, firstName, lastName, role: role as MemberRole, rank, group: group || null, seat, birthDate, mandateStart, mandateEnd }
+      ? {
+          civility,
+          firstName,
+          lastName,
+          role: role as MemberRole,
+          rank,
+          group: group || null,
+          seat,
+          birthDate,
+          mandateStart,
+          mandateEnd,
+          email: email || null,
+          paperConvocation,
+        }
       : null;
   return { member, id: get("id").trim(), problems };
 }
 
 function changedFields(before: MemberRow, after: RosterMember): string[] {
   const out: string[] = [];
-  for (const key of ["civility", "firstName", "lastName", "role", "rank", "group", "seat", "birthDate", "mandateStart", "mandateEnd"] as const) {
+  for (const key of [
+    "civility",
+    "firstName",
+    "lastName",
+    "role",
+    "rank",
+    "group",
+    "seat",
+    "birthDate",
+    "mandateStart",
+    "mandateEnd",
+    "email",
+    "paperConvocation",
+  ] as const) {
     if ((before[key] ?? null) !== (after[key] ?? null)) out.push(key);
   }
   return out;
@@ -173,7 +216,8 @@ async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string,
   const names = header.cells.map((c) => c.trim());
   const index = new Map<string, number>();
   names.forEach((n, i) => {
-    const col = ROSTER_COLUMNS.find((c) => c.toLowerCase() === n.toLowerCase());
+    // The French headers of the export, or the English names (and either without accents or case).
+    const col = ROSTER_COLUMNS.find((c) => fold(c) === fold(n) || fold(ROSTER_HEADERS_FR[c]) === fold(n));
     if (!col) problems.push(problem(header.line, "input", `Colonne inconnue « ${n} »`, `Unknown column "${n}"`));
     else if (index.has(col)) problems.push(problem(header.line, "input", `Colonne « ${n} » en double`, `Column "${n}" appears twice`));
     else index.set(col, i);
@@ -240,7 +284,8 @@ async function planImport(tx: Pick<Db, "member" | "sitting">, councilId: string,
     }
     if (target) {
       // A column the file leaves out keeps its value; an empty cell in a column it has clears it.
-      for (const c of ["rank", "group", "seat", "birthDate", "mandateEnd"] as const) if (!index.has(c)) Object.assign(r.member, { [c]: target[c] });
+      for (const c of ["rank", "group", "seat", "birthDate", "mandateEnd", "email", "paperConvocation"] as const)
+        if (!index.has(c)) Object.assign(r.member, { [c]: target[c] });
       const first = matched.get(target.id);
       if (first !== undefined) {
         problems.push(problem(record.line, "id", `Même élu qu'à la ligne ${first}`, `Same member as on line ${first}`));
@@ -335,5 +380,7 @@ export async function listMembers(db: Db, councilId: string): Promise<ClerkMembe
     birthDate: m.birthDate,
     mandateStart: m.mandateStart,
     mandateEnd: m.mandateEnd,
+    email: m.email,
+    paperConvocation: m.paperConvocation,
   }));
 }

@@ -137,7 +137,8 @@ export async function renderProcesVerbal(
     state: s,
     opening,
     header: ctx.loaded.header,
-    convocation: { date: ctx.sitting.convocationDate, postedOn: ctx.sitting.postedOn },
+    // #19: the date of dispatch is the sitting's convocation date; an urgency's reason comes from the log.
+    convocation: { date: ctx.sitting.convocationDate, postedOn: ctx.sitting.postedOn, urgencyReason: s.convocation.dispatches[0]?.urgencyReason ?? null },
     details: ctx.details,
     body: renderBody(doc, facts, figures),
     approval: atDate

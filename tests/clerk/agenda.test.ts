@@ -3,7 +3,8 @@
 // the live views.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClerkSitting } from "../../core/api/clerk-agenda";
-import { Client, createSittingAs } from "../helpers/test-server";
+import { Client, createSittingAs, signInWithPassword } from "../helpers/test-server";
+import { DEMO_PASSWORDS } from "../../server/seed/demo";
 import { call, data, emptySitting, startClerkFixture, type ClerkFixture } from "./clerk-fixture";
 
 let f: ClerkFixture;
@@ -227,17 +228,19 @@ describe("CLERK-1 who may prepare a sitting", () => {
 });
 
 describe("CLERK-9 live views follow the clerk's changes", () => {
-  it("CLERK-9 a public screen following the sitting sees a new item, a new order and new details", async () => {
+  it("CLERK-9 the mayor's console following the sitting sees a new item, a new order and new details", async () => {
     const { sittingId: sid, itemIds } = await createSittingAs(f.srv.url, f.clerk);
-    const screen = new Client(f.srv.url, sid);
+    // The public sees the agenda once the ordre du jour is published (CONV-12); the chair before that.
+    const screen = new Client(f.srv.url, sid, await signInWithPassword(f.srv.url, "maire", DEMO_PASSWORDS.president));
     await screen.subscribe();
-    expect(screen.view?.items).toHaveLength(5);
+    const items = (c: Client) => (c.view?.items.length ? c.view.items : (c.chair?.agenda ?? []));
+    expect(items(screen)).toHaveLength(5);
     await call(f.srv.url, "POST", `/api/clerk/sittings/${sid}/items`, f.clerk, ITEM);
-    await screen.until((c) => c.view?.items.some((it) => it.title === ITEM.title) ?? false, "the new item");
+    await screen.until((c) => items(c).some((it) => it.title === ITEM.title), "the new item");
     await call(f.srv.url, "POST", `/api/clerk/sittings/${sid}/items/reorder`, f.clerk, {
       itemIds: [...itemIds.slice(1), itemIds[0]!, ...(await get(sid)).items.filter((it) => !itemIds.includes(it.id)).map((it) => it.id)],
     });
-    await screen.until((c) => c.view?.items.find((it) => it.id === itemIds[0])?.order === 11, "the new order");
+    await screen.until((c) => items(c).find((it) => it.id === itemIds[0])?.order === 11, "the new order");
     await call(f.srv.url, "PATCH", `/api/clerk/sittings/${sid}`, f.clerk, { place: "Salle des fêtes" });
     await screen.until((c) => c.view?.header.place === "Salle des fêtes", "the new place");
     screen.close();

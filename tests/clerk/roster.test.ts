@@ -15,6 +15,8 @@ afterAll(async () => {
 });
 
 const HEADER = "id;civility;firstName;lastName;role;rank;group;seat;birthDate;mandateStart;mandateEnd";
+/** The export's headers, in French (#19.6); the import reads both. */
+const HEADER_FR = "identifiant;civilité;prénom;nom;fonction;rang;groupe;siège;date de naissance;début de mandat;fin de mandat;courriel;convocation papier";
 const exportCsv = async (cookie: string | null = f.clerk) => fetch(`${f.srv.url}/api/clerk/members.csv`, { headers: cookie ? { cookie } : {} });
 const importCsv = (csv: string, dryRun: boolean, cookie: string | null = f.clerk) =>
   call(f.srv.url, "POST", "/api/clerk/members/import", cookie, { csv, dryRun });
@@ -31,7 +33,7 @@ describe("CLERK-6 roster export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     const records = parseCsv(text).records;
-    expect(records[0]!.cells.join(";")).toBe(HEADER);
+    expect(records[0]!.cells.join(";")).toBe(HEADER_FR);
     expect(records).toHaveLength(54);
     expect(records[1]!.cells).toEqual([
       "m01",
@@ -45,6 +47,8 @@ describe("CLERK-6 roster export", () => {
       expect.any(String),
       "2020-07-03",
       "2026-03-22",
+      "",
+      "non",
     ]);
   });
 
@@ -136,8 +140,8 @@ describe("CLERK-7 roster import", () => {
     const before = await snapshot();
     const missing = data<RosterImportOutcome>(await importCsv("firstName;lastName\nJean;DUPONT", true));
     expect(missing.problems[0]?.en).toBe("Missing column(s): civility, role, mandateStart");
-    const unknown = data<RosterImportOutcome>(await importCsv(`${HEADER};email\n`, true));
-    expect(unknown.problems[0]?.en).toBe('Unknown column "email"');
+    const unknown = data<RosterImportOutcome>(await importCsv(`${HEADER};téléphone\n`, true));
+    expect(unknown.problems[0]?.en).toBe('Unknown column "téléphone"');
     for (const body of [{ csv: "", dryRun: true }, { csv: HEADER }, { csv: 3, dryRun: false }]) {
       expect((await call(f.srv.url, "POST", "/api/clerk/members/import", f.clerk, body)).status).toBe(400);
     }

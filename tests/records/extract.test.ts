@@ -1,5 +1,6 @@
 // REC-* builders on a handcrafted sitting: the extract's attendance and counts come from the item's call,
 // not the opening; the HTML is escaped; the list of deliberations; the ACTES id of an item.
+import { emptyConvocation } from "../../core/convocation/sitting-part";
 import { describe, expect, it } from "vitest";
 import { buildDeliberationList, buildExtract, renderDeliberationListHtml, renderExtractHtml, type ExtractInput } from "@/core/records/extract";
 import { renderRichText } from "@/core/records/extract-html";
@@ -186,6 +187,7 @@ function sitting(): SittingState {
     closedAt: "t",
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),
+    convocation: emptyConvocation(),
     seq: 20,
     lastHash: "h",
   };

@@ -412,6 +412,43 @@ function endpoints(): Endpoint[] {
       foreign: () => `/api/clerk/items/${other.itemId}/annexes`,
     },
     { method: "DELETE", path: () => "/api/clerk/annexes/a-matrix", kind: "clerk", foreign: () => "/api/clerk/annexes/a-matrix-other" },
+    // The convocation (#19; CONV-9…12).
+    {
+      method: "GET",
+      path: () => `/api/clerk/sittings/${C.sittingId}/convocation`,
+      kind: "clerk",
+      foreign: () => `/api/clerk/sittings/${other.sittingId}/convocation`,
+    },
+    {
+      method: "PATCH",
+      path: () => `/api/clerk/sittings/${C.sittingId}/convocation`,
+      body: () => ({ letter: "Madame, Monsieur," }),
+      kind: "clerk",
+      foreign: () => `/api/clerk/sittings/${other.sittingId}/convocation`,
+    },
+    {
+      method: "POST",
+      path: () => `/api/clerk/sittings/${C.sittingId}/convocation/send`,
+      kind: "clerk",
+      foreign: () => `/api/clerk/sittings/${other.sittingId}/convocation/send`,
+      skipAllowed: "a 2022 sitting is past its delay (CONV-2, tests/convocation/convocation.test.ts)",
+    },
+    {
+      method: "POST",
+      path: () => `/api/clerk/sittings/${C.sittingId}/agenda/publish`,
+      body: () => ({}),
+      kind: "clerk",
+      foreign: () => `/api/clerk/sittings/${other.sittingId}/agenda/publish`,
+      skipAllowed: "publication follows a dispatch (CONV-12, tests/convocation/convocation.test.ts)",
+    },
+    {
+      method: "POST",
+      path: () => `/api/clerk/sittings/${C.sittingId}/declarations`,
+      body: () => ({ memberId: "m10", intent: "apologies", scan: null }),
+      kind: "clerk",
+      foreign: () => `/api/clerk/sittings/${other.sittingId}/declarations`,
+      skipAllowed: "declarations follow a dispatch (CONV-11, tests/convocation/convocation.test.ts)",
+    },
   ];
 }
 

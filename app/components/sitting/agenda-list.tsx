@@ -14,9 +14,16 @@ export function itemStateText(it: ViewItem, t: ReturnType<typeof useTranslations
   return it.result ? `${t(`outcome.${it.result.outcome}`)} (${it.result.tally.pour}–${it.result.tally.contre})` : t(`itemStatus.${it.status}`);
 }
 
+/** #19: an item not in a convocation sent within the delay, which the council must agree to examine. */
+function LateFlag({ item }: { item: ViewItem }) {
+  const t = useTranslations("convocation.public");
+  return item.addedAfterConvocation ? <span className="ml-2 rounded bg-amber-100 px-2 text-sm font-semibold text-amber-900">{t("addedAfter")}</span> : null;
+}
+
 export function AgendaList({ view, variant, action }: { view: PublicView; variant: "console" | "wall"; action?: (item: ViewItem) => ReactNode }) {
   const t = useTranslations();
   const locale = useLocale();
+  if (!view.items.length && !view.convocation.agendaPublic) return <p className="text-lg">{t("convocation.public.notPublished")}</p>;
   if (variant === "wall")
     return (
       <ol className="space-y-2">
@@ -26,6 +33,7 @@ export function AgendaList({ view, variant, action }: { view: PublicView; varian
               {t("common.no")} {it.order}
             </span>{" "}
             {it.title}
+            <LateFlag item={it} />
             <span className="block text-base font-semibold">{itemStateText(it, t, locale)}</span>
           </li>
         ))}
@@ -41,6 +49,7 @@ export function AgendaList({ view, variant, action }: { view: PublicView; varian
           <div>
             <p className="font-semibold">
               {t("common.no")} {it.order} — {it.title}
+              <LateFlag item={it} />
             </p>
             <p className="text-sm text-slate-700">{itemStateText(it, t, locale)}</p>
           </div>

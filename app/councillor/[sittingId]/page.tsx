@@ -18,11 +18,12 @@ import { NominationBallot } from "../../components/nomination-ballot";
 import { NominationFigures } from "../../components/sitting/nomination-figures";
 import { SetAsideNote } from "../../components/sitting/set-aside-note";
 import { VoteSubject } from "../../components/sitting/vote-subject";
+import { ConvocationReader } from "../../components/convocation-reader";
 
 export default function CouncillorPage({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
   const { view, me, connected, send, error } = useSitting(sittingId);
-  const agenda = useAgenda(sittingId);
+  const agenda = useAgenda(sittingId, view?.convocation.agendaPublic);
   const t = useTranslations();
   const { run, notice } = useCommand(send);
   if (error) return <main className="p-6">{error}</main>;
@@ -38,18 +39,11 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
   return (
     <main className="mx-auto min-h-screen max-w-2xl pb-10">
       <ConnectionBanner connected={connected} />
-      <header className="flex items-center justify-between bg-marianne px-4 py-3 text-white">
-        <div>
-          <p className="text-sm">{view.header.councilName}</p>
-          <h1 className="text-lg font-bold">{me?.name ?? t("councillor.title")}</h1>
-        </div>
-        <div className="flex items-center gap-2">
-          <span className="text-sm">{connected ? `● ${t("common.online")}` : "○"}</span>
-          <LocaleSwitch className="text-white" />
-        </div>
-      </header>
+      <PhoneHeader councilName={view.header.councilName} name={me?.name ?? t("councillor.title")} connected={connected} />
       <div className="space-y-4 p-4">
         <StatusPill status={view.status} variant="phone" />
+        {/* Before the sitting: the convocation, the agenda and each item's texts (#19.5). */}
+        {view.status === "convened" ? <ConvocationReader source={{ kind: "device", sittingId }} /> : null}
         {me && !me.present ? (
           <div className="card space-y-3 p-4">
             <p>{t("councillor.notPresent")}</p>
@@ -70,6 +64,11 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
         {view.huisClos ? <p className="rounded-lg bg-ink px-3 py-2 font-semibold text-white">🚪 {t("huisClos.councilText")}</p> : null}
         {vote && me ? (
           <div className="space-y-4" data-testid="vote-area">
+            {current ? (
+              <a href="#item-title" className="btn btn-secondary w-full">
+                {t("convocation.member.itemText", { order: current.order })}
+              </a>
+            ) : null}
             <p className="text-lg font-bold">
               {t(`mode.${vote.mode}`)} — {t("itemStatus.voting")}
               {current ? (
@@ -133,5 +132,21 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
         {view.vote && view.vote.status !== "open" && current?.result && !nomination ? <ResultBanner result={current.result} variant="phone" /> : null}
       </div>
     </main>
+  );
+}
+
+function PhoneHeader({ councilName, name, connected }: { councilName: string; name: string; connected: boolean }) {
+  const t = useTranslations();
+  return (
+    <header className="flex items-center justify-between bg-marianne px-4 py-3 text-white">
+      <div>
+        <p className="text-sm">{councilName}</p>
+        <h1 className="text-lg font-bold">{name}</h1>
+      </div>
+      <div className="flex items-center gap-2">
+        <span className="text-sm">{connected ? `● ${t("common.online")}` : "○"}</span>
+        <LocaleSwitch className="text-white" />
+      </div>
+    </header>
   );
 }

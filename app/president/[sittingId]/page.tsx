@@ -14,6 +14,7 @@ import { SittingHeader } from "../../components/sitting/sitting-header";
 import { StatusPill } from "../../components/sitting/status-pill";
 import { CurrentItemPanel } from "./current-item-panel";
 import { LifecycleControls } from "./lifecycle-controls";
+import { ExpectedQuorum } from "./expected-quorum";
 import { Proxies } from "./proxies";
 import { RollCall } from "./roll-call";
 import { HuisClosBar, QuorumLost, SecondConvocation } from "./sitting-alerts";
@@ -25,7 +26,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
   const { sittingId } = use(params);
   const { view, me, chair, connected, send, error } = useSitting(sittingId);
   const { run, notice } = useCommand(send);
-  const agenda = useAgenda(sittingId);
+  const agenda = useAgenda(sittingId, view?.convocation.agendaPublic);
   const t = useTranslations();
   const [tab, setTab] = useState<Tab>("rollcall");
   if (error) return <main className="p-6">{error}</main>;
@@ -45,6 +46,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
       <QuorumLost view={view} run={run} />
       <HuisClosBar view={view} run={run} />
       <SecondConvocation view={view} />
+      <ExpectedQuorum view={view} chair={chair} />
       {notice ? (
         <p role="alert" className="bg-amber-200 px-4 py-2 font-semibold">
           {notice}
@@ -72,7 +74,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
             {tab === "proxies" ? <Proxies view={view} send={run} /> : null}
             {tab === "agenda" ? (
               <AgendaList
-                view={view}
+                view={chair?.agenda ? { ...view, items: chair.agenda } : view}
                 variant="console"
                 action={(it) =>
                   it.status === "pending" || (it.status === "called" && it.id !== view.currentItemId) ? (

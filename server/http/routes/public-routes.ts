@@ -3,6 +3,7 @@
 import { publicRoutes } from "../../../core/api/public";
 import { done, type Result } from "../../../core/refusal";
 import { projectPublic } from "../../../core/sitting/projection";
+import { agendaIsPublic } from "../../../core/convocation/sitting-part";
 import { readDurability } from "../../db/client";
 import { sseEvent } from "../../realtime/public-feed";
 import { minutesAccess } from "../../minutes/access";
@@ -74,6 +75,9 @@ export function registerPublicRoutes(router: Router, deps: HttpDeps): void {
   });
 
   router.add(publicRoutes.agenda, async (ctx) => {
+    // The ordre du jour is public once published (and once the sitting is opened): before, none — the same answer for every caller (SEC-6; #19.3).
+    const known = await db.sitting.count({ where: { id: ctx.params.sittingId! } });
+    if (!known || !agendaIsPublic((await deps.rooms.get(ctx.params.sittingId!)).state)) return done([]);
     const items = await db.agendaItem.findMany({ where: { sittingId: ctx.params.sittingId! }, orderBy: { order: "asc" } });
     // During a closed session (L2121-18) the items discussed in camera are named, nothing more (HUISCLOS-2).
     const inCamera = items.length ? await itemsInCamera(deps, ctx.params.sittingId!) : new Set<string>();
