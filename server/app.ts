@@ -129,7 +129,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     });
   });
 
-  const io = createSocketServer(http, { sessions, rooms, logger, policy, caps });
+  const io = createSocketServer(http, { sessions, rooms, logger, policy, caps, clock });
   const facts = attachMinutesFacts({ db: opts.db, rooms, persistence, logger });
 
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -165,6 +165,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       });
     },
     async close() {
+      await rooms.stop();
       await facts.idle();
       await persistence.flushAll();
       docs.close();

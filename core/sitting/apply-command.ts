@@ -7,6 +7,8 @@ import type { Actor, SittingState } from "./state";
 import * as agenda from "./domains/agenda";
 import * as attendance from "./domains/attendance";
 import * as ballots from "./domains/ballots";
+import * as clock from "./domains/clock";
+import * as debate from "./domains/debate";
 import type { Allowed, CommandContext, CommandOutcome, Decide, DecideTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
@@ -23,10 +25,12 @@ export const COMMAND_ROLES: Record<CommandBody["type"], Allowed> = {
   ...agenda.roles,
   ...voting.roles,
   ...ballots.roles,
+  ...debate.roles,
+  ...clock.roles,
 };
 
 /** The server's own commands, sent for a signed-in clerk (never from a socket). */
-const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = { ...minutesRecord.roles, ...records.roles };
+const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = { ...minutesRecord.roles, ...records.roles, ...clock.internalRoles };
 
 const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...lifecycle.decide,
@@ -36,6 +40,8 @@ const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...ballots.decide,
   ...minutesRecord.decide,
   ...records.decide,
+  ...debate.decide,
+  ...clock.decide,
 };
 
 function rolesFor(type: RoomCommand["type"]): Allowed {

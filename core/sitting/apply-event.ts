@@ -5,6 +5,8 @@ import type { SittingEvent, SittingState } from "./state";
 import * as agenda from "./domains/agenda";
 import * as attendance from "./domains/attendance";
 import * as ballots from "./domains/ballots";
+import * as clock from "./domains/clock";
+import * as debate from "./domains/debate";
 import type { Fold, FoldTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
@@ -19,6 +21,8 @@ const FOLD: FoldTable<SittingEvent["type"]> = {
   ...ballots.fold,
   ...minutesRecord.fold,
   ...records.fold,
+  ...debate.fold,
+  ...clock.fold,
 };
 
 /** Folds one event into a state the caller owns and may change (a working copy). */

@@ -4,6 +4,7 @@ import { GENESIS_HASH } from "../audit/hash-chain";
 import { CouncilSettingsSchema, fullName, itemKindOf } from "../vocabulary";
 import type { ItemState, RosterMember, SittingState } from "./state";
 import { emptyRecords } from "../records/publication";
+import { emptyClock, emptyDebate } from "./debate-state";
 
 export interface SittingSetup {
   sittingId: string;
@@ -89,6 +90,8 @@ export function initialSittingState(setup: SittingSetup): SittingState {
     closedAt: null,
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),
+    debate: emptyDebate(),
+    clock: emptyClock(),
     seq: 0,
     lastHash: GENESIS_HASH,
   };

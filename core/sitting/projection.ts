@@ -3,6 +3,7 @@
 import { ballotsCast, countNamedBallots, listEntitlements, entitlementKey, hasVoted, presentIds, usableProxies } from "./derive";
 import type { Choice, Tally } from "./protocol";
 import type { ItemState, QuorumSnapshot, ResultSnapshot, SittingState, VoteState } from "./state";
+import { projectDebate, type DebateView } from "./debate-view";
 
 export interface SittingHeader {
   councilName: string;
@@ -71,6 +72,8 @@ export interface PublicView {
   opening: SittingState["opening"];
   suspensions: SittingState["suspensions"];
   closedAt: string | null;
+  /** The debate: who has the floor and until when, the speakers' list, time used (#15). */
+  debate: DebateView;
 }
 
 export interface MemberView {
@@ -185,6 +188,7 @@ export function projectPublic(state: SittingState, header: SittingHeader): Publi
     opening: state.opening,
     suspensions: state.suspensions,
     closedAt: state.closedAt,
+    debate: projectDebate(state, header),
   };
 }
 

@@ -2,6 +2,7 @@
 // schema, the types inferred from it, the protocol version, and the closed list of rejection reasons.
 import { z } from "zod";
 import { PublishRecordCommandSchema } from "../records/publication";
+import { ClockTickCommandSchema, DEBATE_COMMAND_SCHEMAS, type DebateReplies } from "./debate-protocol";
 import { BallotModeSchema, ChoiceSchema, TallySchema, type BallotMode, type Choice, type Role, type Tally } from "../vocabulary";
 import type { Reply } from "../refusal";
 import type { ChairView, MemberView, PublicView } from "./projection";
@@ -57,6 +58,8 @@ export const CommandBodySchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("vote:close"), voteId: Id }),
   z.strictObject({ type: z.literal("vote:proclaim"), voteId: Id }),
+  // The debate (#15): requests to speak, the floor, speaking time, a planned suspension.
+  ...DEBATE_COMMAND_SCHEMAS,
 ]);
 export type CommandBody = z.infer<typeof CommandBodySchema>;
 export type CommandType = CommandBody["type"];
@@ -72,6 +75,8 @@ export const InternalCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("minutes:publish") }),
   // Freeze a published extract, list of deliberations or procès-verbal (#14).
   PublishRecordCommandSchema,
+  // The room clock's deadline (#15): decided and logged like any command.
+  ClockTickCommandSchema,
 ]);
 export type InternalCommand = z.infer<typeof InternalCommandSchema>;
 /** What a sitting's room decides on: a client's command or the server's own. */
@@ -116,7 +121,7 @@ interface Base {
   /** The command changed nothing (already so). */
   unchanged?: true;
 }
-export interface CommandReplies {
+export interface CommandReplies extends DebateReplies {
   "sitting:open": Base & { quorum: QuorumSnapshot };
   "sitting:suspend": Base;
   "sitting:resume": Base & { quorum: QuorumSnapshot };
@@ -147,6 +152,8 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   "sitting:subscribe": (payload: Subscribe, ack: (reply: Reply<SubscribeReply>) => void) => void;
   command: (payload: CommandEnvelope, ack: (reply: Reply<CommandReplies[CommandType]>) => void) => void;
+  /** The server's clock now (epoch ms): a client measures its offset from the round trip (#15). */
+  "clock:sync": (ack: (reply: { serverTime: number }) => void) => void;
 }
 
 /** Why a client and this server cannot talk: the client checks `hello.protocol` against its own. */

@@ -2,6 +2,7 @@
 // the state, so a restart rebuilds exactly what was acknowledged.
 import type { BallotMode, Choice, CouncilSettings, ItemKind, Role, Tally } from "../vocabulary";
 import type { RecordPublishedEvent, RecordsState } from "../records/publication";
+import type { ClockEvent, ClockState, DebateEvent, DebateState } from "./debate-state";
 
 export type { Role } from "../vocabulary";
 
@@ -146,6 +147,10 @@ export interface SittingState {
   minutes: MinutesRecord;
   /** The published (frozen) extracts, list of deliberations and procès-verbal, every version (#14). */
   records: RecordsState;
+  /** The speakers' list and the speeches (#15). */
+  debate: DebateState;
+  /** What the room clock waits for besides speeches (a suspension's planned end). */
+  clock: ClockState;
   seq: number;
   lastHash: string;
 }
@@ -183,7 +188,9 @@ export type SittingEvent =
   | { type: "minutes:approved"; version: number; hash: string; atSittingId: string; at: string }
   | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }
   | { type: "minutes:published"; version: number; at: string }
-  | RecordPublishedEvent;
+  | RecordPublishedEvent
+  | DebateEvent
+  | ClockEvent;
 
 export type SittingEventType = SittingEvent["type"];
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDeliberationList, buildExtract, renderDeliberationListHtml, renderExtractHtml, type ExtractInput } from "@/core/records/extract";
 import { renderRichText } from "@/core/records/extract-html";
+import { emptyClock, emptyDebate } from "../../core/sitting/debate-state";
 import { emptyRecords } from "@/core/records/publication";
 import type { ItemState, QuorumSnapshot, RosterMember, SittingState, VoteState } from "@/core/sitting/state";
 import { CouncilSettingsSchema } from "@/core/vocabulary";
@@ -180,6 +181,8 @@ function sitting(): SittingState {
     closedAt: "t",
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),
+    debate: emptyDebate(),
+    clock: emptyClock(),
     seq: 20,
     lastHash: "h",
   };

@@ -132,7 +132,7 @@ const unknownId = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/).filter((s) => !KNOW
 
 // ───────────────────────── socket commands ─────────────────────────
 
-const ID_FIELDS = ["memberId", "from", "to", "itemId", "voteId", "onBehalfOf"];
+const ID_FIELDS = ["memberId", "from", "to", "itemId", "voteId", "onBehalfOf", "requestId"];
 
 /** A well-formed example of every command aimed at the live sitting, each refused in its state. */
 function template(type: CommandType): Record<string, unknown> {
@@ -155,6 +155,13 @@ function template(type: CommandType): Record<string, unknown> {
     "vote:record-hands": { type: "vote:record-hands", voteId: live.openVoteId, tally: { pour: 1, contre: 0, abstention: 0, nppv: 0 }, presidentVote: "none" }, // secret ballot
     "vote:close": { type: "vote:close", voteId: live.closedVoteId }, // not open
     "vote:proclaim": { type: "vote:proclaim", voteId: live.openVoteId }, // not closed
+    "speech:request": { type: "speech:request", itemId: item0 ?? "", kind: "speech", memberId: "m03" }, // item decided
+    "speech:withdraw": { type: "speech:withdraw", requestId: "r-none" }, // no such request
+    "speech:reorder": { type: "speech:reorder", itemId: item0 ?? "", requestIds: ["r-none"] }, // not the pending list
+    "floor:give": { type: "floor:give", memberId: "m03", kind: "speech" }, // a vote is open
+    "floor:add-time": { type: "floor:add-time", seconds: 60 }, // nobody has the floor
+    "floor:end": { type: "floor:end" }, // nobody has the floor
+    "suspension:plan": { type: "suspension:plan", minutes: 10 }, // a vote is open
   };
   return { ...all[type] };
 }

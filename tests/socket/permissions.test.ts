@@ -34,6 +34,13 @@ function example(type: CommandBody["type"], self = "m03"): CommandBody {
     "vote:record-hands": { type: "vote:record-hands", voteId, tally: { pour: 1, contre: 0, abstention: 0, nppv: 0 } },
     "vote:close": { type: "vote:close", voteId },
     "vote:proclaim": { type: "vote:proclaim", voteId },
+    "speech:request": { type: "speech:request", itemId: itemIds[0]!, kind: "point-of-order" },
+    "speech:withdraw": { type: "speech:withdraw", requestId: "r-unknown" },
+    "speech:reorder": { type: "speech:reorder", itemId: itemIds[0]!, requestIds: ["r-unknown"] },
+    "floor:give": { type: "floor:give", memberId: self },
+    "floor:add-time": { type: "floor:add-time", seconds: 30 },
+    "floor:end": { type: "floor:end" },
+    "suspension:plan": { type: "suspension:plan", minutes: 10 },
   };
   return all[type];
 }
