@@ -9,6 +9,7 @@ import type { SittingHeader } from "../sitting/projection";
 import type { SittingEvent, SittingState } from "../sitting/state";
 import { frenchClock } from "../time";
 import { CHOICES } from "../vocabulary";
+import { speechSentence } from "./debate-facts";
 
 export type FactKind =
   | "opening"
@@ -22,7 +23,8 @@ export type FactKind =
   | "result"
   | "suspension"
   | "resumption"
-  | "closing";
+  | "closing"
+  | "speech";
 
 export interface Fact {
   seq: number;
@@ -57,6 +59,7 @@ const FACT_EVENTS: ReadonlySet<SittingEvent["type"]> = new Set([
   "sitting:suspended",
   "sitting:resumed",
   "sitting:closed",
+  "floor:given",
 ]);
 
 /** Whether an event may write a fact: the others (ballots, approvals) never do. */
@@ -194,6 +197,8 @@ export function factFor(seq: number, event: SittingEvent, before: SittingState, 
       };
     case "sitting:closed":
       return { seq, kind: "closing", heading: "Clôture", text: `La séance est levée à ${frenchClock(event.at, tz)}.` };
+    case "floor:given":
+      return { seq, kind: "speech", heading: null, text: speechSentence(event, before) };
     default:
       return movement(seq, event, before);
   }

@@ -5,7 +5,9 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicView } from "../../core/sitting/projection";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
+import * as Y from "yjs";
 import { Client, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+import { yClient } from "../helpers/yjs-client";
 
 let srv: TestServer;
 let clerkCookie: string;
@@ -127,6 +129,43 @@ describe("the speakers' list over sockets", () => {
     const frame = await firstEventFrame(`${srv.url}/api/public/sittings/${room.sittingId}/events`);
     expect(frame.debate.current?.memberId).toBe("m03");
     expect(frame.debate.rapporteurs).toEqual([]);
+  });
+});
+
+describe("the debate in the minutes", () => {
+  it("DEBATE-10 the live minutes get one block per speech (name, group, Paris time) with a paragraph after it; the PV lists speaking time per group", async () => {
+    const room = await liveSitting();
+    await room.president.sendOk({ type: "floor:give", memberId: "m03", kind: "rapporteur" });
+    await room.president.sendOk({ type: "floor:give", memberId: "m41" });
+    await room.president.sendOk({ type: "floor:give", memberId: "m49", kind: "point-of-order" });
+    await room.president.sendOk({ type: "floor:end" });
+    const sec = await yClient(srv.url, room.sittingId, await demoSignIn(srv.url, "u-m28"));
+    await sec.synced();
+    const frag = sec.doc.getXmlFragment("default");
+    const speeches = () =>
+      frag.toArray().flatMap((n, i) => (n instanceof Y.XmlElement && n.getAttribute("kind") === "speech" ? [{ i, text: String(n.getAttribute("text")) }] : []));
+    const end = Date.now() + 10_000;
+    while (speeches().length < 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    const chain = (await srv.db.sittingEvent.findMany({ where: { sittingId: room.sittingId, type: "floor:given" }, orderBy: { seq: "asc" } })).map(
+      (e) => JSON.parse(e.payload) as { at: string },
+    );
+    const paris = (iso: string) =>
+      new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(new Date(iso)).replace(":", "h");
+    expect(speeches().map((x) => x.text)).toEqual([
+      `M. Bastien ARNAUD, rapporteur, présente le point à ${paris(chain[0]!.at)}.`,
+      `M. Quentin QUÉRÉ, groupe Poitiers Demain, prend la parole à ${paris(chain[1]!.at)}.`,
+      `M. Adrien ALLARD, groupe Agir pour Poitiers, prend la parole pour un rappel au règlement à ${paris(chain[2]!.at)}.`,
+    ]);
+    // Each block is followed by an empty paragraph where the secretaries write what was said.
+    for (const { i } of speeches()) expect((frag.get(i + 1) as Y.XmlElement).nodeName).toBe("paragraph");
+    sec.close();
+    const pv = await fetch(`${srv.url}/records/sittings/${room.sittingId}/minutes`, { headers: { cookie: clerkCookie } });
+    expect(pv.status).toBe(200);
+    const html = await pv.text();
+    expect(html).toContain("<h2>Temps de parole</h2>");
+    expect(html).toMatch(/<td>Poitiers Demain<\/td><td class="num">1<\/td>/);
+    expect(html).toMatch(/<td>Rappels au règlement<\/td><td class="num">1<\/td>/);
+    expect(html).toContain('M. Quentin QUÉRÉ <span class="muted">(Poitiers Demain)</span>');
   });
 });
 
