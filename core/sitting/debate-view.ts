@@ -48,6 +48,8 @@ export interface DebateView {
   /** Each group's budget in its scope (item or sitting): used and left (finished speeches), null without a budget. */
   groups: { group: string; usedMs: number; remainingMs: number | null }[];
   limits: { speechSeconds: number; rapporteurSeconds: number; pointOfOrderSeconds: number; groupBudgetSeconds: number; groupBudgetScope: "item" | "sitting" };
+  /** The council's clock, to print a planned resumption as the room reads it. */
+  timeZone: string;
   /** The suspension's planned end ("reprise à 20h15") and whether that time has come. */
   resumption: { at: string; due: boolean } | null;
 }
@@ -127,6 +129,7 @@ export function projectDebate(state: SittingState, header: SittingHeader): Debat
       groupBudgetSeconds: s.groupBudgetSeconds,
       groupBudgetScope: s.groupBudgetScope,
     },
+    timeZone: s.timeZone,
     resumption: plan && state.status === "suspended" && plan.suspension === state.suspensions.length - 1 ? { at: plan.at, due: plan.dueAt !== null } : null,
   };
 }

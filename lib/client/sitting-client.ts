@@ -17,6 +17,7 @@ import {
 } from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
 import { wireError, type Reply } from "@/core/refusal";
+import { measureClockOffset } from "./server-clock";
 
 type SittingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SendReply<C extends CommandBody> = Reply<CommandReplies[C["type"]]>;
@@ -85,6 +86,10 @@ export function useSitting(sittingId: string): SittingConnection {
     const onConnect = () => {
       setConnected(true);
       subscribe();
+      // Round trips refine hello's clock (countdowns, #15).
+      void measureClockOffset(s).then((offset) => {
+        if (offset !== null) setClockOffset(offset);
+      });
     };
     const onDisconnect = () => setConnected(false);
     const onState = (v: PublicView) => {

@@ -14,10 +14,11 @@ import { ConnectionBanner } from "../../components/connection-banner";
 import { LocaleSwitch } from "../../components/locale-switch";
 import { ItemText } from "../../components/item-text";
 import { BallotPanel } from "../../components/ballot-panel";
+import { FloorRequest } from "../../components/sitting/floor-request";
 
 export default function CouncillorPage({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
-  const { view, me, connected, send, error } = useSitting(sittingId);
+  const { view, me, connected, send, error, clockOffset } = useSitting(sittingId);
   const agenda = useAgenda(sittingId);
   const t = useTranslations();
   const { run, notice } = useCommand(send);
@@ -59,6 +60,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
             {notice}
           </p>
         ) : null}
+        <FloorRequest view={view} me={me} clockOffset={clockOffset} run={run} />
         {vote && me ? (
           <div className="space-y-4" data-testid="vote-area">
             <p className="text-lg font-bold">

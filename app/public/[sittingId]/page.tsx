@@ -15,6 +15,7 @@ import { QuorumBanner } from "../../components/sitting/quorum-banner";
 import { ResultBanner } from "../../components/sitting/result-banner";
 import { SittingHeader } from "../../components/sitting/sitting-header";
 import { StatusPill } from "../../components/sitting/status-pill";
+import { SpeakersPanel } from "../../components/sitting/speakers-panel";
 
 /** A wall screen (≥ 1280 px): the seat map takes the agenda's place beside the tally, no scrolling. */
 function useWideScreen(): boolean {
@@ -71,7 +72,7 @@ function SeatMap({ view, compact = false }: { view: PublicView; compact?: boolea
 
 export default function PublicScreen({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
-  const { view, connected, error } = useSitting(sittingId);
+  const { view, connected, error, clockOffset } = useSitting(sittingId);
   const wide = useWideScreen();
   const t = useTranslations();
   if (error) return <main className="p-10 text-2xl">{error}</main>;
@@ -105,6 +106,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           ) : (
             <p className="mt-2 text-4xl font-bold text-slate-200">{view.status === "convened" ? t("public.waiting") : t("public.noItem")}</p>
           )}
+          <SpeakersPanel view={view} clockOffset={clockOffset} variant="wall" />
           {current?.status === "deferred" && current.call ? (
             <p className="mt-6 rounded-xl bg-contre p-5 text-3xl font-bold" role="status">
               ⚠ {t("public.deferred")}
