@@ -28,7 +28,7 @@ export function FloorRequest({
     return (
       <section className="card space-y-3 border-2 border-marianne p-4" aria-labelledby="my-floor" data-testid="my-floor">
         <h2 id="my-floor" className="text-2xl font-black text-marianne">
-          🎙 {t("youHaveFloor")}
+          {t("youHaveFloor")}
         </h2>
         <SpeechTimer current={d.current} clockOffset={clockOffset} variant="phone" />
       </section>
@@ -42,7 +42,6 @@ export function FloorRequest({
   const poo = asked("point-of-order");
   return (
     <div className="space-y-3">
-      {d.current || (debating && d.queue.length) ? <SpeakersPanel view={view} clockOffset={clockOffset} variant="phone" /> : null}
       {me.present && (debating || item.status === "voting") ? (
         <section className="card space-y-3 p-4" aria-label={t("title")} data-testid="floor-request">
           {mine.map((q) => (
@@ -57,7 +56,7 @@ export function FloorRequest({
           ))}
           {debating && canAsk && !speech ? (
             <button type="button" className="btn btn-primary w-full py-4 text-xl" onClick={() => ask("speech")}>
-              🙋 {t("request")}
+              {t("request")}
             </button>
           ) : null}
           {!poo ? (
@@ -67,6 +66,7 @@ export function FloorRequest({
           ) : null}
         </section>
       ) : null}
+      {d.current || (debating && d.queue.length) ? <SpeakersPanel view={view} clockOffset={clockOffset} variant="phone" /> : null}
     </div>
   );
 }

@@ -33,7 +33,7 @@ export function ResumptionNotice({ debate, variant }: { debate: DebateView; vari
   const look = variant === "wall" ? "rounded-xl bg-abst p-5 text-3xl font-bold text-white" : "rounded-lg bg-amber-100 p-3 text-lg font-semibold text-amber-950";
   return (
     <p className={look} role="status" data-testid="resumption">
-      {r.due ? `⏰ ${t("resumptionDue", { time })}` : `⏸ ${t("resumption", { time })}`}
+      {r.due ? `⚠ ${t("resumptionDue", { time })}` : t("resumption", { time })}
     </p>
   );
 }
@@ -46,9 +46,9 @@ export function SpeakersPanel({ view, clockOffset, variant }: { view: PublicView
   const next = item?.status === "called" ? nextSpeakers(d, t) : [];
   const wall = variant === "wall";
   if (!d.current && !next.length) return <ResumptionNotice debate={d} variant={variant} />;
-  const shown = next.slice(0, wall ? 4 : 3);
+  const shown = next.slice(0, 3);
   return (
-    <section aria-labelledby="debate-title" className={wall ? "mt-8 rounded-2xl bg-white/5 p-6" : "card p-4"} data-testid="speakers-panel">
+    <section aria-labelledby="debate-title" className={wall ? "mt-6 rounded-2xl bg-white/5 px-6 py-5" : "card p-4"} data-testid="speakers-panel">
       <h2
         id="debate-title"
         className={wall ? "text-xl font-semibold tracking-wide text-slate-300 uppercase" : "text-sm font-semibold text-slate-600 uppercase"}
@@ -58,8 +58,8 @@ export function SpeakersPanel({ view, clockOffset, variant }: { view: PublicView
       {d.current ? (
         <div className={`mt-2 grid items-center gap-4 ${wall ? "grid-cols-[1fr_auto]" : ""}`} data-testid="current-speaker">
           <div>
-            <p className={wall ? "text-5xl leading-tight font-black" : "text-2xl font-bold"}>{d.current.name}</p>
-            <p className={wall ? "mt-1 text-3xl text-slate-200" : "text-lg text-slate-700"}>
+            <p className={wall ? "text-4xl leading-tight font-black" : "text-2xl font-bold"}>{d.current.name}</p>
+            <p className={wall ? "mt-1 text-2xl text-slate-200" : "text-lg text-slate-700"}>
               {d.current.group ? t("group", { group: d.current.group }) : t("noGroup")}
               {d.current.kind !== "speech" ? ` — ${t(`kind.${d.current.kind}`)}` : ""}
             </p>
@@ -70,9 +70,9 @@ export function SpeakersPanel({ view, clockOffset, variant }: { view: PublicView
         <p className={wall ? "mt-2 text-3xl text-slate-200" : "mt-1 text-lg"}>{t("nobody")}</p>
       )}
       {shown.length ? (
-        <div className={wall ? "mt-5" : "mt-3"}>
-          <h3 className={wall ? "text-2xl font-bold" : "font-semibold"}>{t("next")}</h3>
-          <ol className={wall ? "mt-2 space-y-1 text-2xl" : "mt-1 space-y-1"} data-testid="next-speakers">
+        <div className={wall ? "mt-4" : "mt-3"}>
+          <h3 className={wall ? "text-xl font-bold" : "font-semibold"}>{t("next")}</h3>
+          <ol className={wall ? "mt-1 space-y-0.5 text-xl" : "mt-1 space-y-1"} data-testid="next-speakers">
             {shown.map((n, i) => (
               <li key={n.key} className="flex flex-wrap gap-x-2">
                 <span className="font-mono font-bold">{i + 1}.</span>

@@ -43,9 +43,10 @@ export function speechClock(current: CurrentSpeechView, nowMs: number): SpeechCl
 }
 
 const SIZES = {
-  wall: { digits: "text-8xl xl:text-9xl", label: "text-2xl", bar: "h-4" },
+  wall: { digits: "text-8xl", label: "text-2xl", bar: "h-4" },
   console: { digits: "text-6xl", label: "text-base", bar: "h-3" },
   phone: { digits: "text-7xl", label: "text-lg", bar: "h-3" },
+  desk: { digits: "text-4xl", label: "text-sm", bar: "h-2" },
 } as const;
 
 export function SpeechTimer({ current, clockOffset, variant }: { current: CurrentSpeechView; clockOffset: number; variant: keyof typeof SIZES }) {
@@ -69,7 +70,7 @@ export function SpeechTimer({ current, clockOffset, variant }: { current: Curren
         {c.overrun ? "⚠ " : ""}
         {label}
       </p>
-      <p role="timer" aria-label={`${label} ${digits}`} className={`font-mono leading-none font-black tabular-nums ${size.digits}`}>
+      <p role="timer" aria-label={`${label} ${digits}`} className={`leading-none font-black tracking-tight tabular-nums ${size.digits}`}>
         {digits}
       </p>
       {c.limited ? (

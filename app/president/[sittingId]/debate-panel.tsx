@@ -55,57 +55,55 @@ function QueueRow({ debate, q, index, run }: { debate: DebateView; q: RequestVie
   };
   const usedItem = debate.used.item.byMember[q.memberId] ?? 0;
   const usedSitting = debate.used.sitting.byMember[q.memberId] ?? 0;
+  const small = "btn btn-secondary px-2.5 py-1.5";
   return (
     <li
-      className={`flex flex-wrap items-center gap-2 rounded-lg border p-2 ${index === 0 ? "border-marianne bg-blue-50" : "border-slate-200"}`}
+      className={`grid grid-cols-[1.5rem_minmax(0,1fr)_auto] items-center gap-2 rounded-lg border px-2 py-1.5 ${index === 0 ? "border-marianne bg-blue-50" : "border-slate-200"}`}
       data-request={q.memberId}
     >
-      <span className="w-6 font-mono text-lg font-bold">{index + 1}</span>
-      <div className="mr-auto min-w-0">
-        <p className="font-semibold">
+      <span className="font-mono text-lg font-bold">{index + 1}</span>
+      <div className="min-w-0">
+        <p className="truncate font-semibold">
+          {q.kind === "point-of-order" ? <span className="mr-2 rounded bg-abst px-1.5 py-0.5 text-xs text-white">{t("kind.point-of-order")}</span> : null}
           {q.name}
-          {q.kind === "point-of-order" ? <span className="ml-2 rounded bg-abst px-2 py-0.5 text-sm text-white">{t("kind.point-of-order")}</span> : null}
         </p>
-        <p className="text-sm text-slate-700">
-          {q.group ?? t("noGroup")} · {t("used", { item: minutes(usedItem), sitting: minutes(usedSitting) })}
+        <p className="truncate text-sm text-slate-700">
+          {q.group ?? t("noGroup")}
+          {usedSitting ? ` · ${t("used", { item: minutes(usedItem), sitting: minutes(usedSitting) })}` : ""}
           {q.byChair ? ` · ${t("byChair")}` : ""}
           {!q.present ? <strong className="text-contre"> · {t("absent")}</strong> : null}
         </p>
       </div>
-      <button
-        type="button"
-        className="btn btn-primary"
-        onClick={() => void run({ type: "floor:give", requestId: q.requestId })}
-        aria-label={t("giveTo", { name: q.name })}
-      >
-        {t("give")}
-      </button>
-      <button
-        type="button"
-        className="btn btn-secondary px-2"
-        disabled={index === 0}
-        onClick={() => move(index - 1)}
-        aria-label={t("moveUp", { name: q.name })}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="btn btn-secondary px-2"
-        disabled={index === ids.length - 1}
-        onClick={() => move(index + 1)}
-        aria-label={t("moveDown", { name: q.name })}
-      >
-        ↓
-      </button>
-      <button
-        type="button"
-        className="btn btn-secondary px-2"
-        onClick={() => void run({ type: "speech:withdraw", requestId: q.requestId })}
-        aria-label={t("remove", { name: q.name })}
-      >
-        ✕
-      </button>
+      <div className="flex gap-1">
+        <button
+          type="button"
+          className={`btn px-3 py-1.5 ${index === 0 ? "btn-primary" : "btn-secondary"}`}
+          onClick={() => void run({ type: "floor:give", requestId: q.requestId })}
+          aria-label={t("giveTo", { name: q.name })}
+        >
+          {t("give")}
+        </button>
+        <button type="button" className={small} disabled={index === 0} onClick={() => move(index - 1)} aria-label={t("moveUp", { name: q.name })}>
+          ↑
+        </button>
+        <button
+          type="button"
+          className={small}
+          disabled={index === ids.length - 1}
+          onClick={() => move(index + 1)}
+          aria-label={t("moveDown", { name: q.name })}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className={small}
+          onClick={() => void run({ type: "speech:withdraw", requestId: q.requestId })}
+          aria-label={t("remove", { name: q.name })}
+        >
+          ✕
+        </button>
+      </div>
     </li>
   );
 }
@@ -114,7 +112,7 @@ function AddSpeaker({ view, run }: { view: PublicView; run: Send }) {
   const t = useTranslations("debate");
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
-  const present = view.roster.filter((m) => m.attendance === "present");
+  const present = view.roster.filter((m) => m.attendance === "present").sort((a, b) => a.lastName.localeCompare(b.lastName, "fr"));
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = formFields(e.currentTarget);
@@ -125,10 +123,22 @@ function AddSpeaker({ view, run }: { view: PublicView; run: Send }) {
     setMessage(r.ok ? t("added", { name: present.find((m) => m.id === memberId)?.name ?? memberId }) : null);
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-2" aria-label={t("addLabel")}>
+    <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-2 border-t border-slate-200 pt-2" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="w-full text-sm font-semibold text-slate-700">
+        {t("addLabel")}
+      </p>
       <label className="font-semibold" htmlFor={`${id}-m`}>
         {t("member")}
-        <select id={`${id}-m`} name="memberId" className="mt-1 block max-w-60 rounded-md border border-slate-400 px-2 py-2 font-normal">
+        <select
+          id={`${id}-m`}
+          name="memberId"
+          required
+          defaultValue=""
+          className="mt-1 block max-w-60 rounded-md border border-slate-400 px-2 py-2 font-normal"
+        >
+          <option value="" disabled>
+            {t("choose")}
+          </option>
           {present.map((m) => (
             <option key={m.id} value={m.id}>
               {m.lastName} {m.firstName}
@@ -209,12 +219,16 @@ export function DebatePanel({ view, clockOffset, run }: { view: PublicView; cloc
         </h2>
         <p className="text-sm text-slate-700">{t("limits", { speech: limit(d.limits.speechSeconds), poo: limit(d.limits.pointOfOrderSeconds) })}</p>
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <div className="space-y-3">
           <CurrentSpeech debate={d} clockOffset={clockOffset} run={run} />
           {item.status === "called"
             ? d.rapporteurs.map((r) => (
-                <div key={r.memberId} className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed border-marianne p-2" data-rapporteur={r.memberId}>
+                <div
+                  key={r.memberId}
+                  className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed border-marianne p-2"
+                  data-rapporteur={r.memberId}
+                >
                   <div className="mr-auto">
                     <p className="text-sm font-semibold text-marianne">{t("offered")}</p>
                     <p className="font-semibold">{r.name}</p>
@@ -237,7 +251,7 @@ export function DebatePanel({ view, clockOffset, run }: { view: PublicView; cloc
           <div>
             <h3 className="font-semibold">{t("listTitle", { count: d.queue.length })}</h3>
             {d.queue.length ? (
-              <ol className="mt-1 space-y-2" data-testid="speakers-list">
+              <ol className="mt-1 max-h-[22rem] space-y-1.5 overflow-y-auto" data-testid="speakers-list">
                 {d.queue.map((q, i) => (
                   <QueueRow key={q.requestId} debate={d} q={q} index={i} run={run} />
                 ))}

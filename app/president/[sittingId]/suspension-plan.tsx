@@ -1,6 +1,6 @@
 "use client";
-// A suspension with a planned end (#15): suspend for a few minutes in one tap, or, while suspended,
-// say when the sitting resumes ("reprise à 20h15"); the room clock tells every screen when that time comes.
+// A suspension with a planned end (#15): once suspended, the chair says when the sitting resumes — in
+// ten minutes, or at a time ("reprise à 20h15"); the room clock tells every screen when that time comes.
 import { useId, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PublicView } from "@/core/sitting/projection";
@@ -10,12 +10,6 @@ import type { Send } from "./send";
 export function SuspensionPlan({ status, run }: { status: PublicView["status"]; run: Send }) {
   const t = useTranslations("debate");
   const id = useId();
-  if (status === "opened")
-    return (
-      <button type="button" className="btn bg-white text-marianne" onClick={() => void run({ type: "suspension:plan", minutes: 10 })}>
-        {t("suspendFor", { minutes: 10 })}
-      </button>
-    );
   if (status !== "suspended") return null;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -30,6 +24,9 @@ export function SuspensionPlan({ status, run }: { status: PublicView["status"]; 
       <input id={`${id}-at`} name="resumeAt" type="time" required className="rounded-md px-2 py-1 text-ink" />
       <button type="submit" className="btn bg-white text-marianne">
         {t("plan")}
+      </button>
+      <button type="button" className="btn bg-white text-marianne" onClick={() => void run({ type: "suspension:plan", minutes: 10 })}>
+        {t("inMinutes", { minutes: 10 })}
       </button>
     </form>
   );
