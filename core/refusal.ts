@@ -17,6 +17,7 @@ export const REFUSALS = {
   "unknown-item": { fr: "Point inconnu", en: "Unknown item", status: 404 },
   "unknown-vote": { fr: "Vote inconnu", en: "Unknown vote", status: 404 },
   "unknown-account": { fr: "Compte inconnu", en: "Unknown account", status: 404 },
+  "unknown-request": { fr: "Demande de parole inconnue ou déjà retirée", en: "Unknown or withdrawn request to speak", status: 404 },
   "wrong-state": { fr: "Impossible à cette étape de la séance", en: "Not possible at this stage of the sitting", status: 409 },
   conflict: { fr: "Déjà pris ou en conflit avec l'existant", en: "Already taken or in conflict", status: 409 },
   "not-present": { fr: "L'élu n'est pas présent", en: "The member is not present", status: 409 },

@@ -34,6 +34,16 @@ export const TallySchema = z.strictObject({
 export type Tally = z.infer<typeof TallySchema>;
 export const EMPTY_TALLY: Tally = Object.freeze({ pour: 0, contre: 0, abstention: 0, nppv: 0 });
 
+/**
+ * Why a member has the floor: a speech they asked for (or the chair gave), the rapporteur presenting
+ * the item, or a point of order (rappel au règlement), which goes before every other request.
+ */
+export const SpeechKindSchema = z.enum(["speech", "rapporteur", "point-of-order"]);
+export type SpeechKind = z.infer<typeof SpeechKindSchema>;
+/** What a member may ask for from their device (the rapporteur is offered by the chair). */
+export const RequestKindSchema = z.enum(["speech", "point-of-order"]);
+export type RequestKind = z.infer<typeof RequestKindSchema>;
+
 /** The roles a signed-in person may hold. */
 export const RoleSchema = z.enum(["clerk", "president", "secretary", "councillor", "public"]);
 export type Role = z.infer<typeof RoleSchema>;
@@ -85,6 +95,16 @@ export const COUNCIL_SETTING_FIELDS = {
   publicationMode: z.enum(["electronic", "posting"]),
   /** The administrative court named in the acts' voies et délais de recours ("Tribunal administratif de Poitiers"). */
   administrativeCourt: z.string().trim().max(120),
+  // The debate's speaking times (règlement intérieur, L2121-8): 0 means no limit.
+  /** Each speech's time, in seconds. */
+  speechSeconds: z.number().int().min(0).max(7200),
+  /** A rapporteur's presentation of the item, in seconds (outside the groups' budgets). */
+  rapporteurSeconds: z.number().int().min(0).max(7200),
+  /** A point of order (rappel au règlement), in seconds. */
+  pointOfOrderSeconds: z.number().int().min(0).max(7200),
+  /** Each political group's total speaking time, in seconds, over one item or the whole sitting. */
+  groupBudgetSeconds: z.number().int().min(0).max(86_400),
+  groupBudgetScope: z.enum(["item", "sitting"]),
 };
 export const CouncilSettingsSchema = z.object({
   selfCheckIn: COUNCIL_SETTING_FIELDS.selfCheckIn.default(true),
@@ -94,6 +114,11 @@ export const CouncilSettingsSchema = z.object({
   timeZone: COUNCIL_SETTING_FIELDS.timeZone.default(DEFAULT_TIME_ZONE),
   publicationMode: COUNCIL_SETTING_FIELDS.publicationMode.default("electronic"),
   administrativeCourt: COUNCIL_SETTING_FIELDS.administrativeCourt.default(""),
+  speechSeconds: COUNCIL_SETTING_FIELDS.speechSeconds.default(300),
+  rapporteurSeconds: COUNCIL_SETTING_FIELDS.rapporteurSeconds.default(0),
+  pointOfOrderSeconds: COUNCIL_SETTING_FIELDS.pointOfOrderSeconds.default(120),
+  groupBudgetSeconds: COUNCIL_SETTING_FIELDS.groupBudgetSeconds.default(0),
+  groupBudgetScope: COUNCIL_SETTING_FIELDS.groupBudgetScope.default("item"),
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 

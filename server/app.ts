@@ -157,7 +157,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     });
   });
 
-  const io = createSocketServer(http, { sessions, rooms, logger, policy, caps, feed });
+  const io = createSocketServer(http, { sessions, rooms, logger, policy, caps, feed, clock });
   const facts = attachMinutesFacts({ db: opts.db, rooms, persistence, logger });
 
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -193,6 +193,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       });
     },
     async close() {
+      await rooms.stop();
       await facts.idle();
       await persistence.flushAll();
       docs.close();

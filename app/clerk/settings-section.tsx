@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { formFields } from "@/lib/client/form-fields";
 import { api, useBilingual, useErrorText, type CouncilSetup } from "./clerk-api";
+import { DebateSettings, debateSettingsFrom } from "./debate-settings";
 
 type Switch = "selfCheckIn" | "midSittingProxies" | "liveTally" | "presidentVotesLast";
 const SWITCHES: Switch[] = ["selfCheckIn", "midSittingProxies", "liveTally", "presidentVotesLast"];
@@ -34,6 +35,7 @@ export function SettingsSection({ setup, onSaved }: { setup: CouncilSetup; onSav
       publicationMode: f("publicationMode"),
       timeZone: f("timeZone").trim(),
       administrativeCourt: f("administrativeCourt").trim(),
+      ...debateSettingsFrom(f),
     };
     const r = await api<CouncilSetup>("PATCH", "/api/clerk/council/settings", body);
     if (r.ok) {
@@ -100,6 +102,7 @@ export function SettingsSection({ setup, onSaved }: { setup: CouncilSetup; onSav
             </div>
           ))}
         </fieldset>
+        <DebateSettings setup={setup} />
         <RecordsSettings setup={setup} />
         <div aria-live="polite">{message ? <p className="rounded-md border-l-4 border-pour bg-green-50 px-3 py-2">{message}</p> : null}</div>
         {error ? (

@@ -10,6 +10,7 @@ import type { SittingEvent, SittingState } from "../sitting/state";
 import { frenchClock } from "../time";
 import { CHOICES } from "../vocabulary";
 import { chairRecordedSentence, paperSentence, resultPrefix, WHOLE_SITTING_FACT_EVENTS, wholeSittingFact } from "./whole-sitting-facts";
+import { speechSentence } from "./debate-facts";
 
 export type FactKind =
   | "opening"
@@ -31,7 +32,8 @@ export type FactKind =
   | "paper-urn"
   | "president-turn"
   | "vote-cancelled"
-  | "huis-clos";
+  | "huis-clos"
+  | "speech";
 
 export interface Fact {
   seq: number;
@@ -66,6 +68,7 @@ const FACT_EVENTS: ReadonlySet<SittingEvent["type"]> = new Set([
   "sitting:suspended",
   "sitting:resumed",
   "sitting:closed",
+  "floor:given",
 ]);
 
 /** Whether an event may write a fact: the others (ballots, approvals) never do. */
@@ -203,6 +206,8 @@ export function factFor(seq: number, event: SittingEvent, before: SittingState, 
       };
     case "sitting:closed":
       return { seq, kind: "closing", heading: "Clôture", text: `La séance est levée à ${frenchClock(event.at, tz)}.` };
+    case "floor:given":
+      return { seq, kind: "speech", heading: null, text: speechSentence(event, before) };
     default:
       return movement(seq, event, before) ?? wholeSittingFact(seq, event, before);
   }

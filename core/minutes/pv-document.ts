@@ -39,6 +39,8 @@ export interface PvInput {
   approval: { version: number | null; hash: string | null; atDate: string; item: { order: number; title: string } | null } | null;
   deliberations: PvDeliberation[];
   note: VersionNote | null;
+  /** The speaking time per group and per member (#15), as HTML; empty when nobody spoke. */
+  speakingTime?: string;
 }
 
 const STYLE = `
@@ -55,6 +57,8 @@ dl.attendance { margin: 0; } dl.attendance dt { font-weight: bold; margin-top: 3
 .deliberation { break-inside: avoid; border-top: .4pt solid #999; padding-top: 4pt; margin-top: 6pt; } h2 + .deliberation { border-top: 0; }
 h2, h3 { break-after: avoid; }
 .rectification { display: block; border: 1.2pt solid #111; padding: 2mm 3mm; margin: 0 0 5mm; font-size: 10pt; }
+table.speaking { border-collapse: collapse; margin: 4pt 0 8pt; min-width: 60%; break-inside: avoid; } table.speaking caption { text-align: left; font-style: italic; margin-bottom: 2pt; }
+table.speaking th, table.speaking td { border-bottom: .4pt solid #999; padding: 1.5pt 6pt 1.5pt 0; text-align: left; } table.speaking .num { text-align: right; font-variant-numeric: tabular-nums; }
 .made-at { margin-top: 14pt; } .signatures { margin-top: 8pt; display: flex; justify-content: space-between; break-inside: avoid; } .signatures div { width: 45%; min-height: 22mm; }
 `;
 
@@ -137,6 +141,7 @@ ${approvalLine(input)}
 ${openingAttendance(input)}
 <h2>Déroulement de la séance</h2>
 ${input.body}
+${input.speakingTime ?? ""}
 <h2>Ordre du jour et délibérations</h2>
 ${deliberationsHtml(input.deliberations)}
 <p class="made-at">Fait à ${esc(h.commune)}, le ${esc(madeOn)}.</p>

@@ -11,6 +11,8 @@ import * as ballots from "./domains/ballots";
 import * as chairBallots from "./domains/chair-ballots";
 import * as closedSession from "./domains/closed-session";
 import * as convocation from "./domains/convocation";
+import * as clock from "./domains/clock";
+import * as debate from "./domains/debate";
 import type { Allowed, CommandContext, CommandOutcome, Decide, DecideTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
@@ -32,10 +34,17 @@ export const COMMAND_ROLES: Record<CommandBody["type"], Allowed> = {
   ...nominations.roles,
   ...chairBallots.roles,
   ...closedSession.roles,
+  ...debate.roles,
+  ...clock.roles,
 };
 
 /** The server's own commands, sent for a signed-in clerk (never from a socket). */
-const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = { ...minutesRecord.roles, ...records.roles, ...convocation.roles };
+const INTERNAL_ROLES: Record<InternalCommand["type"], Allowed> = {
+  ...minutesRecord.roles,
+  ...records.roles,
+  ...convocation.roles,
+  ...clock.internalRoles,
+};
 
 const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...lifecycle.decide,
@@ -50,6 +59,8 @@ const DECIDE: DecideTable<RoomCommand["type"]> = {
   ...minutesRecord.decide,
   ...records.decide,
   ...convocation.decide,
+  ...debate.decide,
+  ...clock.decide,
 };
 
 function rolesFor(type: RoomCommand["type"]): Allowed {

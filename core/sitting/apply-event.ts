@@ -9,6 +9,8 @@ import * as ballots from "./domains/ballots";
 import * as chairBallots from "./domains/chair-ballots";
 import * as closedSession from "./domains/closed-session";
 import * as convocation from "./domains/convocation";
+import * as clock from "./domains/clock";
+import * as debate from "./domains/debate";
 import type { Fold, FoldTable } from "./domains/kit";
 import * as lifecycle from "./domains/lifecycle";
 import * as minutesRecord from "./domains/minutes-record";
@@ -29,6 +31,8 @@ const FOLD: FoldTable<SittingEvent["type"]> = {
   ...minutesRecord.fold,
   ...records.fold,
   ...convocation.fold,
+  ...debate.fold,
+  ...clock.fold,
 };
 
 /** Folds one event into a state the caller owns and may change (a working copy). */

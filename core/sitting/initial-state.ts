@@ -5,6 +5,7 @@ import { CouncilSettingsSchema, fullName, itemKindOf } from "../vocabulary";
 import type { ItemState, RosterMember, SittingState } from "./state";
 import { emptyRecords } from "../records/publication";
 import { emptyConvocation } from "../convocation/sitting-part";
+import { emptyClock, emptyDebate } from "./debate-state";
 
 export interface SittingSetup {
   sittingId: string;
@@ -97,6 +98,8 @@ export function initialSittingState(setup: SittingSetup): SittingState {
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),
     convocation: emptyConvocation(),
+    debate: emptyDebate(),
+    clock: emptyClock(),
     seq: 0,
     lastHash: GENESIS_HASH,
   };

@@ -7,6 +7,7 @@ import type { Choice, Tally } from "./protocol";
 import type { ItemState, QuorumSnapshot, ResultSnapshot, SittingState, VoteState } from "./state";
 import { agendaIsPublic, itemsAddedAfterConvocation } from "../convocation/sitting-part";
 import { forecastAttendance, type AttendanceForecast } from "../convocation/forecast";
+import { projectDebate, type DebateView } from "./debate-view";
 
 export interface SittingHeader {
   councilName: string;
@@ -87,6 +88,8 @@ export interface PublicView {
   opening: SittingState["opening"];
   suspensions: SittingState["suspensions"];
   closedAt: string | null;
+  /** The debate: who has the floor and until when, the speakers' list, time used (#15). */
+  debate: DebateView;
 }
 
 export interface MemberView {
@@ -207,6 +210,10 @@ function viewItems(state: SittingState, audience: "public" | "council"): PublicV
   });
 }
 
+function hideSpeakers(d: DebateView): DebateView {
+  return { ...d, itemId: null, current: null, queue: [], rapporteurs: [], used: { ...d.used, item: { byMember: {}, byGroup: {} } } };
+}
+
 /**
  * The public view; `audience: "council"` is the same view unmasked during a closed session (sent to
  * the council's members and the chair only).
@@ -267,6 +274,8 @@ export function projectPublic(state: SittingState, header: SittingHeader, audien
     opening: state.opening,
     suspensions: state.suspensions,
     closedAt: state.closedAt,
+    // In camera (L2121-18) the public does not learn who speaks on the items discussed.
+    debate: masked ? hideSpeakers(projectDebate(state, header)) : projectDebate(state, header),
   };
 }
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { PublishRecordCommandSchema } from "../records/publication";
 import { ConvocationCommandSchemas } from "../convocation/sitting-part";
+import { ClockTickCommandSchema, DEBATE_COMMAND_SCHEMAS, type DebateReplies } from "./debate-protocol";
 import { BallotModeSchema, ChoiceSchema, TallySchema, type BallotMode, type Choice, type Role, type Tally } from "../vocabulary";
 import type { Reply } from "../refusal";
 import type { ChairView, MemberView, PublicView } from "./projection";
@@ -107,6 +108,8 @@ export const CommandBodySchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("vote:close"), voteId: Id }),
   z.strictObject({ type: z.literal("vote:proclaim"), voteId: Id }),
+  // The debate (#15): requests to speak, the floor, speaking time, a planned suspension.
+  ...DEBATE_COMMAND_SCHEMAS,
 ]);
 export type CommandBody = z.infer<typeof CommandBodySchema>;
 export type CommandType = CommandBody["type"];
@@ -124,6 +127,8 @@ export const InternalCommandSchema = z.discriminatedUnion("type", [
   PublishRecordCommandSchema,
   // The convocation, the ordre du jour's publication, declarations in advance (#19).
   ...ConvocationCommandSchemas,
+  // The room clock's deadline (#15): decided and logged like any command.
+  ClockTickCommandSchema,
 ]);
 export type InternalCommand = z.infer<typeof InternalCommandSchema>;
 /** What a sitting's room decides on: a client's command or the server's own. */
@@ -168,7 +173,7 @@ interface Base {
   /** The command changed nothing (already so). */
   unchanged?: true;
 }
-export interface CommandReplies {
+export interface CommandReplies extends DebateReplies {
   "sitting:open": Base & { quorum: QuorumSnapshot };
   "sitting:suspend": Base;
   "sitting:resume": Base & { quorum: QuorumSnapshot };
@@ -214,6 +219,8 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   "sitting:subscribe": (payload: Subscribe, ack: (reply: Reply<SubscribeReply>) => void) => void;
   command: (payload: CommandEnvelope, ack: (reply: Reply<CommandReplies[CommandType]>) => void) => void;
+  /** The server's clock now (epoch ms): a client measures its offset from the round trip (#15). */
+  "clock:sync": (ack: (reply: { serverTime: number }) => void) => void;
 }
 
 /** Why a client and this server cannot talk: the client checks `hello.protocol` against its own. */

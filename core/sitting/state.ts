@@ -15,6 +15,7 @@ import type {
   VoteSubject,
 } from "./state-parts";
 import type { ConvocationEvent, ConvocationState } from "../convocation/sitting-part";
+import type { ClockEvent, ClockState, DebateEvent, DebateState } from "./debate-state";
 
 export type { Role } from "../vocabulary";
 
@@ -191,6 +192,10 @@ export interface SittingState {
   records: RecordsState;
   /** The weeks before the sitting: the convocation's dispatches, the ordre du jour's publication, declarations in advance (#19). */
   convocation: ConvocationState;
+  /** The speakers' list and the speeches (#15). */
+  debate: DebateState;
+  /** What the room clock waits for besides speeches (a suspension's planned end). */
+  clock: ClockState;
   seq: number;
   lastHash: string;
 }
@@ -243,7 +248,9 @@ export type SittingEvent =
   | { type: "minutes:reopened"; ofVersion: number; reason: string; at: string }
   | { type: "minutes:published"; version: number; at: string }
   | RecordPublishedEvent
-  | ConvocationEvent;
+  | ConvocationEvent
+  | DebateEvent
+  | ClockEvent;
 
 export type SittingEventType = SittingEvent["type"];
 

@@ -19,6 +19,7 @@ import type { ChairView, MemberView, PublicView } from "@/core/sitting/projectio
 import { applyPublicPatch, patchApplies, type PublicPatch } from "@/core/sitting/public-patch";
 import { errorText, wireError, type Reply } from "@/core/refusal";
 import { useLocale } from "next-intl";
+import { measureClockOffset } from "./server-clock";
 
 type SittingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SendReply<C extends CommandBody> = Reply<CommandReplies[C["type"]]>;
@@ -88,6 +89,10 @@ export function useSitting(sittingId: string): SittingConnection {
     const onConnect = () => {
       setConnected(true);
       subscribe();
+      // Round trips refine hello's clock (countdowns, #15).
+      void measureClockOffset(s).then((offset) => {
+        if (offset !== null) setClockOffset(offset);
+      });
     };
     const onDisconnect = () => setConnected(false);
     const hold = (v: PublicView) => {

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { recordPaths } from "../../core/api/records";
 import { factFor, mayWriteFact, type Fact } from "../../core/minutes/facts";
 import { renderPvHtml, type PvDeliberation, type PvInput } from "../../core/minutes/pv-document";
+import { speakingTimeHtml } from "../../core/minutes/debate-facts";
 import type { VersionNote } from "../../core/records/publication";
 import { voteFigures, voteFiguresLine } from "../../core/records/vote-figures";
 import { amendmentRecords, decisionOf, nominationRecord } from "../../core/records/whole-sitting-record";
@@ -151,6 +152,7 @@ export async function renderProcesVerbal(
       : null,
     deliberations: deliberationsOf(ctx, opts.origin),
     note: opts.note ?? null,
+    speakingTime: speakingTimeHtml(s),
   });
   return { html, footer, figures };
 }

@@ -10,6 +10,7 @@ import type { RoomCommand } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
 import { addToUrn } from "../../core/sitting/urn";
+import { CLOCK_USER_ID, nextDeadline } from "../../core/sitting/domains/clock";
 import type { CommitEntry, SittingStore, StoredReceipt } from "../store/port";
 import { crashPoint } from "../fault";
 import { errorMessage, type Clock, type Logger } from "../ports";
@@ -60,6 +61,9 @@ export class SittingRoom {
   private listeners = new Set<RoomListener>();
   /** Reloads and batches run one at a time, never interleaved. */
   private exclusive: Promise<unknown> = Promise.resolve();
+  /** The room clock: one timer for the core's next deadline (derived from the log, re-armed after each change). */
+  private clockTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   private constructor(
     private readonly deps: RoomDeps,
@@ -69,7 +73,48 @@ export class SittingRoom {
 
   static async load(deps: RoomDeps, sittingId: string): Promise<SittingRoom> {
     const { state, header } = await deps.store.load(sittingId);
-    return new SittingRoom(deps, state, header);
+    const room = new SittingRoom(deps, state, header);
+    room.armClock();
+    return room;
+  }
+
+  /**
+   * Sets the one timer for the core's next deadline (a speech's time running out, a suspension's
+   * planned end). The deadline comes from the state, so after a restart the same one is found.
+   */
+  private armClock(retryMs?: number): void {
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
+    if (this.stopped) return;
+    const deadline = nextDeadline(this.state);
+    if (deadline === null && retryMs === undefined) return;
+    const wait = retryMs ?? Date.parse(deadline ?? "") - this.deps.clock.now().getTime();
+    this.clockTimer = setTimeout(() => void this.wake(), Math.min(Math.max(0, wait), 2 ** 31 - 1));
+    this.clockTimer.unref();
+  }
+
+  /** The deadline came: the core decides what is due, as a command from the room clock, logged like any other. */
+  async wake(): Promise<void> {
+    this.clockTimer = null;
+    if (this.stopped) return;
+    const deadline = nextDeadline(this.state);
+    if (deadline === null) return;
+    if (Date.parse(deadline) > this.deps.clock.now().getTime()) return this.armClock();
+    const actor: Actor = { userId: CLOCK_USER_ID, role: "clerk", memberId: null, councilId: this.state.councilId };
+    // The same id for the same deadline at the same point of the log: two processes ticking agree.
+    const commandId = `clock-${this.state.seq}-${Date.parse(deadline)}`;
+    const reply = await this.handle(actor, { sittingId: this.state.sittingId, commandId, command: { type: "clock:tick" } });
+    if (!reply.ok) {
+      this.deps.logger.error(`room clock of ${this.state.sittingId}: ${reply.error.code} ${reply.error.detail ?? ""}`);
+      this.armClock(1000);
+    } else if (!this.clockTimer) this.armClock();
+  }
+
+  /** No more ticks (the server is closing). */
+  stop(): void {
+    this.stopped = true;
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
   }
 
   onChange(fn: RoomListener): () => void {
@@ -100,6 +145,7 @@ export class SittingRoom {
     const { state, header } = await this.deps.store.load(this.state.sittingId);
     this.state = state;
     this.header = header;
+    this.armClock();
     this.notify([]);
   }
 
@@ -172,6 +218,7 @@ export class SittingRoom {
         d.working.lastHash = last.hash;
       }
       this.state = d.working;
+      this.armClock();
       if (d.committed.length) this.notify(d.committed);
       // The urn's old sealed versions leave the storage as soon as the vote is closed.
       if (d.secretClosed) this.deps.store.afterSecretVoteClosed();
@@ -205,6 +252,8 @@ export class SittingRoom {
       const events = outcome.ok ? outcome.events : [];
       const reply: RoomReply = outcome.ok ? { ok: true, data: { ...outcome.reply, seq: working.seq + events.length } } : { ok: false, error: outcome.error };
       out.replies.push({ p, reply });
+      // The room clock's tick that found nothing due decided nothing: no receipt to keep.
+      if (env.command.type === "clock:tick" && !events.length) continue;
       // Every command id gets exactly one stored reply, whatever the outcome: a retry gets it back.
       decided.set(env.commandId, { userId: actor.userId, fingerprint, reply });
       for (const e of events) {
@@ -266,6 +315,11 @@ export class RoomRegistry {
       this.rooms.set(sittingId, p);
     }
     return p;
+  }
+
+  /** Stops every room's clock (the server is closing). */
+  async stop(): Promise<void> {
+    for (const p of this.rooms.values()) (await p.catch(() => null))?.stop();
   }
 
   /** Reload a cached room (e.g. after the clerk edits the agenda) so its views follow. */

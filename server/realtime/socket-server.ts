@@ -17,7 +17,7 @@ import type { Identity, Sessions } from "../auth/sessions";
 import { TokenBucket } from "../auth/rate-limit";
 import type { ConnectionCaps } from "../http/connection-caps";
 import type { EdgePolicy } from "../http/edge-policy";
-import { errorMessage, type Logger } from "../ports";
+import { errorMessage, systemClock, type Clock, type Logger } from "../ports";
 import { UnknownSittingError } from "../store/errors";
 import type { RoomRegistry } from "./sitting-room";
 import type { PublicFeed } from "./public-feed";
@@ -44,6 +44,8 @@ export interface SocketDeps {
   policy: EdgePolicy;
   caps: ConnectionCaps;
   feed: PublicFeed;
+  /** The server's clock, the same the rooms decide with (hello and clock:sync tell it to screens). */
+  clock?: Clock;
 }
 
 export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
@@ -99,7 +101,12 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       protocol: PROTOCOL_VERSION,
       role: data.actor?.role ?? "public",
       memberId: data.actor?.memberId ?? null,
-      serverTime: Date.now(),
+      serverTime: (deps.clock ?? systemClock).now().getTime(),
+    });
+
+    // A screen measures its clock's offset from the round trip (countdowns follow the server's clock).
+    socket.on("clock:sync", (ack?: unknown) => {
+      if (typeof ack === "function") (ack as (r: { serverTime: number }) => void)({ serverTime: (deps.clock ?? systemClock).now().getTime() });
     });
 
     socket.on("sitting:subscribe", async (payload: unknown, ack?: unknown) => {

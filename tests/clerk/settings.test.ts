@@ -28,7 +28,23 @@ describe("CLERK-8 council settings", () => {
       timeZone: "Europe/Paris",
       publicationMode: "electronic",
       administrativeCourt: "Tribunal administratif de Poitiers",
+      speechSeconds: 300,
+      rapporteurSeconds: 0,
+      pointOfOrderSeconds: 120,
+      groupBudgetSeconds: 0,
+      groupBudgetScope: "item",
     });
+  });
+
+  it("DEBATE-6 the clerk sets the speaking times of the règlement intérieur; nonsense is refused and changes nothing", async () => {
+    const r = await patch({ speechSeconds: 240, rapporteurSeconds: 600, pointOfOrderSeconds: 60, groupBudgetSeconds: 1800, groupBudgetScope: "sitting" });
+    expect(r.status).toBe(200);
+    expect(data<CouncilSetup>(r).settings).toMatchObject({ speechSeconds: 240, rapporteurSeconds: 600, groupBudgetSeconds: 1800, groupBudgetScope: "sitting" });
+    for (const bad of [{ speechSeconds: -1 }, { speechSeconds: 1.5 }, { groupBudgetScope: "week" }, { pointOfOrderSeconds: "60" }])
+      expect((await patch(bad)).status).toBe(400);
+    expect((await setup()).settings.speechSeconds).toBe(240);
+    const back = await patch({ speechSeconds: 300, rapporteurSeconds: 0, pointOfOrderSeconds: 120, groupBudgetSeconds: 0, groupBudgetScope: "item" });
+    expect(back.status).toBe(200);
   });
 
   it("CLERK-8 saves the switches and the rule set; the convened sittings' live state follows", async () => {

@@ -4,6 +4,7 @@ import { emptyConvocation } from "../../core/convocation/sitting-part";
 import { describe, expect, it } from "vitest";
 import { buildDeliberationList, buildExtract, renderDeliberationListHtml, renderExtractHtml, type ExtractInput } from "@/core/records/extract";
 import { renderRichText } from "@/core/records/extract-html";
+import { emptyClock, emptyDebate } from "../../core/sitting/debate-state";
 import { emptyRecords } from "@/core/records/publication";
 import type { ItemState, QuorumSnapshot, RosterMember, SittingState, VoteState } from "@/core/sitting/state";
 import { CouncilSettingsSchema } from "@/core/vocabulary";
@@ -188,6 +189,8 @@ function sitting(): SittingState {
     minutes: { versions: [], state: "draft", publishedVersion: null, publishedAt: null, corrections: [] },
     records: emptyRecords(),
     convocation: emptyConvocation(),
+    debate: emptyDebate(),
+    clock: emptyClock(),
     seq: 20,
     lastHash: "h",
   };

@@ -132,7 +132,7 @@ const unknownId = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/).filter((s) => !KNOW
 
 // ───────────────────────── socket commands ─────────────────────────
 
-const ID_FIELDS = ["memberId", "from", "to", "itemId", "voteId", "onBehalfOf"];
+const ID_FIELDS = ["memberId", "from", "to", "itemId", "voteId", "onBehalfOf", "requestId"];
 
 /** A well-formed example of every command aimed at the live sitting, each refused in its state. */
 function template(type: CommandType): Record<string, unknown> {
@@ -168,6 +168,13 @@ function template(type: CommandType): Record<string, unknown> {
     "vote:president-turn": { type: "vote:president-turn", voteId: live.closedVoteId }, // vote closed
     "vote:cancel": { type: "vote:cancel", voteId: live.closedVoteId, reason: "erreur de manipulation" }, // proclaimed
     "huis-clos:end": { type: "huis-clos:end" }, // not in closed session
+    "speech:request": { type: "speech:request", itemId: item0 ?? "", kind: "speech", memberId: "m03" }, // item decided
+    "speech:withdraw": { type: "speech:withdraw", requestId: "r-none" }, // no such request
+    "speech:reorder": { type: "speech:reorder", itemId: item0 ?? "", requestIds: ["r-none"] }, // not the pending list
+    "floor:give": { type: "floor:give", memberId: "m03", kind: "speech" }, // a vote is open
+    "floor:add-time": { type: "floor:add-time", seconds: 60 }, // nobody has the floor
+    "floor:end": { type: "floor:end" }, // nobody has the floor
+    "suspension:plan": { type: "suspension:plan", minutes: 10 }, // a vote is open
   };
   return { ...all[type] };
 }

@@ -47,6 +47,13 @@ function example(type: CommandBody["type"], self = "m03"): CommandBody {
     "vote:president-turn": { type: "vote:president-turn", voteId },
     "vote:cancel": { type: "vote:cancel", voteId: "v-none", reason: "erreur de manipulation" },
     "huis-clos:end": { type: "huis-clos:end" },
+    "speech:request": { type: "speech:request", itemId: itemIds[0]!, kind: "point-of-order" },
+    "speech:withdraw": { type: "speech:withdraw", requestId: "r-unknown" },
+    "speech:reorder": { type: "speech:reorder", itemId: itemIds[0]!, requestIds: ["r-unknown"] },
+    "floor:give": { type: "floor:give", memberId: self },
+    "floor:add-time": { type: "floor:add-time", seconds: 30 },
+    "floor:end": { type: "floor:end" },
+    "suspension:plan": { type: "suspension:plan", minutes: 10 },
   };
   return all[type];
 }

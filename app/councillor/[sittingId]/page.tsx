@@ -14,6 +14,7 @@ import { ConnectionBanner } from "../../components/connection-banner";
 import { LocaleSwitch } from "../../components/locale-switch";
 import { ItemText } from "../../components/item-text";
 import { BallotPanel } from "../../components/ballot-panel";
+import { FloorRequest } from "../../components/sitting/floor-request";
 import { NominationBallot } from "../../components/nomination-ballot";
 import { NominationFigures } from "../../components/sitting/nomination-figures";
 import { SetAsideNote } from "../../components/sitting/set-aside-note";
@@ -22,7 +23,7 @@ import { ConvocationReader } from "../../components/convocation-reader";
 
 export default function CouncillorPage({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
-  const { view, me, connected, send, error } = useSitting(sittingId);
+  const { view, me, connected, send, error, clockOffset } = useSitting(sittingId);
   const agenda = useAgenda(sittingId, view?.convocation.agendaPublic);
   const t = useTranslations();
   const { run, notice } = useCommand(send);
@@ -62,6 +63,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
           </p>
         ) : null}
         {view.huisClos ? <p className="rounded-lg bg-ink px-3 py-2 font-semibold text-white">🚪 {t("huisClos.councilText")}</p> : null}
+        <FloorRequest view={view} me={me} clockOffset={clockOffset} run={run} />
         {vote && me ? (
           <div className="space-y-4" data-testid="vote-area">
             {current ? (

@@ -7,10 +7,13 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { CharacterCount } from "@tiptap/extensions";
 import * as Y from "yjs";
 import type { MinutesNotice } from "@/core/minutes/document";
 import { openMinutesProvider, type MinutesRole } from "@/lib/client/minutes-provider";
 import { SittingFact } from "./sitting-fact";
+import { ClearFormatting, MinutesToolbar } from "./minutes-toolbar";
+import { DeskPanel } from "./desk-panel";
 
 const COLORS = ["#b3261e", "#11703a", "#000091", "#8a5a00", "#6d28d9", "#0e7490", "#be185d"];
 
@@ -91,6 +94,8 @@ export function MinutesEditor({
       extensions: [
         StarterKit.configure({ undoRedo: false }),
         SittingFact,
+        CharacterCount,
+        ClearFormatting,
         Collaboration.configure({ document: doc }),
         // The public is not shown as present (its provider sends no presence).
         ...(role === "public" ? [] : [CollaborationCaret.configure({ provider, user })]),
@@ -127,8 +132,12 @@ export function MinutesEditor({
           ))}
         </ul>
       </div>
-      <div className="card" data-testid="minutes-editor">
-        <EditorContent editor={editor} />
+      <div className={canWrite ? "grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}>
+        <div className="card" data-testid="minutes-editor">
+          {editor ? <MinutesToolbar editor={editor} canWrite={canWrite} /> : null}
+          <EditorContent editor={editor} />
+        </div>
+        {canWrite ? <DeskPanel sittingId={sittingId} doc={doc} /> : null}
       </div>
     </div>
   );

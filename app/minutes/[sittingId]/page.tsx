@@ -37,7 +37,7 @@ export default function MinutesPage({ params }: { params: Promise<{ sittingId: s
   }, [sittingId]);
   useEffect(() => askAccess(), [askAccess]);
   return (
-    <main className="mx-auto max-w-5xl p-4">
+    <main className="mx-auto max-w-7xl p-4">
       <header className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-bold text-marianne">
           {t("title")} — {heading}

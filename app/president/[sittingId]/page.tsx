@@ -13,6 +13,8 @@ import { QuorumBanner } from "../../components/sitting/quorum-banner";
 import { SittingHeader } from "../../components/sitting/sitting-header";
 import { StatusPill } from "../../components/sitting/status-pill";
 import { CurrentItemPanel } from "./current-item-panel";
+import { DebatePanel } from "./debate-panel";
+import { SuspensionPlan } from "./suspension-plan";
 import { LifecycleControls } from "./lifecycle-controls";
 import { ExpectedQuorum } from "./expected-quorum";
 import { Proxies } from "./proxies";
@@ -24,7 +26,7 @@ type Tab = "rollcall" | "agenda" | "proxies";
 
 export default function PresidentConsole({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
-  const { view, me, chair, connected, send, error } = useSitting(sittingId);
+  const { view, me, chair, connected, send, error, clockOffset } = useSitting(sittingId);
   const { run, notice } = useCommand(send);
   const agenda = useAgenda(sittingId, view?.convocation.agendaPublic);
   const t = useTranslations();
@@ -40,6 +42,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
       <ConnectionBanner connected={connected} />
       <SittingHeader view={view} title={t("president.title")} variant="console">
         <StatusPill status={view.status} variant="console" />
+        <SuspensionPlan status={view.status} run={run} />
         <LifecycleControls status={view.status} run={run} />
       </SittingHeader>
       <QuorumBanner view={view} variant="console" />
@@ -52,6 +55,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
           {notice}
         </p>
       ) : null}
+      <DebatePanel view={view} clockOffset={clockOffset} run={run} />
       <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <CurrentItemPanel view={view} agenda={agenda} me={me} chair={chair} run={run} send={send} />
         <section className="card p-4">

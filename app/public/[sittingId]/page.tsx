@@ -14,6 +14,7 @@ import { SittingHeader } from "../../components/sitting/sitting-header";
 import { StatusPill } from "../../components/sitting/status-pill";
 import { PublicVote } from "./public-vote";
 import { SeatMap } from "./seat-map";
+import { SpeakersPanel } from "../../components/sitting/speakers-panel";
 
 /** A wall screen (≥ 1280 px): the seat map takes the agenda's place beside the tally, no scrolling. */
 function useWideScreen(): boolean {
@@ -30,7 +31,7 @@ function useWideScreen(): boolean {
 
 export default function PublicScreen({ params }: { params: Promise<{ sittingId: string }> }) {
   const { sittingId } = use(params);
-  const { view, connected, error } = useSitting(sittingId);
+  const { view, connected, error, clockOffset } = useSitting(sittingId);
   const wide = useWideScreen();
   const t = useTranslations();
   if (error) return <main className="p-10 text-2xl">{error}</main>;
@@ -71,6 +72,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           ) : (
             <p className="mt-2 text-4xl font-bold text-slate-200">{view.status === "convened" ? t("public.waiting") : t("public.noItem")}</p>
           )}
+          <SpeakersPanel view={view} clockOffset={clockOffset} variant="wall" />
           {named && !wide ? <SeatMap view={view} /> : null}
         </section>
         <aside className={named ? "space-y-4" : "space-y-6"}>
