@@ -3,6 +3,18 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "./time";
 
+/**
+ * An identifier sent by a client (member, item, vote, sitting…): letters, digits, - and _. Never the
+ * name of a property every object has ("constructor", "valueOf", "__proto__"…): the state's maps are
+ * plain objects, and `state.proxies["valueOf"]` would otherwise find something (SEC-1).
+ */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only")
+  .refine((s) => !(s in Object.prototype), "identifier: not a reserved name");
+
 /** A ballot's choice (L2121-20): pour, contre, abstention, ne prend pas part au vote. */
 export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
 export type Choice = z.infer<typeof ChoiceSchema>;

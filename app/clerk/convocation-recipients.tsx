@@ -107,7 +107,7 @@ export function ConvocationRecipients({
                     <>
                       {t(`intent.${r.declaration.intent}`)}
                       {r.declaration.toName ? ` ${r.declaration.toName}` : ""} <span className="text-slate-600">({t(`source.${r.declaration.source}`)})</span>
-                      {r.declaration.document ? (
+                      {r.declaration.scanned ? (
                         <a
                           className="ml-1 underline"
                           href={`/api/clerk/sittings/${sittingId}/declarations/${r.memberId}/document`}

@@ -1,6 +1,7 @@
 // The clerk's sitting routes: convene a sitting, edit its details and agenda, import draft
 // deliberations into it. Input schemas and answer types shared by the server and the clerk's screen.
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import { ACTES_NATURES, isActesMatterCode, normaliseActesNumber } from "../records/actes";
 import { isIsoDate } from "../records/dates";
 import type { ParsedDeliberation } from "../records/deliberation-parser";
@@ -9,11 +10,6 @@ import { route } from "./contract";
 import type { TextEncodingName } from "../records/text-encoding";
 import type { FileProblem } from "./clerk-roster";
 
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only");
 const isoDate = z.string().refine(isIsoDate, "must be a real date YYYY-MM-DD");
 const line = (max: number) => z.string().trim().max(max);
 const optionalLine = (max: number) =>

@@ -1,16 +1,11 @@
 // The clerk's council routes: the council and its settings, device pairing codes and the paired
 // devices, and the staff accounts (create, disable, enable, reset a password).
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import { getRuleSet, listRuleSets } from "../rules";
 import type { LocalizedText } from "../rules/types";
 import { COUNCIL_SETTING_FIELDS, StaffRoleSchema, type CouncilSettings, type StaffRole } from "../vocabulary";
 import { route } from "./contract";
-
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only");
 
 export const UpdateSettingsSchema = z
   .strictObject({

@@ -2,6 +2,7 @@
 // publishes the ordre du jour, records declarations received on paper; a member reads the
 // convocation, acknowledges it and declares in advance — from the device, or from the e-mail's link.
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import type { AttendanceForecast } from "../convocation/forecast";
 import type { DelayCheck } from "../convocation/delay";
 import type { AdvanceIntent, AdvanceSource } from "../convocation/sitting-part";
@@ -9,12 +10,6 @@ import { ADVANCE_INTENTS } from "../convocation/sitting-part";
 import { isIsoDate } from "../records/dates";
 import type { Bilingual } from "../vocabulary";
 import { route } from "./contract";
-
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const UpdateConvocationSchema = z
   .strictObject({
@@ -59,7 +54,14 @@ export interface RecipientRow {
   openedAt: string | null;
   acknowledgedAt: string | null;
   acknowledgedVia: string | null;
-  declaration: { intent: AdvanceIntent; to: string | null; toName: string | null; source: AdvanceSource; at: string; document: boolean } | null;
+  declaration: {
+    intent: AdvanceIntent;
+    to: string | null;
+    toName: string | null;
+    source: AdvanceSource;
+    at: string;
+    /** A paper declaration's scan is stored. */ scanned: boolean;
+  } | null;
 }
 
 export interface ClerkConvocation {

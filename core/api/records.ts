@@ -2,15 +2,10 @@
 // SCDL open-data file (and the rows it refused), the procès-verbal; and the clerk's publication and
 // minutes actions. The records desk's own routes are in records-desk.ts.
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import { isIsoDate } from "../records/dates";
 import { parseActesId } from "../records/actes";
 import { buildPath, route } from "./contract";
-
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only");
 
 const PublicationDate = z.string().refine(isIsoDate, { message: "must be a date YYYY-MM-DD" }).nullable().optional();
 

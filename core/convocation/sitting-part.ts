@@ -4,6 +4,7 @@
 // proxy checked by the rules engine. Apologies and proxies fill the roll call's starting state, so the
 // log stays the one source of truth. The decisions and folds live here; core/sitting only delegates.
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import { validateNewProxy } from "../rules";
 import { reject, type WireError } from "../refusal";
 import { isIsoDate } from "../rules/dates";
@@ -11,11 +12,6 @@ import type { SittingEvent, SittingState } from "../sitting/state";
 import type { RuleSet } from "../rules/types";
 import { checkConvocationDelay, type DelayBasis } from "./delay";
 
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
 const Day = z.string().refine(isIsoDate, "a real date YYYY-MM-DD");
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -2,6 +2,7 @@
 // procès-verbal stores the rendered document and writes its hashes in the sitting's log; a correction
 // is a new version with its reason. The decision and the fold live here; core/sitting only delegates.
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import { reject, type WireError } from "../refusal";
 import type { SittingState } from "../sitting/state";
 import { isIsoDate } from "./dates";
@@ -9,11 +10,6 @@ import { isIsoDate } from "./dates";
 export const RECORD_KINDS = ["extract", "deliberations", "minutes"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** The server's command that freezes a rendered record (sent for a signed-in clerk, never from a socket). */

@@ -2,13 +2,8 @@
 // with a planned end, and the room clock's own internal command. protocol.ts spreads these schemas
 // into its unions, and CommandReplies extends the replies declared here.
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import { RequestKindSchema, SpeechKindSchema } from "../vocabulary";
-
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only");
 
 /** Client commands of the debate, spread into CommandBodySchema. */
 export const DEBATE_COMMAND_SCHEMAS = [

@@ -1,6 +1,7 @@
 // The Séance real-time protocol: every client→server command and server→client event as one zod
 // schema, the types inferred from it, the protocol version, and the closed list of rejection reasons.
 import { z } from "zod";
+import { IdSchema as Id } from "../vocabulary";
 import { PublishRecordCommandSchema } from "../records/publication";
 import { ConvocationCommandSchemas } from "../convocation/sitting-part";
 import { ClockTickCommandSchema, DEBATE_COMMAND_SCHEMAS, type DebateReplies } from "./debate-protocol";
@@ -14,11 +15,6 @@ import type { NominationRound } from "./state-parts";
 // 2: the public view travels as patches ("sitting:patch") after one snapshot.
 export const PROTOCOL_VERSION = 2;
 
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "identifier: letters, digits, - and _ only");
 const CommandId = z
   .string()
   .min(8)

@@ -65,7 +65,7 @@ export async function clerkConvocation(deps: ConvocationDeps, sittingId: string)
         acknowledgedAt: acked?.acknowledgedAt?.toISOString() ?? null,
         acknowledgedVia: acked?.acknowledgedVia ?? null,
         declaration: d
-          ? { intent: d.intent, to: d.to, toName: d.to ? (state.roster[d.to]?.name ?? null) : null, source: d.source, at: d.at, document: scanned.has(m.id) }
+          ? { intent: d.intent, to: d.to, toName: d.to ? (state.roster[d.to]?.name ?? null) : null, source: d.source, at: d.at, scanned: scanned.has(m.id) }
           : null,
       };
     });
