@@ -170,7 +170,7 @@ describe("attendance in advance", () => {
     expect(row(v, memberId(12)).declaration).toMatchObject({
       intent: "proxy",
       source: "paper",
-      document: true,
+      scanned: true,
       toName: (await srv.server.rooms.get(sid)).state.roster[memberId(13)]?.name,
     });
     chair.close();
