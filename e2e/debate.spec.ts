@@ -71,7 +71,7 @@ test.beforeAll(async () => {
       "--import",
       "tsx",
       "scripts/setup.ts",
-      ...["--council-name", "Ville de Montreuil-Bellay", "--commune", "Montreuil-Bellay", "--siren", "214902152", "--siret", "21490215200013"],
+      ...["--council-name", "Ville de Montreuil-Bellay", "--commune", "Montreuil-Bellay", "--siren", "214902157", "--siret", "21490215700004"],
       ...["--population", "3900", "--departement", "49", "--clerk-login", "greffe"],
       ...["--mayor-civility", "Mme", "--mayor-first-name", "Claire", "--mayor-last-name", "Moreau", "--mayor-login", "maire"],
     ],

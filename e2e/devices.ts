@@ -6,6 +6,8 @@ import type { CommandBody } from "../core/sitting/protocol";
 
 export interface Devices {
   send(memberId: string, command: CommandBody): Promise<Record<string, unknown>>;
+  /** The open vote's id as the council sees it (in camera too, where the public sees none). */
+  openVoteId(): Promise<string>;
   close(): void;
 }
 
@@ -37,6 +39,17 @@ export async function devicesOf(baseURL: string, sittingId: string, memberIds: r
       };
       if (!r.ok) throw new Error(`${memberId} ${command.type} refused: ${r.error?.code}`);
       return r.data ?? {};
+    },
+    async openVoteId() {
+      const socket = sockets.values().next().value;
+      if (!socket) throw new Error("no device");
+      const r = (await socket.timeout(10_000).emitWithAck("sitting:subscribe", { sittingId })) as {
+        ok: boolean;
+        data?: { view: { vote: { id: string; status: string } | null } | null };
+      };
+      const vote = r.data?.view?.vote;
+      if (!vote || vote.status !== "open") throw new Error("no open vote");
+      return vote.id;
     },
     close: () => {
       for (const s of sockets.values()) s.close();

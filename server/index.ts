@@ -5,6 +5,7 @@ import { openDatabase, type Db } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { resolveDatabaseUrl } from "./db/url";
 import { isDatabaseEmpty, seedDemo } from "./seed/demo";
+import { conveneDemo } from "./seed/demo-convocation";
 import { accountsWithDemoPasswords } from "./auth/accounts";
 import { createSeanceServer } from "./app";
 import { errorMessage } from "./ports";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   }
   let db: Db;
   let empty = false;
+  let seeded = false;
   try {
     db = await openDatabase(url);
     empty = await isDatabaseEmpty(db);
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
       const r = await seedDemo(db);
       console.log(`Empty database: demo council "${r.councilId}" loaded.`);
       empty = false;
+      seeded = true;
     }
   } catch (err) {
     fail(`cannot open the database ${url} — ${errorMessage(err)}`);
@@ -65,6 +68,8 @@ async function main(): Promise<void> {
   }
 
   const server = await createSeanceServer({ db, databaseUrl: url, dev, demo, dir: process.cwd(), withoutPages: cfg.data.SEANCE_PAGES === "0" });
+  // The demo sitting was convened and its ordre du jour posted (the room decides it, as for the clerk).
+  if (seeded) await conveneDemo(db, server.rooms).catch((err: unknown) => fail(errorMessage(err)));
   let port: number;
   try {
     port = await server.listen(cfg.data.PORT, cfg.data.HOST);

@@ -20,25 +20,53 @@ function LateFlag({ item }: { item: ViewItem }) {
   return item.addedAfterConvocation ? <span className="ml-2 rounded bg-amber-100 px-2 text-sm font-semibold text-amber-900">{t("addedAfter")}</span> : null;
 }
 
-export function AgendaList({ view, variant, action }: { view: PublicView; variant: "console" | "wall"; action?: (item: ViewItem) => ReactNode }) {
+/** The wall shows at most `max` items around the current one (a real agenda has thirty): how many are left out before and after. */
+export function wallWindow<T extends { id: string }>(items: readonly T[], currentId: string | null, max = 6): { shown: T[]; before: number; after: number } {
+  if (items.length <= max) return { shown: [...items], before: 0, after: 0 };
+  const at = Math.max(
+    0,
+    items.findIndex((it) => it.id === currentId),
+  );
+  const start = Math.min(Math.max(0, at - 2), items.length - max);
+  return { shown: items.slice(start, start + max), before: start, after: items.length - start - max };
+}
+
+export function AgendaList({
+  view,
+  variant,
+  action,
+  wallItems = 5,
+}: {
+  view: PublicView;
+  variant: "console" | "wall";
+  action?: (item: ViewItem) => ReactNode;
+  /** How many items the wall shows around the current one. */
+  wallItems?: number;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   if (!view.items.length && !view.convocation.agendaPublic) return <p className="text-lg">{t("convocation.public.notPublished")}</p>;
-  if (variant === "wall")
+  if (variant === "wall") {
+    const { shown, before, after } = wallWindow(view.items, view.currentItemId, wallItems);
     return (
       <ol className="space-y-2">
-        {view.items.map((it) => (
+        {before ? <li className="px-3 text-base text-slate-300">{t("public.earlierItems", { n: before })}</li> : null}
+        {shown.map((it) => (
           <li key={it.id} className={`rounded-lg px-3 py-2 text-lg ${it.id === view.currentItemId ? "bg-white text-ink" : "bg-white/5"}`}>
-            <span className="font-bold">
-              {t("common.no")} {it.order}
-            </span>{" "}
-            {it.title}
+            <span className="block truncate" title={it.title}>
+              <span className="font-bold">
+                {t("common.no")} {it.order}
+              </span>{" "}
+              {it.title}
+            </span>
             <LateFlag item={it} />
             <span className="block text-base font-semibold">{itemStateText(it, t, locale)}</span>
           </li>
         ))}
+        {after ? <li className="px-3 text-base text-slate-300">{t("public.moreItems", { n: after })}</li> : null}
       </ol>
     );
+  }
   return (
     <ol className="space-y-2">
       {view.items.map((it) => (

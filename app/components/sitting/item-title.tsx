@@ -8,7 +8,7 @@ export function ItemTitle({ item, variant, compact = false }: { item: ViewItem; 
   // On the wall, a vote and its result need the room: the title steps down a size (it stays the largest text).
   if (variant === "wall")
     return (
-      <p className={`mt-2 text-4xl font-black leading-tight ${compact ? "" : "xl:text-5xl"}`} data-testid="current-title">
+      <p className={`mt-2 font-black leading-tight ${compact ? "text-3xl" : "text-4xl xl:text-5xl"}`} data-testid="current-title">
         <span className="mr-3 text-slate-300">
           {t("no")} {item.order}
         </span>

@@ -40,6 +40,8 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
   const vote = currentVote(view);
   const rapporteurs = current ? (view.header.rapporteursByItem[current.id] ?? []) : [];
   const named = !!(vote?.names ?? vote?.picks);
+  // A named ballot or a nomination's figures take room: the side column tightens to stay on the wall.
+  const dense = named || !!current?.nomination?.rounds.length;
   return (
     <main className="min-h-screen bg-ink text-white" data-testid="public-screen">
       {/* Read from the back of the room: on a wall screen every size grows with the width. */}
@@ -75,7 +77,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
           <SpeakersPanel view={view} clockOffset={clockOffset} variant="wall" />
           {named && !wide ? <SeatMap view={view} /> : null}
         </section>
-        <aside className={named ? "space-y-4" : "space-y-6"}>
+        <aside className={dense ? "space-y-4" : "space-y-6"}>
           <QuorumBanner view={view} variant="wall" />
           <dl className="grid grid-cols-3 gap-3 text-center" data-testid="attendance">
             {(
@@ -85,15 +87,15 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
                 ["absent", view.counts.absent],
               ] as const
             ).map(([k, n]) => (
-              <div key={k} className={`rounded-xl bg-white/10 ${named ? "p-2" : "p-3"}`}>
+              <div key={k} className={`rounded-xl bg-white/10 ${dense ? "p-2" : "p-3"}`}>
                 <dt className="text-lg text-slate-200">{t(`attendance.${k}`)}</dt>
-                <dd className={`${named ? "text-4xl" : "text-5xl"} font-black tabular-nums`} data-count={k}>
+                <dd className={`${dense ? "text-4xl" : "text-5xl"} font-black tabular-nums`} data-count={k}>
                   {n}
                 </dd>
               </div>
             ))}
           </dl>
-          {named ? null : (
+          {dense ? null : (
             <p className="text-lg text-slate-300">
               {t("attendance.membersInOffice")} : {view.membersInOffice}
             </p>
@@ -103,7 +105,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
             <h2 id="agenda" className="mb-2 text-2xl font-bold">
               {t("public.agenda")}
             </h2>
-            <AgendaList view={view} variant="wall" />
+            <AgendaList view={view} variant="wall" wallItems={dense ? 4 : 5} />
           </section>
         </aside>
       </div>

@@ -38,8 +38,8 @@ function NominationResult({ item }: { item: ViewItem }) {
   const labelOf = (id: string) => n.candidates.find((c) => c.id === id)?.label ?? id;
   const elected = round.electedId ? labelOf(round.electedId) : null;
   return (
-    <div className={`mt-5 rounded-2xl p-5 ${elected ? "bg-pour" : "bg-white/10"}`} role="status" data-testid="result">
-      <p className="mb-3 text-4xl font-black">{elected ? `★ ${t("elected", { name: elected })}` : t("noWinner")}</p>
+    <div className={`mt-4 rounded-2xl p-4 ${elected ? "bg-pour" : "bg-white/10"}`} role="status" data-testid="result">
+      <p className="mb-2 text-4xl font-black">{elected ? `★ ${t("elected", { name: elected })}` : t("noWinner")}</p>
       <NominationFigures round={round} labelOf={labelOf} variant="wall" />
     </div>
   );
