@@ -156,6 +156,8 @@ test("DEBATE-1 DEBATE-2 DEBATE-4 DEBATE-7 DEBATE-9 DEBATE-10 three phones ask fo
 
   await test.step("the mayor takes the roll call, opens the sitting and calls the item", async () => {
     await mayor.getByRole("button", { name: "Tous présents" }).click();
+    // "Tous présents" marks the members one by one: the item is called once all are in (the quorum of its call).
+    await expect(mayor.getByTestId("quorum-banner")).toContainText("Quorum atteint : 8 présents");
     await mayor.getByRole("button", { name: "Ouvrir la séance" }).click();
     await expect(wall.getByTestId("sitting-status")).toHaveText("Séance ouverte");
     await mayor.getByRole("tab", { name: "Ordre du jour" }).click();
@@ -282,9 +284,11 @@ test("DEBATE-11 the secretaries' desk: toolbar and shortcuts, word count, the sp
   const words = async () => Number(/\d+/.exec((await secretary.getByTestId("word-count").innerText()) || "0")?.[0] ?? "0");
   const before = await words();
 
+  // At the end of the last paragraph, after a space: nine new words whatever it already holds.
   await editor.locator("p").last().click();
-  await secretary.keyboard.type("Réponse de la maire sur le calendrier des travaux");
-  await expect.poll(words).toBe(before + 8);
+  await secretary.keyboard.press("End");
+  await secretary.keyboard.type(" Réponse de la maire sur le calendrier des travaux");
+  await expect.poll(words).toBe(before + 9);
   // Ctrl+B on the selection: bold, and the toolbar says so.
   await secretary.keyboard.press("Shift+Home");
   await secretary.keyboard.press("Control+b");
