@@ -2,6 +2,7 @@
 // module (protocol, state, rules, records, API contracts, screens) imports them from here.
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "./time";
+import { CHOICES } from "./words";
 
 /**
  * An identifier sent by a client (member, item, vote, sitting…): letters, digits, - and _. Never the
@@ -16,9 +17,9 @@ export const IdSchema = z
   .refine((s) => !(s in Object.prototype), "identifier: not a reserved name");
 
 /** A ballot's choice (L2121-20): pour, contre, abstention, ne prend pas part au vote. */
-export const ChoiceSchema = z.enum(["pour", "contre", "abstention", "nppv"]);
+export const ChoiceSchema = z.enum(CHOICES);
 export type Choice = z.infer<typeof ChoiceSchema>;
-export const CHOICES = ChoiceSchema.options;
+export { CHOICES };
 
 /** How a vote is taken (L2121-21): à main levée, scrutin public, scrutin secret. */
 export const BallotModeSchema = z.enum(["show-of-hands", "public", "secret"]);

@@ -19,7 +19,7 @@ export function formatTime(iso: string, locale: string): string {
   return d.toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
-export { CHOICES } from "@/core/vocabulary";
+export { CHOICES } from "@/core/words";
 
 export const CHOICE_STYLE: Record<Choice, { bg: string; text: string; ring: string; symbol: string }> = {
   pour: { bg: "bg-pour", text: "text-pour", ring: "ring-pour", symbol: "✓" },

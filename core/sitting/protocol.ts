@@ -12,8 +12,8 @@ import type { PublicPatch } from "./public-patch";
 import type { QuorumSnapshot, ResultSnapshot } from "./state";
 import type { NominationRound } from "./state-parts";
 
-// 2: the public view travels as patches ("sitting:patch") after one snapshot.
-export const PROTOCOL_VERSION = 2;
+// The version and the compatibility check live in a module without zod: every screen loads them.
+export { PROTOCOL_VERSION, INCOMPATIBILITY, incompatibility, type Incompatibility } from "./protocol-version";
 
 const CommandId = z
   .string()
@@ -217,17 +217,4 @@ export interface ClientToServerEvents {
   command: (payload: CommandEnvelope, ack: (reply: Reply<CommandReplies[CommandType]>) => void) => void;
   /** The server's clock now (epoch ms): a client measures its offset from the round trip (#15). */
   "clock:sync": (ack: (reply: { serverTime: number }) => void) => void;
-}
-
-/** Why a client and this server cannot talk: the client checks `hello.protocol` against its own. */
-export const INCOMPATIBILITY = {
-  "client-too-old": { fr: "Séance a été mise à jour : rechargez la page.", en: "Séance was updated: reload the page." },
-  "server-too-old": { fr: "Le serveur n'est pas encore à jour : réessayez dans un instant.", en: "The server is not up to date yet: try again in a moment." },
-} as const;
-export type Incompatibility = keyof typeof INCOMPATIBILITY;
-
-export function incompatibility(serverProtocol: number): Incompatibility | null {
-  if (serverProtocol > PROTOCOL_VERSION) return "client-too-old";
-  if (serverProtocol < PROTOCOL_VERSION) return "server-too-old";
-  return null;
 }

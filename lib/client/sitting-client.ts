@@ -5,16 +5,8 @@
 // once), checks the server's protocol version, and keeps the offset of the server's clock.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import {
-  incompatibility,
-  type ClientToServerEvents,
-  type CommandBody,
-  type CommandReplies,
-  type Hello,
-  type Incompatibility,
-  type ServerToClientEvents,
-  type SubscribeReply,
-} from "@/core/sitting/protocol";
+import { incompatibility, type Incompatibility } from "@/core/sitting/protocol-version";
+import type { ClientToServerEvents, CommandBody, CommandReplies, Hello, ServerToClientEvents, SubscribeReply } from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
 import { applyPublicPatch, patchApplies, type PublicPatch } from "@/core/sitting/public-patch";
 import { errorText, wireError, type Reply } from "@/core/refusal";
