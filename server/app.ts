@@ -1,5 +1,7 @@
 // Wires Séance into one HTTP server on one port: the API (one route table), Next.js pages, Socket.IO
 // (/socket.io) and the Yjs minutes websocket (/yjs/), websocket upgrades routed by path. Only wiring.
+// On PostgreSQL with REDIS_URL the node joins a cluster (server/cluster/, docs/ARCHITECTURE.md).
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Server as IoServer } from "socket.io";
@@ -24,11 +26,14 @@ import { registerRecordsDeskRoutes } from "./http/routes/records-desk-routes";
 import { attachMinutesFacts } from "./minutes/facts-writer";
 import { hostMinutes } from "./minutes/minutes-host";
 import { consoleLogger, errorMessage, systemClock, type Clock, type Logger } from "./ports";
-import { RoomRegistry } from "./realtime/sitting-room";
+import { RoomRegistry } from "./realtime/room-registry";
 import { createSocketServer } from "./realtime/socket-server";
 import { createPdfRenderer } from "./records/pdf-renderer";
 import { SqliteSittingStore } from "./store/sqlite-store";
+import { PostgresSittingStore } from "./store/postgres-store";
 import type { SittingStore } from "./store/port";
+import { isPostgresUrl } from "./db/url";
+import { Cluster } from "./cluster/cluster";
 import { pageGuard } from "./http/page-guard";
 import { securityHeaders } from "./http/security-headers";
 
@@ -49,6 +54,8 @@ export interface SeanceOptions {
 }
 
 export interface SeanceServer {
+  /** This process among the nodes (random at each start). */
+  nodeId: string;
   http: HttpServer;
   io: IoServer;
   rooms: RoomRegistry;
@@ -64,16 +71,29 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const clock = opts.clock ?? systemClock;
   const keys = opts.keys ?? loadServerKeys(opts.databaseUrl, env);
   const policy = createEdgePolicy(env);
-  const caps = connectionCapsFrom(env);
+  const nodeId = randomUUID();
+  const postgres = isPostgresUrl(opts.databaseUrl);
+  // Several nodes: PostgreSQL orders the sittings, Redis carries what the nodes tell each other.
+  const cluster =
+    postgres && env.REDIS_URL ? await Cluster.join({ redisUrl: env.REDIS_URL, nodeId, logger, connectionsPerAddress: connectionCapsFrom(env).perAddress }) : null;
+  const caps = cluster?.caps ?? connectionCapsFrom(env);
   const sessions = new Sessions(opts.db, keys, () => clock.now());
-  const accounts = new Accounts(opts.db, keys, sessions, { demo: opts.demo, now: () => clock.now() });
-  const store: SittingStore = new SqliteSittingStore(opts.db, opts.databaseUrl, keys.urn);
-  const rooms = new RoomRegistry({ store, clock, logger, receiptKey: keys.receipt });
+  const accounts = new Accounts(opts.db, keys, sessions, { demo: opts.demo, now: () => clock.now(), ...(cluster ? { failures: cluster.failures } : {}) });
+  const pgStore = postgres ? new PostgresSittingStore(opts.db, opts.databaseUrl, keys.urn, { nodeId, logger }) : null;
+  const store: SittingStore = pgStore ?? new SqliteSittingStore(opts.db, opts.databaseUrl, keys.urn);
+  const rooms = new RoomRegistry({
+    store,
+    clock,
+    logger,
+    receiptKey: keys.receipt,
+    ...(cluster && pgStore ? { forward: cluster.forwarder((sid) => pgStore.ownerOf(sid)) } : {}),
+  });
   const pdf = createPdfRenderer({ ...(Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) > 0 ? { rendersPerMinute: Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) } : {}) });
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
 
-  const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env });
+  const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env, ...(cluster ? { relay: cluster.relay } : {}) });
   sessions.onRevoked((ids) => docs.dropSessions(ids));
+  cluster?.attach({ rooms, sessions, reconnectDoc: (name) => docs.reconnectAll(name) });
 
   const deps: HttpDeps = { db: opts.db, keys, sessions, accounts, rooms, policy, demo: opts.demo, logger, pdf, caps, secureCookies: (req) => !isLocal(req) };
   const router = new Router({
@@ -89,7 +109,15 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   registerClerkCouncilRoutes(router, deps);
   registerRecordsRoutes(router, deps);
   registerRecordsDeskRoutes(router, deps);
-  registerMinutesRoutes(router, deps, { db: opts.db, rooms, pdf, onAccessChanged: (name) => docs.reconnectAll(name) });
+  registerMinutesRoutes(router, deps, {
+    db: opts.db,
+    rooms,
+    pdf,
+    onAccessChanged: (name) => {
+      docs.reconnectAll(name);
+      cluster?.docAccessChanged(name);
+    },
+  });
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -148,6 +176,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   });
 
   return {
+    nodeId,
     http,
     io,
     rooms,
@@ -172,6 +201,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await pdf.close();
       await store.close();
+      await cluster?.close();
     },
   };
 }

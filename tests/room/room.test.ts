@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { CommandBody } from "../../core/sitting/protocol";
 import type { Actor, SittingEvent } from "../../core/sitting/state";
-import { RoomRegistry, SittingRoom, type RoomDeps } from "../../server/realtime/sitting-room";
+import { RoomRegistry } from "../../server/realtime/room-registry";
+import { SittingRoom, type RoomDeps } from "../../server/realtime/sitting-room";
 import { MemoryBacking, MemorySittingStore } from "../../server/store/memory-store";
 import type { CommitBatch, CommitResult } from "../../server/store/port";
 
