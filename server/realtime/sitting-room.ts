@@ -123,17 +123,21 @@ export class SittingRoom {
 
   private async handleAway(actor: Actor, env: RoomEnvelope, mayForward: boolean): Promise<RoomReply> {
     if (await this.claim()) return this.handle(actor, env);
-    if (mayForward && this.deps.forward) return this.deps.forward(actor, env);
-    return reject("moved");
+    if (!mayForward || !this.deps.forward) return reject("moved");
+    const reply = await this.deps.forward(actor, env);
+    // Nobody decides for the sitting any more (its owner died or let it go): claim it now rather
+    // than send the client round again.
+    if (!reply.ok && reply.error.code === "moved" && (await this.claim(true))) return this.handle(actor, env);
+    return reply;
   }
 
   /**
    * Claims the sitting for this room, once at a time. The state is reloaded after the claim: a read
    * copy has no secret urn and may lag, and the owner decides on what is stored.
    */
-  claim(): Promise<boolean> {
+  claim(now = false): Promise<boolean> {
     if (this.owns) return Promise.resolve(true);
-    if (performance.now() - this.claimFailedAt < CLAIM_RETRY_MS) return Promise.resolve(false);
+    if (!now && performance.now() - this.claimFailedAt < CLAIM_RETRY_MS) return Promise.resolve(false);
     this.claiming ??= this.serialised(async () => {
       if (this.owns) return true;
       if (!(await this.deps.store.claim(this.state.sittingId))) {
