@@ -12,10 +12,14 @@ import { databaseFile, isPostgresUrl } from "./url";
 
 export type Db = PrismaClient;
 
+/** The clients openDatabase made for PostgreSQL (a Prisma client is a proxy: no instanceof). */
+const onPostgres = new WeakSet<object>();
+
 export async function openDatabase(url: string): Promise<Db> {
   if (isPostgresUrl(url)) {
     const prisma = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, application_name: "seance-prisma" }) });
     await prisma.$connect();
+    onPostgres.add(prisma);
     // Both clients come from one schema (scripts/postgres-schema.ts); their types differ only in the
     // isolation levels $transaction accepts, a superset on PostgreSQL.
     return prisma as unknown as Db;
@@ -48,5 +52,5 @@ export async function readDurability(db: Db): Promise<{ journalMode: string; syn
 
 /** True when this client talks to PostgreSQL. */
 export function isPostgresDb(db: Db): boolean {
-  return db instanceof PostgresPrismaClient;
+  return onPostgres.has(db);
 }

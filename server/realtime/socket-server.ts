@@ -114,7 +114,11 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
         const own = actor && actor.councilId === room.state.councilId;
         if (isChair(actor, room)) await socket.join(chairRoom(sid));
         if (own && actor.memberId && room.state.roster[actor.memberId]) await socket.join(memberRoom(sid, actor.memberId));
-        const upToDate = parsed.data.lastSeq === room.state.seq;
+        const lastSeq = parsed.data.lastSeq;
+        // A read copy behind what the screen already shows (another node served it): catch up
+        // first, and never send a screen a state older than the one it has.
+        if (!room.owner && lastSeq !== undefined && lastSeq > room.state.seq) await room.follow();
+        const upToDate = lastSeq === room.state.seq || (!room.owner && lastSeq !== undefined && lastSeq > room.state.seq);
         reply({
           ok: true,
           data: {

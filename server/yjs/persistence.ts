@@ -51,6 +51,15 @@ export class YPersistence {
   bindState(docName: string, doc: Y.Doc): void {
     const saver = this.saverOf(docName);
     const load = saver.chain.then(async () => {
+      // Several nodes: listen to the peers first, then read the stored state, then ask the peers.
+      const relay = this.relay;
+      const joined = await relay
+        ?.join(docName, doc, (orphan) => this.adopt(docName, orphan))
+        .then(() => true)
+        .catch((err: unknown) => {
+          this.logger.error(`minutes relay unavailable for ${docName}: ${errorMessage(err)}`);
+          return false;
+        });
       const rows = await this.db.yDocUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
       if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))), LOAD_ORIGIN);
       this.sizes.set(docName, Y.encodeStateAsUpdate(doc).length);
@@ -61,9 +70,7 @@ export class YPersistence {
         this.queue(docName, update, this.relay?.publishLocal(docName, update) ?? 0);
       });
       // What the peers that have the document open hold and the database does not yet.
-      await this.relay
-        ?.bind(docName, doc, (orphan) => this.adopt(docName, orphan))
-        .catch((err: unknown) => this.logger.error(`minutes relay unavailable for ${docName}: ${errorMessage(err)}`));
+      if (relay && joined) await relay.sync(docName).catch((err: unknown) => this.logger.error(`minutes relay sync failed for ${docName}: ${errorMessage(err)}`));
     });
     this.loads.set(docName, load);
   }

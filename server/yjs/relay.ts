@@ -103,25 +103,34 @@ export class DocRelay {
   }
 
   /**
-   * Joins the document's channel and, when a peer has it open, asks for what this node lacks;
-   * resolves once the first answer is applied or after syncWaitMs. `persistOrphan` stores an
-   * update whose node died before storing it.
+   * Joins the document's channel, before the document is read from the database: whatever a peer
+   * sends from then on is applied, so nothing falls between what is stored and what is relayed.
+   * `persistOrphan` stores an update whose node died before storing it.
    */
-  async bind(docName: string, doc: Y.Doc, persistOrphan: (update: Uint8Array) => void): Promise<void> {
+  async join(docName: string, doc: Y.Doc, persistOrphan: (update: Uint8Array) => void): Promise<void> {
     const channel = `seance:yjs:${docName}`;
     const b: Bound = { doc, channel, sent: 0, stored: 0, unstored: new Map(), persistOrphan, firstDiff: null, stop: () => Promise.resolve() };
     this.docs.set(docName, b);
-    b.stop = await this.bus.subscribe(channel, (m) => this.receive(docName, b, m));
     doc.on("destroy", () => this.unbind(docName, b));
+    b.stop = await this.bus.subscribe(channel, (m) => this.receive(docName, b, m));
     const awareness = (doc as Y.Doc & { awareness?: Awareness }).awareness;
     awareness?.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (origin === RELAY_ORIGIN || this.docs.get(docName) !== b) return;
       const changed = added.concat(updated, removed);
       void this.bus.publish(channel, frame(Kind.Awareness, { f: this.bus.nodeId }, encodeAwarenessUpdate(awareness, changed)));
     });
-    if ((await this.bus.listeners(channel)) <= 1) return;
+  }
+
+  /**
+   * Once the stored state is in: when a peer has the document open, asks for what this node lacks
+   * (the updates the peers hold and have not stored yet); resolves once the first answer is applied
+   * or after syncWaitMs (a later answer is applied when it comes).
+   */
+  async sync(docName: string): Promise<void> {
+    const b = this.docs.get(docName);
+    if (!b || (await this.bus.listeners(b.channel)) <= 1) return;
     const answered = new Promise<void>((resolve) => (b.firstDiff = resolve));
-    await this.bus.publish(channel, frame(Kind.StateVector, { f: this.bus.nodeId }, Y.encodeStateVector(doc)));
+    await this.bus.publish(b.channel, frame(Kind.StateVector, { f: this.bus.nodeId }, Y.encodeStateVector(b.doc)));
     await Promise.race([answered, new Promise((r) => setTimeout(r, this.syncWaitMs))]);
     b.firstDiff = null;
   }
