@@ -1,7 +1,9 @@
-// CLUSTER-1: two Séance nodes on real PostgreSQL (fsync on) and Redis behind haproxy, driven by real
-// Socket.IO and y-websocket clients. Councillors vote through the balancer while the node that owns
-// the sitting is SIGKILLed at random moments, ten times (two per vote, five votes, restarted each
-// time). Bounded by counts; every wait has a generous time limit.
+// CLUSTER-*: two Séance nodes on real PostgreSQL (fsync on) and Redis behind haproxy, driven by real
+// Socket.IO and y-websocket clients. CLUSTER-2: what one node decides reaches the other. CLUSTER-1:
+// councillors vote through the balancer while the node that owns the sitting is SIGKILLed at random
+// moments, ten times (two per vote, five votes, restarted each time). Bounded by counts; every wait
+// has a generous time limit.
+import { io } from "socket.io-client";
 import * as Y from "yjs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyChain } from "../../core/audit/hash-chain";
@@ -23,6 +25,25 @@ const PRESENT = 30; // m01 … m30: a quorum of the 53
 const ROUNDS = 5; // the sitting's five items, two kills each
 const VIEWERS_PER_NODE = 6;
 const CHOICES: Choice[] = ["pour", "contre", "abstention"];
+/** Long-lived connections one address may hold, over both nodes (every client here is 127.0.0.1). */
+const CAP = 150;
+
+async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A public socket without reconnection: "ok" once connected, or the refusal's message. */
+function openPublicSocket(url: string): Promise<{ result: string; close: () => void }> {
+  const s = io(url, { transports: ["websocket"], reconnection: false });
+  return new Promise((resolve) => {
+    s.once("connect", () => resolve({ result: "ok", close: () => s.close() }));
+    s.once("connect_error", (e) => resolve({ result: e.message, close: () => s.close() }));
+  });
+}
 
 /** A small seeded generator: the random moments can be replayed (the seed is printed). */
 function random(seed: number): () => number {
@@ -93,7 +114,12 @@ describeWith(["postgresql", "redis-server", "haproxy"], "a cluster of two nodes 
   const writers: YClient[] = [];
 
   beforeAll(async () => {
-    cluster = await LocalCluster.start({ nodes: 2, fsync: true, log: (l) => console.log(`[cluster] ${l}`) });
+    cluster = await LocalCluster.start({
+      nodes: 2,
+      fsync: true,
+      env: { SEANCE_MAX_CONNECTIONS_PER_ADDRESS: String(CAP) },
+      log: (l) => console.log(`[cluster] ${l}`),
+    });
     db = await openDatabase(cluster.databaseUrl);
   }, 300_000);
 
@@ -103,6 +129,73 @@ describeWith(["postgresql", "redis-server", "haproxy"], "a cluster of two nodes 
     await db?.$disconnect();
     await cluster?.stop();
   }, 120_000);
+
+  it("CLUSTER-2 what one node decides reaches the other: a forwarded command, the clerk's agenda change, a revoked session, sign-in failures, the connections of an address", async () => {
+    const c = cluster!;
+    const [nodeA, nodeB] = c.nodes as [LocalNode, LocalNode];
+    const clerk = await demoCookie(nodeA.url, "u-clerk");
+    const { sittingId: sid, itemIds } = await createSittingAs(nodeA.url, clerk);
+    const json = { "Content-Type": "application/json", "x-seance-client": "1" };
+
+    // The president on node A decides first (A owns the sitting); the same president on node B is handed over to A.
+    const presidentCookie = await demoCookie(nodeA.url, "u-president");
+    const onA = new ClusterClient(nodeA.url, sid, presidentCookie);
+    const onB = new ClusterClient(nodeB.url, sid, presidentCookie);
+    const viewerB = new ClusterClient(nodeB.url, sid);
+    clients.push(onA, onB, viewerB);
+    await onA.sendOk({ type: "rollcall:mark", memberId: memberId(2), status: "present" }, `c2-mark-${sid}-1`);
+    expect((await c.ownerOf(sid))?.name).toBe("a");
+    const handed = await onB.sendOk({ type: "rollcall:mark", memberId: memberId(3), status: "present" }, `c2-mark-${sid}-2`);
+    expect(handed.seq).toBe(2);
+    expect((await c.ownerOf(sid))?.name).toBe("a");
+    await viewerB.until((v) => v.seq === 2 && v.roster.find((m) => m.id === memberId(3))?.attendance === "present", "the mark decided on node A");
+
+    // The clerk renames an item on node A: the screens of node B show the new title.
+    const title = `Point renommé sur le nœud A ${Date.now()}`;
+    const patched = await fetch(`${nodeA.url}/api/clerk/items/${itemIds[0]}`, { method: "PATCH", headers: { ...json, cookie: clerk }, body: JSON.stringify({ title }) });
+    expect(patched.status).toBe(200);
+    await viewerB.until((v) => v.items[0]?.title === title, "the renamed item on node B");
+
+    // A device signed out on node A loses its socket on node B at once.
+    const device = await demoCookie(nodeA.url, "u-m05");
+    const deviceOnB = new ClusterClient(nodeB.url, sid, device);
+    clients.push(deviceOnB);
+    await waitUntil(() => deviceOnB.socket.connected && deviceOnB.view !== null, "the device's socket on node B");
+    expect((await fetch(`${nodeA.url}/api/auth/signout`, { method: "POST", headers: { ...json, cookie: device } })).status).toBe(200);
+    await waitUntil(() => deviceOnB.disconnects > 0, "the revoked device's socket on node B to close");
+    deviceOnB.close();
+
+    // Ten failed sign-ins on node A: the eleventh, on node B, is refused as too many.
+    const login = `nobody-${Date.now()}`;
+    const signIn = (url: string) => fetch(`${url}/api/auth/signin`, { method: "POST", headers: json, body: JSON.stringify({ login, password: "wrong-password-123" }) });
+    for (let i = 0; i < 10; i++) expect((await signIn(nodeA.url)).status).toBe(401);
+    expect((await signIn(nodeB.url)).status).toBe(429);
+
+    // The connections of one address count over both nodes.
+    const open: { close: () => void }[] = [];
+    try {
+      for (let i = 0; i < 100; i++) {
+        const s = await openPublicSocket(nodeA.url);
+        expect(s.result).toBe("ok");
+        open.push(s);
+      }
+      let acceptedOnB = 0;
+      let refusal = "";
+      for (let i = 0; i < CAP && !refusal; i++) {
+        const s = await openPublicSocket(nodeB.url);
+        open.push(s);
+        if (s.result === "ok") acceptedOnB += 1;
+        else refusal = s.result;
+        // Node B learns node A's counts within two seconds (each mirrors and reads every second):
+        // at this pace it cannot open more than twenty before it knows.
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(refusal).toMatch(/too many connections/);
+      expect(acceptedOnB).toBeLessThanOrEqual(CAP - 100);
+    } finally {
+      for (const s of open) s.close();
+    }
+  }, 300_000);
 
   it("CLUSTER-1 the owner SIGKILLed ten times while councillors vote: every acknowledged ballot counted once, the chain verifies, viewers on the surviving node see every change, the minutes lose no character", async () => {
     const c = cluster!;
