@@ -188,6 +188,13 @@ export class DocRelay {
     }
   }
 
+  /** Relayed updates of a document not yet confirmed stored by their node (tests, figures). */
+  unconfirmed(docName: string): number {
+    let n = 0;
+    for (const list of this.docs.get(docName)?.unstored.values() ?? []) n += list.length;
+    return n;
+  }
+
   private keep(b: Bound, from: string, n: number, update: Uint8Array): void {
     let list = b.unstored.get(from);
     if (!list) b.unstored.set(from, (list = []));
