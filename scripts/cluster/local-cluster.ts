@@ -27,6 +27,8 @@ export interface LocalClusterOptions {
   log?: (line: string) => void;
   /** haproxy's connection limit (the bench raises it). */
   maxconn?: number;
+  /** The balancer's port (default: a free one). */
+  balancerPort?: number;
 }
 
 export class LocalCluster {
@@ -47,24 +49,34 @@ export class LocalCluster {
     const log = opts.log ?? (() => undefined);
     let pg: LocalPostgres | null = null;
     let redis: (LocalProcess & { url: string }) | null = null;
+    let cluster: LocalCluster | null = null;
     try {
       pg = await startPostgres({ dir, fsync: opts.fsync ?? true, maxConnections: 300 });
       const databaseUrl = await pg.createDatabase("seance");
       log(`PostgreSQL on port ${pg.port} (${dir})`);
       redis = await startRedis({ dir });
       log(`Redis on port ${redis.port}`);
-      const cluster = new LocalCluster(dir, pg, redis, databaseUrl, randomBytes(32).toString("hex"), opts);
+      cluster = new LocalCluster(dir, pg, redis, databaseUrl, randomBytes(32).toString("hex"), opts);
       const ports = await Promise.all(Array.from({ length: opts.nodes ?? 2 }, () => freePort()));
-      ports.forEach((port, i) => cluster.nodes.push({ name: String.fromCharCode(97 + i), port, url: `http://127.0.0.1:${port}`, nodeId: "", proc: null, output: () => "" }));
+      for (const [i, port] of ports.entries())
+        cluster.nodes.push({ name: String.fromCharCode(97 + i), port, url: `http://127.0.0.1:${port}`, nodeId: "", proc: null, output: () => "" });
       // The first node migrates and loads the demo (under the start-up lock), the others follow.
       for (const node of cluster.nodes) await cluster.startNode(node);
-      cluster.balancer = await startHaproxy({ dir, backends: cluster.nodes.map((n) => ({ name: n.name, port: n.port })), ...(opts.maxconn ? { maxconn: opts.maxconn } : {}) });
+      cluster.balancer = await startHaproxy({
+        dir,
+        backends: cluster.nodes.map((n) => ({ name: n.name, port: n.port })),
+        ...(opts.maxconn ? { maxconn: opts.maxconn } : {}),
+        ...(opts.balancerPort ? { port: opts.balancerPort } : {}),
+      });
       log(`haproxy on ${cluster.balancer.url}`);
       return cluster;
     } catch (err) {
-      await redis?.stop();
-      await pg?.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (cluster) await cluster.stop();
+      else {
+        await redis?.stop();
+        await pg?.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
       throw err;
     }
   }

@@ -183,7 +183,12 @@ export async function startRedis(opts: { dir: string; port?: number }): Promise<
     stdio: ["ignore", "pipe", "pipe"],
   });
   const r = own(proc, port);
-  await waitFor(() => portOpen(port), 20_000, "Redis");
+  try {
+    await waitFor(() => portOpen(port), 20_000, "Redis");
+  } catch (err) {
+    await r.stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}: ${r.output().trim()}`);
+  }
   return { ...r, url: `redis://127.0.0.1:${port}` };
 }
 
@@ -241,6 +246,11 @@ export async function startHaproxy(opts: { dir: string; port?: number; backends:
   fs.writeFileSync(cfg, haproxyConfig({ port, backends: opts.backends, ...(opts.maxconn ? { maxconn: opts.maxconn } : {}) }));
   const proc = spawn(exe, ["-db", "-f", cfg], { stdio: ["ignore", "pipe", "pipe"] });
   const r = own(proc, port, "SIGUSR1");
-  await waitFor(() => portOpen(port), 20_000, "haproxy");
+  try {
+    await waitFor(() => portOpen(port), 20_000, "haproxy");
+  } catch (err) {
+    await r.stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}: ${r.output().trim()}`);
+  }
   return { ...r, url: `http://127.0.0.1:${port}` };
 }
