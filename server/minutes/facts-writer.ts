@@ -1,7 +1,9 @@
 // Writes the sitting's facts into its minutes document as they happen: a heading per agenda item
 // and a non-editable fact block per opening, arrival, departure, proxy, call, request, result,
 // suspension and closing — each from the state its event was decided on, as the export rebuilds it.
-// Catches up from the event log on load, so a restart neither loses nor repeats a fact.
+// Catches up from the event log on load, so a restart neither loses nor repeats a fact. With several
+// nodes only the sitting's owner writes (the relay brings the facts to the others): two nodes
+// appending the same fact would both survive the merge.
 import * as Y from "yjs";
 import { getYDoc } from "@y/websocket-server/utils";
 import { factFor, mayWriteFact, type Fact } from "../../core/minutes/facts";
@@ -89,15 +91,20 @@ export function attachMinutesFacts(deps: { db: Db; rooms: RoomRegistry; persiste
   const lastState = new Map<string, SittingState>();
   deps.rooms.onRoomCreated((room) => {
     lastState.set(room.state.sittingId, room.state);
-    enqueue(() => catchUp(room));
+    if (room.owner) enqueue(() => catchUp(room));
     room.onChange((r, committed) => {
       const before = lastState.get(r.state.sittingId) ?? r.state;
       lastState.set(r.state.sittingId, r.state);
-      if (!committed.some((c) => mayWriteFact(c.event))) return;
+      if (!r.owner || !committed.some((c) => mayWriteFact(c.event))) return;
       // Computed now, from the states of this moment; written in turn after the catch-up.
       const facts = factsOfBatch(r, before, committed);
       enqueue(() => append(r.state.sittingId, facts));
     });
+  });
+  // A node that becomes a sitting's owner writes what the previous owner had not.
+  deps.rooms.onRoomOwned((room) => {
+    lastState.set(room.state.sittingId, room.state);
+    enqueue(() => catchUp(room));
   });
   return { idle: () => chain };
 }
