@@ -15,6 +15,7 @@ import { FACT_NODE, LAST_FACT_SEQ, MINUTES_FRAGMENT, MINUTES_META, minutesDocNam
 import type { Logger } from "../ports";
 import type { RoomRegistry, SittingRoom } from "../realtime/sitting-room";
 import type { YPersistence } from "../yjs/persistence";
+import { dropDuplicateFacts } from "./fact-dedupe";
 
 export const FACTS_ORIGIN = "sitting-facts";
 
@@ -43,10 +44,29 @@ export function attachMinutesFacts(deps: { db: Db; rooms: RoomRegistry; persiste
     chain = chain.then(job).catch((err: unknown) => deps.logger.error(`minutes facts failed: ${err instanceof Error ? err.message : String(err)}`));
   };
 
+  // Documents this node writes facts into: a fact that comes back from elsewhere (another node, a
+  // device that held the old owner's copy) a second time is removed (fact-dedupe.ts).
+  const watched = new WeakSet<Y.Doc>();
+  function watchDuplicates(doc: Y.Doc): void {
+    if (watched.has(doc)) return;
+    watched.add(doc);
+    let pending = false;
+    doc.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (origin === FACTS_ORIGIN || pending) return;
+      pending = true;
+      setImmediate(() => {
+        pending = false;
+        dropDuplicateFacts(doc, FACTS_ORIGIN);
+      });
+    });
+  }
+
   async function docOf(sittingId: string): Promise<Y.Doc> {
     const name = minutesDocName(sittingId);
     const doc = getYDoc(name);
     await deps.persistence.whenLoaded(name);
+    watchDuplicates(doc);
+    dropDuplicateFacts(doc, FACTS_ORIGIN);
     return doc;
   }
 

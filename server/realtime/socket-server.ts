@@ -137,7 +137,10 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
         // The public starts from the view last sent to it, so that the next patch applies; the council
         // gets whole views (a few dozen screens), unmasked.
         const base = council ? projectPublic(room.state, room.header, "council") : deps.feed.current(room);
-        const upToDate = lastSeq === base.seq || (!room.owner && lastSeq !== undefined && lastSeq > base.seq);
+        // A screen ahead of the view last sent here (another node served it, or this node's broadcast
+        // is on its way) keeps what it holds: the next patch does not apply and it asks again.
+        const ahead = lastSeq !== undefined && lastSeq > base.seq && (lastSeq <= room.state.seq || !room.owner);
+        const upToDate = lastSeq === base.seq || ahead;
         reply({
           ok: true,
           data: {

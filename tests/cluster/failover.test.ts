@@ -89,6 +89,26 @@ class Typist {
   }
 }
 
+/**
+ * The rounds vote on ordinary items (an election needs its seats and candidates first, a compte
+ * administratif its own president): those of the copied agenda, and the clerk adds what it lacks.
+ */
+async function ordinaryItems(db: Db, url: string, clerk: string, sid: string): Promise<string[]> {
+  const rows = await db.agendaItem.findMany({ where: { sittingId: sid }, orderBy: { order: "asc" }, select: { id: true, kind: true } });
+  const ids = rows.filter((r) => r.kind === "ordinary").map((r) => r.id);
+  for (let i = ids.length; i < ROUNDS; i++) {
+    const res = await fetch(`${url}/api/clerk/sittings/${sid}/items`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "x-seance-client": "1", cookie: clerk },
+      body: JSON.stringify({ identifier: `2022-09${String(i).padStart(2, "0")}`, title: `Point ordinaire ${i + 1}`, kind: "ordinary" }),
+    });
+    const j = (await res.json()) as { ok: boolean; data?: { itemId: string }; error?: unknown };
+    if (!j.ok || !j.data) throw new Error(`adding an ordinary item failed: ${JSON.stringify(j.error)}`);
+    ids.push(j.data.itemId);
+  }
+  return ids.slice(0, ROUNDS);
+}
+
 function textOf(doc: Y.Doc): string {
   const parts: string[] = [];
   const walk = (n: Y.XmlElement | Y.XmlFragment | Y.XmlText) => {
@@ -131,11 +151,11 @@ describeWith(["postgresql", "redis-server", "haproxy"], "a cluster of two nodes 
     await cluster?.stop();
   }, 120_000);
 
-  it("CLUSTER-2 what one node decides reaches the other: a forwarded command, the clerk's agenda change, a revoked session, sign-in failures, the connections of an address", async () => {
+  it("CLUSTER-2 what one node decides reaches the other: a forwarded command, the clerk's change to the sitting, a revoked session, sign-in failures, the connections of an address", async () => {
     const c = cluster!;
     const [nodeA, nodeB] = c.nodes as [LocalNode, LocalNode];
     const clerk = await demoCookie(nodeA.url, "u-clerk");
-    const { sittingId: sid, itemIds } = await createSittingAs(nodeA.url, clerk);
+    const { sittingId: sid } = await createSittingAs(nodeA.url, clerk);
     const json = { "Content-Type": "application/json", "x-seance-client": "1" };
 
     // The president on node A decides first (A owns the sitting); the same president on node B is handed over to A.
@@ -151,15 +171,16 @@ describeWith(["postgresql", "redis-server", "haproxy"], "a cluster of two nodes 
     expect((await c.ownerOf(sid))?.name).toBe("a");
     await viewerB.until((v) => v.seq === 2 && v.roster.find((m) => m.id === memberId(3))?.attendance === "present", "the mark decided on node A");
 
-    // The clerk renames an item on node A: the screens of node B show the new title.
-    const title = `Point renommé sur le nœud A ${Date.now()}`;
-    const patched = await fetch(`${nodeA.url}/api/clerk/items/${itemIds[0]}`, {
+    // The clerk changes the sitting on node A (its place: the agenda itself stays hidden from the
+    // public until the convocation publishes it, #19): the screens of node B show the change.
+    const place = `Salle du nœud A ${Date.now()}`;
+    const patched = await fetch(`${nodeA.url}/api/clerk/sittings/${sid}`, {
       method: "PATCH",
       headers: { ...json, cookie: clerk },
-      body: JSON.stringify({ title }),
+      body: JSON.stringify({ place }),
     });
     expect(patched.status).toBe(200);
-    await viewerB.until((v) => v.items[0]?.title === title, "the renamed item on node B");
+    await viewerB.until((v) => v.header.place === place, "the sitting's new place on node B");
 
     // A device signed out on node A loses its socket on node B at once.
     const device = await demoCookie(nodeA.url, "u-m05");
@@ -211,7 +232,8 @@ describeWith(["postgresql", "redis-server", "haproxy"], "a cluster of two nodes 
     const [nodeA, nodeB] = c.nodes as [LocalNode, LocalNode];
 
     const clerk = await demoCookie(c.url, "u-clerk");
-    const { sittingId: sid, itemIds } = await createSittingAs(c.url, clerk);
+    const { sittingId: sid } = await createSittingAs(c.url, clerk);
+    const itemIds = await ordinaryItems(db!, c.url, clerk, sid);
     const president = new ClusterClient(c.url, sid, await demoCookie(c.url, "u-president"));
     const voters: ClusterClient[] = [];
     for (let i = 0; i < VOTERS; i++) voters.push(new ClusterClient(c.url, sid, await demoCookie(c.url, `u-${memberId(i + 2)}`)));

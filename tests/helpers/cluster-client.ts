@@ -5,6 +5,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
 import type { PublicView } from "../../core/sitting/projection";
+import { applyPublicPatch, patchApplies, type PublicPatch } from "../../core/sitting/public-patch";
 
 /** Answers after which the same command is sent again: the sitting is changing hands. */
 const RETRY = new Set(["moved", "unavailable", "internal"]);
@@ -14,7 +15,7 @@ export class ClusterClient {
   view: PublicView | null = null;
   /** Every public view's seq, in order of arrival (a screen never goes back). */
   seqs: number[] = [];
-  /** How each view came: "r" subscribe reply or "b" broadcast, with the connection's number. */
+  /** How each view came: "r" subscribe reply, "b" whole view or "p" patch broadcast, with the connection's number. */
   trail: string[] = [];
   disconnects = 0;
   retries = 0;
@@ -34,6 +35,15 @@ export class ClusterClient {
     this.socket.on("connect", () => void this.subscribe());
     this.socket.on("disconnect", () => (this.disconnects += 1));
     this.socket.on("sitting:state", (v: PublicView) => this.take(v, "b"));
+    // The public gets patches (protocol 2): applied to the view held, as the browser does; one that
+    // does not apply and is not old asks for a snapshot.
+    this.socket.on("sitting:patch", (p: PublicPatch) => {
+      if (p.sittingId !== this.sittingId) return;
+      const v = this.view;
+      if (v && p.seq <= v.seq) return;
+      if (v && patchApplies(v, p)) this.take(applyPublicPatch(v, p), "p");
+      else void this.subscribe();
+    });
   }
 
   private take(v: PublicView, how: string): void {

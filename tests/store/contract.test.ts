@@ -245,6 +245,54 @@ function contract(name: string): void {
     expect(reloaded.signatures).toEqual(["m02|"]);
   });
 
+  it("STORE-12 a nomination round's urn keeps its candidates' counters, and the paper urn's voters sign, through a reload", async () => {
+    let { state } = await h().store.load(SID);
+    const voteId = `n-${name}`;
+    const open: SittingEvent = {
+      type: "vote:opened",
+      voteId,
+      itemId: state.itemOrder[0]!,
+      mode: "secret",
+      reveal: "at-close",
+      allowChange: false,
+      at: NOW,
+      electorate: ["m02", "m03", "m04"].map((memberId) => ({ memberId, onBehalfOf: "" })),
+      nomination: {
+        seat: 1,
+        round: 1,
+        candidates: [
+          { id: "k1", label: "A" },
+          { id: "k2", label: "B" },
+        ],
+      },
+    };
+    expect((await h().store.commit({ sittingId: SID, fromSeq: state.seq, fromHash: state.lastHash, entries: [entry("n-open", [open])] })).ok).toBe(true);
+    ({ state } = await h().store.load(SID));
+    expect(state.votes[voteId]!.candidateUrn).toEqual([0, 0]);
+    const tally = { pour: 0, contre: 0, abstention: 0, nppv: 0 };
+    const deposit: SittingEvent = { type: "ballot:deposited", voteId, memberId: "m02", onBehalfOf: "" };
+    let r = await h().store.commit({
+      sittingId: SID,
+      fromSeq: state.seq,
+      fromHash: state.lastHash,
+      entries: [entry("n-dep", [deposit], { urn: { voteId, tally, candidates: [1, 0] } })],
+    });
+    expect(r.ok).toBe(true);
+    ({ state } = await h().store.load(SID));
+    const paper: SittingEvent = { type: "vote:paper-deposited", voteId, voters: ["m03", "m04"].map((memberId) => ({ memberId, onBehalfOf: "" })), at: NOW };
+    r = await h().store.commit({
+      sittingId: SID,
+      fromSeq: state.seq,
+      fromHash: state.lastHash,
+      entries: [entry("n-paper", [paper], { urn: { voteId, tally: { ...tally, abstention: 1 }, candidates: [1, 1] } })],
+    });
+    expect(r.ok).toBe(true);
+    const reloaded = (await h().store.load(SID)).state.votes[voteId]!;
+    expect(reloaded.candidateUrn).toEqual([1, 1]);
+    expect(reloaded.urn).toEqual({ ...tally, abstention: 1 });
+    expect([...reloaded.signatures].sort()).toEqual(["m02|", "m03|", "m04|"]);
+  });
+
   it("STORE-6 a commit made through another store on the same data is heard by the watchers", async () => {
     const watcher = h().store;
     const heard: number[] = [];
