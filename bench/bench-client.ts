@@ -36,6 +36,8 @@ export class BenchClient {
   constructor(url: string, sittingId: string, cookie?: string) {
     this.socket = io(url, {
       transports: ["websocket"],
+      // As the browser's client: a balancer in front of several nodes hashes devices by sitting.
+      query: { sitting: sittingId },
       extraHeaders: cookie ? { cookie, origin: url } : {},
       reconnectionDelay: 300,
       reconnectionDelayMax: 2000,

@@ -419,7 +419,19 @@ async function main(): Promise<void> {
   console.log(`\n${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}; results in bench/results.json (${round((now() - t0) / 1000)} s)`);
 }
 
-main()
+/** `npm run bench -- --cluster`: the several-node figures only (bench/cluster.ts). */
+async function cluster(): Promise<void> {
+  // The cluster bench keeps its own time limit.
+  clearTimeout(watchdog);
+  const { runClusterBench, writeClusterFigures } = await import("./cluster");
+  const figures = await runClusterBench();
+  writeClusterFigures(figures);
+  console.log(
+    `cluster (${figures.nodes} nodes): ${figures.fanout.map((r) => `${r.viewers} screens p99 ${r.p99Ms} ms, last→all ${r.lastToAllMs} ms`).join("; ")}; failover ${figures.failoverMs} ms (trials ${figures.failoverTrialsMs.join(", ")}); results in bench/results.json under "cluster"`,
+  );
+}
+
+(process.argv.includes("--cluster") ? cluster() : main())
   .then(() => {
     clearTimeout(watchdog);
     process.exit(0);

@@ -56,6 +56,8 @@ export const REFUSALS = {
   "rate-limited": { fr: "Trop de tentatives, réessayez plus tard", en: "Too many attempts, try again later", status: 429 },
   "too-large": { fr: "Trop volumineux", en: "Too large", status: 413 },
   unavailable: { fr: "Service momentanément indisponible, réessayez", en: "Temporarily unavailable, try again", status: 503 },
+  // Several nodes: the sitting is decided on another node now; the client sends the same command again.
+  moved: { fr: "La séance est passée sur un autre serveur, nouvel essai…", en: "The sitting moved to another server, trying again…", status: 503 },
   internal: { fr: "Erreur interne, rien n'a été modifié", en: "Internal error, nothing was changed", status: 500 },
 } as const;
 

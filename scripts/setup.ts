@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { CouncilSetupSchema, type CouncilSetupInput } from "../core/api/setup";
 import { describeZodError } from "../core/refusal";
 import { openDatabase } from "../server/db/client";
-import { applyMigrations } from "../server/db/migrate";
+import { migrateDatabase } from "../server/db/migrate";
 import { resolveDatabaseUrl } from "../server/db/url";
 import { errorMessage } from "../server/ports";
 import { setPassword, setUpCouncil } from "../server/setup/council-setup";
@@ -117,7 +117,7 @@ async function setupCouncil(values: Record<string, string | undefined>): Promise
       `${describeZodError(parsed.error)}${interactive ? "" : " (without a terminal, give every answer as a flag and the passwords in SEANCE_CLERK_PASSWORD and SEANCE_MAYOR_PASSWORD)"}`,
     );
   const url = resolveDatabaseUrl();
-  applyMigrations(url);
+  await migrateDatabase(url);
   const db = await openDatabase(url);
   try {
     const r = await setUpCouncil(db, parsed.data);
@@ -137,7 +137,7 @@ async function changePassword(login: string | undefined): Promise<void> {
   const password = process.env.SEANCE_NEW_PASSWORD ?? (process.stdin.isTTY ? await askPassword(login) : undefined);
   if (!password) fail("give the new password in SEANCE_NEW_PASSWORD, or run this in a terminal");
   const url = resolveDatabaseUrl();
-  applyMigrations(url);
+  await migrateDatabase(url);
   const db = await openDatabase(url);
   try {
     const r = await setPassword(db, login, password);

@@ -1,5 +1,7 @@
 // Wires Séance into one HTTP server on one port: the API (one route table), Next.js pages, Socket.IO
 // (/socket.io) and the Yjs minutes websocket (/yjs/), websocket upgrades routed by path. Only wiring.
+// On PostgreSQL with REDIS_URL the node joins a cluster (server/cluster/, docs/ARCHITECTURE.md).
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Server as IoServer } from "socket.io";
@@ -27,12 +29,15 @@ import { registerRecordsDeskRoutes } from "./http/routes/records-desk-routes";
 import { attachMinutesFacts } from "./minutes/facts-writer";
 import { hostMinutes } from "./minutes/minutes-host";
 import { consoleLogger, errorMessage, systemClock, type Clock, type Logger } from "./ports";
-import { RoomRegistry } from "./realtime/sitting-room";
+import { RoomRegistry } from "./realtime/room-registry";
 import { PublicFeed } from "./realtime/public-feed";
 import { createSocketServer } from "./realtime/socket-server";
 import { createPdfRenderer } from "./records/pdf-renderer";
 import { SqliteSittingStore } from "./store/sqlite-store";
+import { PostgresSittingStore } from "./store/postgres-store";
 import type { SittingStore } from "./store/port";
+import { isPostgresUrl } from "./db/url";
+import { Cluster } from "./cluster/cluster";
 import { pageGuard } from "./http/page-guard";
 import { securityHeaders } from "./http/security-headers";
 
@@ -53,6 +58,8 @@ export interface SeanceOptions {
 }
 
 export interface SeanceServer {
+  /** This process among the nodes (random at each start). */
+  nodeId: string;
   http: HttpServer;
   io: IoServer;
   rooms: RoomRegistry;
@@ -78,22 +85,58 @@ function registerRoutes(router: Router, deps: HttpDeps, opts: { env: NodeJS.Proc
   return mailer;
 }
 
+/**
+ * The sittings' store and rooms: SQLite on one machine; on PostgreSQL with REDIS_URL the node joins a
+ * cluster (PostgreSQL orders the sittings, Redis carries what the nodes tell each other).
+ */
+async function openSittings(o: { databaseUrl: string; db: Db; env: NodeJS.ProcessEnv; keys: ServerKeys; clock: Clock; logger: Logger; nodeId: string }) {
+  const { env, logger, nodeId } = o;
+  const postgres = isPostgresUrl(o.databaseUrl);
+  const cluster =
+    postgres && env.REDIS_URL
+      ? await Cluster.join({ redisUrl: env.REDIS_URL, nodeId, logger, connectionsPerAddress: connectionCapsFrom(env).perAddress })
+      : null;
+  const caps = cluster?.caps ?? connectionCapsFrom(env);
+  const pgStore = postgres ? new PostgresSittingStore(o.db, o.databaseUrl, o.keys.urn, { nodeId, logger }) : null;
+  const store: SittingStore = pgStore ?? new SqliteSittingStore(o.db, o.databaseUrl, o.keys.urn);
+  const rooms = new RoomRegistry({
+    store,
+    clock: o.clock,
+    logger,
+    receiptKey: o.keys.receipt,
+    ...(cluster && pgStore ? { forward: cluster.forwarder((sid) => pgStore.ownerOf(sid)) } : {}),
+  });
+  return { cluster, caps, store, rooms };
+}
+
+type PageHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
+type UpgradeHandler = ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null;
+
+/** Next.js, loaded only when pages are served: socket tests and benchmarks start without it. */
+async function loadPages(opts: SeanceOptions): Promise<{ nextHandler: PageHandler; nextUpgrade: UpgradeHandler }> {
+  if (opts.withoutPages) return { nextHandler: null, nextUpgrade: null };
+  const { default: next } = await import("next");
+  const app = next({ dev: opts.dev, dir: opts.dir });
+  await app.prepare();
+  return { nextHandler: app.getRequestHandler(), nextUpgrade: opts.dev ? app.getUpgradeHandler() : null };
+}
+
 export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceServer> {
   const env = opts.env ?? process.env;
   const logger = opts.logger ?? consoleLogger;
   const clock = opts.clock ?? systemClock;
   const keys = opts.keys ?? loadServerKeys(opts.databaseUrl, env);
   const policy = createEdgePolicy(env);
-  const caps = connectionCapsFrom(env);
+  const nodeId = randomUUID();
+  const { cluster, caps, store, rooms } = await openSittings({ databaseUrl: opts.databaseUrl, db: opts.db, env, keys, clock, logger, nodeId });
   const sessions = new Sessions(opts.db, keys, () => clock.now());
-  const accounts = new Accounts(opts.db, keys, sessions, { demo: opts.demo, now: () => clock.now() });
-  const store: SittingStore = new SqliteSittingStore(opts.db, opts.databaseUrl, keys.urn);
-  const rooms = new RoomRegistry({ store, clock, logger, receiptKey: keys.receipt });
+  const accounts = new Accounts(opts.db, keys, sessions, { demo: opts.demo, now: () => clock.now(), ...(cluster ? { failures: cluster.failures } : {}) });
   const pdf = createPdfRenderer({ ...(Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) > 0 ? { rendersPerMinute: Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) } : {}) });
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
 
-  const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env });
+  const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env, ...(cluster ? { relay: cluster.relay } : {}) });
   sessions.onRevoked((ids) => docs.dropSessions(ids));
+  cluster?.attach({ rooms, sessions, reconnectDoc: (name) => docs.reconnectAll(name) });
 
   const feed = new PublicFeed();
   const deps: HttpDeps = {
@@ -117,18 +160,16 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     logger,
     allowedBeforePasswordChange: [authRoutes.changePassword, authRoutes.me, authRoutes.signOut],
   });
-  const mailer = registerRoutes(router, deps, { env, clock, onAccessChanged: (name) => docs.reconnectAll(name) });
+  const mailer = registerRoutes(router, deps, {
+    env,
+    clock,
+    onAccessChanged: (name) => {
+      docs.reconnectAll(name);
+      cluster?.docAccessChanged(name);
+    },
+  });
 
-  let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
-  let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
-  if (!opts.withoutPages) {
-    // Loaded only when pages are served: socket tests and benchmarks start without Next.js.
-    const { default: next } = await import("next");
-    const app = next({ dev: opts.dev, dir: opts.dir });
-    await app.prepare();
-    nextHandler = app.getRequestHandler();
-    if (opts.dev) nextUpgrade = app.getUpgradeHandler();
-  }
+  const { nextHandler, nextUpgrade } = await loadPages(opts);
   const guard = pageGuard({ sessions, demo: opts.demo });
 
   const http = createServer((req, res) => {
@@ -176,6 +217,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   });
 
   return {
+    nodeId,
     http,
     io,
     rooms,
@@ -202,6 +244,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       await pdf.close();
       mailer.close();
       await store.close();
+      await cluster?.close();
     },
   };
 }

@@ -2,7 +2,7 @@
 // council when empty, serve everything on one port, and print where to go. Fails in one line.
 import { z } from "zod";
 import { openDatabase, type Db } from "./db/client";
-import { applyMigrations } from "./db/migrate";
+import { MigrationError, migrateDatabase, whileStarting } from "./db/migrate";
 import { resolveDatabaseUrl } from "./db/url";
 import { isDatabaseEmpty, seedDemo } from "./seed/demo";
 import { conveneDemo } from "./seed/demo-convocation";
@@ -17,6 +17,11 @@ const ConfigSchema = z.object({
   // API and websockets only, without the Next.js pages (crash harness, benchmarks).
   SEANCE_PAGES: z.enum(["0", "1"]).default("1"),
 });
+
+/** The database URL without its password, for the start-up lines. */
+function displayUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1@");
+}
 
 function fail(message: string): never {
   console.error(`Séance could not start: ${message}`);
@@ -36,27 +41,28 @@ async function main(): Promise<void> {
     fail(errorMessage(err));
   }
   process.env.DATABASE_URL = url;
-  try {
-    // Committed migrations, applied at every start; the CLI is skipped when all are already applied.
-    applyMigrations(url);
-  } catch (err) {
-    fail(errorMessage(err));
-  }
   let db: Db;
   let empty = false;
   let seeded = false;
   try {
-    db = await openDatabase(url);
-    empty = await isDatabaseEmpty(db);
-    // The demo council, with its published passwords, is loaded only on a demo server.
-    if (empty && demo) {
-      const r = await seedDemo(db);
-      console.log(`Empty database: demo council "${r.councilId}" loaded.`);
-      empty = false;
-      seeded = true;
-    }
+    // Nodes starting together on one PostgreSQL database migrate and load the demo in turn.
+    db = await whileStarting(url, async () => {
+      // Committed migrations, applied at every start; the CLI is skipped when all are already applied.
+      await migrateDatabase(url);
+      const opened = await openDatabase(url);
+      empty = await isDatabaseEmpty(opened);
+      // The demo council, with its published passwords, is loaded only on a demo server.
+      if (empty && demo) {
+        const r = await seedDemo(opened);
+        console.log(`Empty database: demo council "${r.councilId}" loaded.`);
+        empty = false;
+        seeded = true;
+      }
+      return opened;
+    });
   } catch (err) {
-    fail(`cannot open the database ${url} — ${errorMessage(err)}`);
+    if (err instanceof MigrationError) fail(errorMessage(err));
+    fail(`cannot open the database ${displayUrl(url)} — ${errorMessage(err)}`);
   }
   if (!demo) {
     // A real council's server never runs with a password everyone can read in the README.
@@ -82,7 +88,9 @@ async function main(): Promise<void> {
   const base = `http://localhost:${port}`;
   // Said before "ready", which is the line supervisors and tests wait for.
   if (empty) console.log(`No council yet: set one up with "npm run setup" (council, clerk and mayor accounts), then sign in at ${base}/signin`);
-  console.log(`Séance is ready on ${base} (database ${url}${dev ? ", development mode" : ""})`);
+  console.log(
+    `Séance is ready on ${base} (database ${displayUrl(url)}${server.nodeId && process.env.REDIS_URL ? `, node ${server.nodeId}` : ""}${dev ? ", development mode" : ""})`,
+  );
   if (demo) {
     const sitting = await db.sitting.findFirst({ orderBy: { date: "asc" } });
     const sid = sitting?.id ?? "";

@@ -30,9 +30,16 @@ export interface SittingConnection {
 }
 
 let shared: SittingSocket | null = null;
-function socket(): SittingSocket {
+function socket(sittingId: string): SittingSocket {
   if (!shared) {
-    const s: SittingSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], reconnectionDelay: 300, reconnectionDelayMax: 2000 });
+    // `sitting` in the URL: with several nodes, the balancer sends a sitting's members to one node.
+    const s: SittingSocket = io({
+      path: "/socket.io",
+      query: { sitting: sittingId },
+      transports: ["websocket", "polling"],
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 2000,
+    });
     // Follow the browser's own network state: a dropped Wi-Fi shows at once, and we reconnect on return.
     window.addEventListener("offline", () => s.disconnect());
     window.addEventListener("online", () => s.connect());
@@ -61,7 +68,7 @@ export function useSitting(sittingId: string): SittingConnection {
   const locale = useLocale();
 
   useEffect(() => {
-    const s = socket();
+    const s = socket(sittingId);
     const subscribe = () => {
       s.emit("sitting:subscribe", { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) }, (reply: Reply<SubscribeReply>) => {
         if (!reply.ok) {
@@ -127,13 +134,16 @@ export function useSitting(sittingId: string): SittingConnection {
 
   const send = useCallback(
     async <C extends CommandBody>(command: C): Promise<SendReply<C>> => {
-      const s = socket();
+      const s = socket(sittingId);
       const envelope = { sittingId, commandId: newCommandId(), command };
       // Same id on every attempt: the server applies it once and replays its reply to a retry.
       for (let attempt = 0; attempt < 20; attempt++) {
         if (!s.connected) await new Promise<void>((resolve) => s.once("connect", () => resolve()));
         try {
-          return (await s.timeout(4000).emitWithAck("command", envelope)) as SendReply<C>;
+          const reply = (await s.timeout(4000).emitWithAck("command", envelope)) as SendReply<C>;
+          // Several nodes: the sitting changed hands meanwhile; the same command goes again.
+          if (reply.ok || reply.error.code !== "moved") return reply;
+          await new Promise((resolve) => setTimeout(resolve, 150 * (attempt + 1)));
         } catch {
           // no answer in time (dropped connection): try again with the same id
         }

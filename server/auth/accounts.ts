@@ -11,7 +11,7 @@ import type { Db } from "../db/client";
 import { hashPassword, verifyPassword } from "./passwords";
 import { passwordProblem } from "./password-strength";
 import { newPairingCode, pairingCodeHash, PAIRING_CODE_TTL_MS } from "./pairing-code";
-import { FailureLimiter } from "./rate-limit";
+import { localFailureCounters, type FailureCounter, type FailureCounters } from "./rate-limit";
 import type { ServerKeys } from "./server-key";
 import type { Sessions } from "./sessions";
 
@@ -30,15 +30,20 @@ export interface SignedInUser {
 }
 
 export class Accounts {
-  private readonly signInFailures = new FailureLimiter(10, 60_000);
-  private readonly pairFailures = new FailureLimiter(10, 60_000);
+  private readonly signInFailures: FailureCounter;
+  private readonly pairFailures: FailureCounter;
 
   constructor(
     private readonly db: Db,
     private readonly keys: ServerKeys,
     private readonly sessions: Sessions,
-    private readonly opts: { demo: boolean; now?: () => Date },
-  ) {}
+    // `failures`: counted by every node together when there are several (default: this process).
+    private readonly opts: { demo: boolean; now?: () => Date; failures?: FailureCounters },
+  ) {
+    const counters = opts.failures ?? localFailureCounters;
+    this.signInFailures = counters("sign-in", 10, 60_000);
+    this.pairFailures = counters("pairing", 10, 60_000);
+  }
 
   private now(): Date {
     return this.opts.now?.() ?? new Date();
@@ -46,13 +51,13 @@ export class Accounts {
 
   async signIn(login: string, password: string, address: string): Promise<Result<SignedInUser>> {
     const keys = [`ip:${address}`, `login:${login.toLowerCase()}`];
-    if (this.signInFailures.blocked(...keys)) return { ok: false, code: "rate-limited" };
+    if (await this.signInFailures.blocked(...keys)) return { ok: false, code: "rate-limited" };
     const user = await this.db.user.findUnique({ where: { login } });
     const good = user?.passwordHash && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : false;
     // A published demo password signs in only on a demo server.
     const demoPassword = !this.opts.demo && (Object.values(DEMO_PASSWORDS) as string[]).includes(password);
     if (!user || !good || demoPassword) {
-      this.signInFailures.fail(...keys);
+      await this.signInFailures.fail(...keys);
       return { ok: false, code: "wrong-password", status: 401 };
     }
     const token = await this.sessions.create(user.id, "staff");
@@ -68,7 +73,7 @@ export class Accounts {
 
   async pair(code: string, address: string, label: string | null): Promise<Result<SignedInUser>> {
     const key = `ip:${address}`;
-    if (this.pairFailures.blocked(key)) return { ok: false, code: "rate-limited" };
+    if (await this.pairFailures.blocked(key)) return { ok: false, code: "rate-limited" };
     const now = this.now();
     const pairing = await this.db.devicePairing.findUnique({ where: { codeHash: pairingCodeHash(this.keys, code) } });
     const unusable = !pairing || pairing.usedAt || pairing.revokedAt || pairing.expiresAt < now;
@@ -76,7 +81,7 @@ export class Accounts {
     const won =
       !unusable && (await this.db.devicePairing.updateMany({ where: { id: pairing.id, usedAt: null, revokedAt: null }, data: { usedAt: now } })).count === 1;
     if (!pairing || !won) {
-      this.pairFailures.fail(key);
+      await this.pairFailures.fail(key);
       return refuse(
         401,
         "not-signed-in",

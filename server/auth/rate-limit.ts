@@ -1,7 +1,19 @@
 // Failure counters for sign-in and pairing (fixed window), keyed by address, login or code. Only
 // failures count: 53 councillors pairing from the town hall's one address all succeed, while
 // someone guessing codes or passwords is stopped. Small enough to own: a dependency would add
-// nothing but configuration.
+// nothing but configuration. Several nodes count together in Redis (cluster/shared-limits.ts).
+
+/** Failure counts for one purpose, in this process or shared by every node. */
+export interface FailureCounter {
+  /** True when any of these keys has used up its failures in the current window. */
+  blocked(...keys: string[]): Promise<boolean>;
+  /** Counts one failure against each key. */
+  fail(...keys: string[]): Promise<void>;
+}
+
+/** Makes the counter of a purpose ("sign-in", "pairing", "pdf"): `maxFailures` per `windowMs`. */
+export type FailureCounters = (purpose: string, maxFailures: number, windowMs: number) => FailureCounter;
+
 export class FailureLimiter {
   private hits = new Map<string, { count: number; resetAt: number }>();
   constructor(
@@ -37,6 +49,15 @@ export class FailureLimiter {
     for (const [k, h] of this.hits) if (h.resetAt <= t) this.hits.delete(k);
   }
 }
+
+/** Counters kept in this process (one node). */
+export const localFailureCounters: FailureCounters = (_purpose, maxFailures, windowMs) => {
+  const limiter = new FailureLimiter(maxFailures, windowMs);
+  return {
+    blocked: (...keys) => Promise.resolve(limiter.blocked(...keys)),
+    fail: (...keys) => Promise.resolve(limiter.fail(...keys)),
+  };
+};
 
 /** A token bucket: `burst` actions at once, then `perSecond` (a socket's commands). */
 export class TokenBucket {

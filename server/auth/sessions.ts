@@ -152,6 +152,11 @@ export class Sessions {
     await this.revoke(live.map((s) => s.id));
   }
 
+  /** Sessions revoked on another node (several nodes): this node's listeners close their connections. */
+  revokedElsewhere(ids: string[]): void {
+    if (ids.length) this.tell(ids);
+  }
+
   private tell(ids: string[]): void {
     for (const fn of this.listeners) {
       try {

@@ -1,5 +1,6 @@
-// Where the database lives: DATABASE_URL, or an embedded SQLite file under ./data.
-// Shared by the Prisma CLI config, the server and the scripts so they always open the same file.
+// Where the database lives: DATABASE_URL, or an embedded SQLite file under ./data; a
+// postgresql:// URL selects PostgreSQL (several nodes, docs/ARCHITECTURE.md). Shared by the Prisma
+// CLI config, the server and the scripts so they always open the same database.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -12,8 +13,9 @@ export function resolveDatabaseUrl(raw: string | undefined = process.env.DATABAS
     return `file:${DEFAULT_DB_FILE}`;
   }
   const value = raw.trim();
+  if (isPostgresUrl(value)) return value;
   if (!value.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite "file:" URL (got "${value.split(":")[0]}:…")`);
+    throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL (got "${value.split(":")[0]}:…")`);
   }
   const p = value.slice("file:".length);
   if (p === "" || p.includes("?")) throw new Error(`DATABASE_URL "${value}" is not a usable SQLite file path`);
@@ -22,4 +24,9 @@ export function resolveDatabaseUrl(raw: string | undefined = process.env.DATABAS
 
 export function databaseFile(url: string): string {
   return url.slice("file:".length);
+}
+
+/** A PostgreSQL connection string (postgres:// or postgresql://). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
 }

@@ -1,7 +1,9 @@
 // Writes the sitting's facts into its minutes document as they happen: a heading per agenda item
 // and a non-editable fact block per opening, arrival, departure, proxy, call, request, result,
 // suspension and closing — each from the state its event was decided on, as the export rebuilds it.
-// Catches up from the event log on load, so a restart neither loses nor repeats a fact.
+// Catches up from the event log on load, so a restart neither loses nor repeats a fact. With several
+// nodes only the sitting's owner writes (the relay brings the facts to the others): two nodes
+// appending the same fact would both survive the merge.
 import * as Y from "yjs";
 import { getYDoc } from "@y/websocket-server/utils";
 import { factFor, mayWriteFact, type Fact } from "../../core/minutes/facts";
@@ -13,6 +15,7 @@ import { FACT_NODE, LAST_FACT_SEQ, MINUTES_FRAGMENT, MINUTES_META, minutesDocNam
 import type { Logger } from "../ports";
 import type { RoomRegistry, SittingRoom } from "../realtime/sitting-room";
 import type { YPersistence } from "../yjs/persistence";
+import { dropDuplicateFacts } from "./fact-dedupe";
 
 export const FACTS_ORIGIN = "sitting-facts";
 
@@ -41,10 +44,29 @@ export function attachMinutesFacts(deps: { db: Db; rooms: RoomRegistry; persiste
     chain = chain.then(job).catch((err: unknown) => deps.logger.error(`minutes facts failed: ${err instanceof Error ? err.message : String(err)}`));
   };
 
+  // Documents this node writes facts into: a fact that comes back from elsewhere (another node, a
+  // device that held the old owner's copy) a second time is removed (fact-dedupe.ts).
+  const watched = new WeakSet<Y.Doc>();
+  function watchDuplicates(doc: Y.Doc): void {
+    if (watched.has(doc)) return;
+    watched.add(doc);
+    let pending = false;
+    doc.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (origin === FACTS_ORIGIN || pending) return;
+      pending = true;
+      setImmediate(() => {
+        pending = false;
+        dropDuplicateFacts(doc, FACTS_ORIGIN);
+      });
+    });
+  }
+
   async function docOf(sittingId: string): Promise<Y.Doc> {
     const name = minutesDocName(sittingId);
     const doc = getYDoc(name);
     await deps.persistence.whenLoaded(name);
+    watchDuplicates(doc);
+    dropDuplicateFacts(doc, FACTS_ORIGIN);
     return doc;
   }
 
@@ -89,15 +111,20 @@ export function attachMinutesFacts(deps: { db: Db; rooms: RoomRegistry; persiste
   const lastState = new Map<string, SittingState>();
   deps.rooms.onRoomCreated((room) => {
     lastState.set(room.state.sittingId, room.state);
-    enqueue(() => catchUp(room));
+    if (room.owner) enqueue(() => catchUp(room));
     room.onChange((r, committed) => {
       const before = lastState.get(r.state.sittingId) ?? r.state;
       lastState.set(r.state.sittingId, r.state);
-      if (!committed.some((c) => mayWriteFact(c.event))) return;
+      if (!r.owner || !committed.some((c) => mayWriteFact(c.event))) return;
       // Computed now, from the states of this moment; written in turn after the catch-up.
       const facts = factsOfBatch(r, before, committed);
       enqueue(() => append(r.state.sittingId, facts));
     });
+  });
+  // A node that becomes a sitting's owner writes what the previous owner had not.
+  deps.rooms.onRoomOwned((room) => {
+    lastState.set(room.state.sittingId, room.state);
+    enqueue(() => catchUp(room));
   });
   return { idle: () => chain };
 }

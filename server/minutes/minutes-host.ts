@@ -9,6 +9,7 @@ import type { EdgePolicy } from "../http/edge-policy";
 import type { Logger } from "../ports";
 import { createDocHost, type DocHost } from "../yjs/doc-host";
 import { YPersistence } from "../yjs/persistence";
+import type { DocRelay } from "../yjs/relay";
 import { minutesAccess } from "./access";
 
 /** Largest websocket frame a minutes client may send. */
@@ -21,11 +22,16 @@ export interface MinutesHostDeps {
   policy: EdgePolicy;
   caps: ConnectionCaps;
   env: NodeJS.ProcessEnv;
+  /** Several nodes: the documents' updates relayed between them. */
+  relay?: DocRelay;
 }
 
 export function hostMinutes(deps: MinutesHostDeps): { docs: DocHost; persistence: YPersistence } {
   const compactAfter = Number(deps.env.SEANCE_MINUTES_COMPACT_AFTER);
-  const persistence = new YPersistence(deps.db, deps.logger, compactAfter > 0 ? { compactAfterRows: compactAfter } : {});
+  const persistence = new YPersistence(deps.db, deps.logger, {
+    ...(compactAfter > 0 ? { compactAfterRows: compactAfter } : {}),
+    ...(deps.relay ? { relay: deps.relay } : {}),
+  });
   const docs = createDocHost({
     path: YJS_PATH,
     docNameOf: (name) => (MINUTES_DOC_PATTERN.test(name) ? name : null),

@@ -1,6 +1,8 @@
 // One live sitting in this process: a cache of its state over the store, a queue that decides
 // commands in order and commits those of one tick together, and listeners told after each commit.
-// Transport-agnostic, storage-agnostic (a SittingStore is given).
+// Transport-agnostic, storage-agnostic (a SittingStore is given). On a shared store (several
+// nodes) a room is either the sitting's owner, which decides, or a read copy, which folds the
+// owner's committed events with the same pure code and hands commands to the owner (`forward`).
 import { createHmac, randomUUID } from "node:crypto";
 import { canonicalJson } from "../../core/audit/hash-chain";
 import { applyCommand } from "../../core/sitting/apply-command";
@@ -10,12 +12,14 @@ import type { RoomCommand } from "../../core/sitting/protocol";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { Actor, SittingEvent, SittingState } from "../../core/sitting/state";
 import { addToUrn } from "../../core/sitting/urn";
-import { CLOCK_USER_ID, nextDeadline } from "../../core/sitting/domains/clock";
+import type { ChainedEvent } from "../../core/audit/hash-chain";
 import type { CommitEntry, SittingStore, StoredReceipt } from "../store/port";
 import { crashPoint } from "../fault";
 import { errorMessage, type Clock, type Logger } from "../ports";
+import { RoomClock } from "./room-clock";
 
 export type { Clock, Logger } from "../ports";
+export type { RoomRegistry } from "./room-registry";
 
 /** A command as the room receives it: which sitting, the sender's id for it, the body. */
 export interface RoomEnvelope {
@@ -24,7 +28,7 @@ export interface RoomEnvelope {
   command: RoomCommand;
 }
 
-type RoomReply = Reply<Record<string, unknown>>;
+export type RoomReply = Reply<Record<string, unknown>>;
 
 interface Pending {
   actor: Actor;
@@ -44,7 +48,12 @@ export interface RoomDeps {
   logger: Logger;
   /** Fingerprints a command's payload in its receipt (a key the database does not hold). */
   receiptKey: Buffer;
+  /** Hands a command to the node that owns the sitting (several nodes); without it: "moved". */
+  forward?: (actor: Actor, env: RoomEnvelope) => Promise<RoomReply>;
 }
+
+/** After a failed claim, commands are forwarded for this long before the room tries again. */
+const CLAIM_RETRY_MS = 250;
 
 /** What a batch's decisions came to: the replies, the entries to commit, the state they lead to. */
 interface Decided {
@@ -59,62 +68,45 @@ export class SittingRoom {
   private pending: Pending[] = [];
   private draining = false;
   private listeners = new Set<RoomListener>();
+  private ownedListeners = new Set<(room: SittingRoom) => void>();
   /** Reloads and batches run one at a time, never interleaved. */
   private exclusive: Promise<unknown> = Promise.resolve();
-  /** The room clock: one timer for the core's next deadline (derived from the log, re-armed after each change). */
-  private clockTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  /** This room decides (it holds the sitting); otherwise it is a read copy. */
+  private owns: boolean;
+  private claiming: Promise<boolean> | null = null;
+  private claimFailedAt = Number.NEGATIVE_INFINITY;
+  /** The room clock: armed only while this room owns its sitting (a read copy never ticks). */
+  private readonly clock: RoomClock;
 
   private constructor(
     private readonly deps: RoomDeps,
     public state: SittingState,
     public header: SittingHeader,
-  ) {}
+  ) {
+    this.owns = !deps.store.shared;
+    this.clock = new RoomClock(this, deps.clock, deps.logger);
+  }
+
+  /** True while this room decides for its sitting (always, on a store that is not shared). */
+  get owner(): boolean {
+    return this.owns;
+  }
 
   static async load(deps: RoomDeps, sittingId: string): Promise<SittingRoom> {
     const { state, header } = await deps.store.load(sittingId);
     const room = new SittingRoom(deps, state, header);
-    room.armClock();
+    room.clock.arm();
     return room;
   }
 
-  /**
-   * Sets the one timer for the core's next deadline (a speech's time running out, a suspension's
-   * planned end). The deadline comes from the state, so after a restart the same one is found.
-   */
-  private armClock(retryMs?: number): void {
-    if (this.clockTimer) clearTimeout(this.clockTimer);
-    this.clockTimer = null;
-    if (this.stopped) return;
-    const deadline = nextDeadline(this.state);
-    if (deadline === null && retryMs === undefined) return;
-    const wait = retryMs ?? Date.parse(deadline ?? "") - this.deps.clock.now().getTime();
-    this.clockTimer = setTimeout(() => void this.wake(), Math.min(Math.max(0, wait), 2 ** 31 - 1));
-    this.clockTimer.unref();
-  }
-
-  /** The deadline came: the core decides what is due, as a command from the room clock, logged like any other. */
-  async wake(): Promise<void> {
-    this.clockTimer = null;
-    if (this.stopped) return;
-    const deadline = nextDeadline(this.state);
-    if (deadline === null) return;
-    if (Date.parse(deadline) > this.deps.clock.now().getTime()) return this.armClock();
-    const actor: Actor = { userId: CLOCK_USER_ID, role: "clerk", memberId: null, councilId: this.state.councilId };
-    // The same id for the same deadline at the same point of the log: two processes ticking agree.
-    const commandId = `clock-${this.state.seq}-${Date.parse(deadline)}`;
-    const reply = await this.handle(actor, { sittingId: this.state.sittingId, commandId, command: { type: "clock:tick" } });
-    if (!reply.ok) {
-      this.deps.logger.error(`room clock of ${this.state.sittingId}: ${reply.error.code} ${reply.error.detail ?? ""}`);
-      this.armClock(1000);
-    } else if (!this.clockTimer) this.armClock();
+  /** The room clock's deadline came (tests call it directly): a tick if one is due and this room owns. */
+  wake(): Promise<void> {
+    return this.clock.wake();
   }
 
   /** No more ticks (the server is closing). */
   stop(): void {
-    this.stopped = true;
-    if (this.clockTimer) clearTimeout(this.clockTimer);
-    this.clockTimer = null;
+    this.clock.stop();
   }
 
   onChange(fn: RoomListener): () => void {
@@ -122,12 +114,105 @@ export class SittingRoom {
     return () => this.listeners.delete(fn);
   }
 
-  /** Decide a command: the reply comes only once it (and its receipt) is committed to disk. */
+  /** Told when this room becomes the sitting's owner (a shared store's claim succeeded). */
+  onOwned(fn: (room: SittingRoom) => void): () => void {
+    this.ownedListeners.add(fn);
+    return () => this.ownedListeners.delete(fn);
+  }
+
+  /**
+   * Decide a command: the reply comes only once it (and its receipt) is committed to disk. A read
+   * copy first tries to claim the sitting, else hands the command to its owner.
+   */
   handle(actor: Actor, env: RoomEnvelope): Promise<RoomReply> {
+    if (!this.owns) return this.handleAway(actor, env, true);
     return new Promise((resolve) => {
       this.pending.push({ actor, env, resolve });
       if (this.pending.length === 1 && !this.draining) setImmediate(() => void this.drain());
     });
+  }
+
+  /** A command another node handed over: decided here if this room owns (or can claim) the sitting, never handed on. */
+  handleHere(actor: Actor, env: RoomEnvelope): Promise<RoomReply> {
+    return this.owns ? this.handle(actor, env) : this.handleAway(actor, env, false);
+  }
+
+  private async handleAway(actor: Actor, env: RoomEnvelope, mayForward: boolean): Promise<RoomReply> {
+    if (await this.claim()) return this.handle(actor, env);
+    if (!mayForward || !this.deps.forward) return reject("moved");
+    const reply = await this.deps.forward(actor, env);
+    // Nobody decides for the sitting any more (its owner died or let it go): claim it now rather
+    // than send the client round again.
+    if (!reply.ok && reply.error.code === "moved" && (await this.claim(true))) return this.handle(actor, env);
+    return reply;
+  }
+
+  /**
+   * Claims the sitting for this room, once at a time. The state is reloaded after the claim: a read
+   * copy has no secret urn and may lag, and the owner decides on what is stored.
+   */
+  claim(now = false): Promise<boolean> {
+    if (this.owns) return Promise.resolve(true);
+    if (!now && performance.now() - this.claimFailedAt < CLAIM_RETRY_MS) return Promise.resolve(false);
+    this.claiming ??= this.serialised(async () => {
+      if (this.owns) return true;
+      if (!(await this.deps.store.claim(this.state.sittingId))) {
+        this.claimFailedAt = performance.now();
+        return false;
+      }
+      try {
+        await this.reloadNow();
+      } catch (err) {
+        await this.deps.store.release(this.state.sittingId);
+        throw err;
+      }
+      this.owns = true;
+      // The new owner ticks for the sitting from now on (the deadline is in the state it reloaded).
+      this.clock.arm();
+      for (const fn of this.ownedListeners) fn(this);
+      return true;
+    }).finally(() => (this.claiming = null));
+    return this.claiming;
+  }
+
+  /** The store lost the sitting (its connection ended): this room becomes a read copy again. */
+  demote(): void {
+    if (!this.owns) return;
+    this.owns = false;
+    this.clock.disarm();
+    void this.serialised(() => this.reloadNow()).catch((err: unknown) =>
+      this.deps.logger.error(`reload of ${this.state.sittingId} failed: ${errorMessage(err)}`),
+    );
+  }
+
+  /**
+   * Catch up with commits made elsewhere: a read copy folds the stored events after its seq (the
+   * same pure code as the owner); an owner that hears of another's commit reloads.
+   */
+  follow(): Promise<void> {
+    return this.serialised(async () => {
+      if (this.owns) return this.reloadNow();
+      const events = await this.deps.store.eventsAfter(this.state.sittingId, this.state.seq);
+      if (events.length && !this.foldFollowed(events)) await this.reloadNow();
+    });
+  }
+
+  /** Folds followed events into a copy; false (nothing changed) when they do not continue the state. */
+  private foldFollowed(events: ChainedEvent[]): boolean {
+    const working = structuredClone(this.state);
+    const committed: { seq: number; event: SittingEvent }[] = [];
+    for (const row of events) {
+      // A hole or a fork in what was read: start again from the stored state.
+      if (row.seq !== working.seq + 1 || row.prevHash !== working.lastHash) return false;
+      const event = JSON.parse(row.payload) as SittingEvent;
+      foldEvent(working, event);
+      working.seq = row.seq;
+      working.lastHash = row.hash;
+      committed.push({ seq: row.seq, event });
+    }
+    this.state = working;
+    this.notify(committed);
+    return true;
   }
 
   /** Reload from the store (after the clerk edits the agenda, or a commit made elsewhere). */
@@ -145,7 +230,7 @@ export class SittingRoom {
     const { state, header } = await this.deps.store.load(this.state.sittingId);
     this.state = state;
     this.header = header;
-    this.armClock();
+    this.clock.arm();
     this.notify([]);
   }
 
@@ -169,19 +254,28 @@ export class SittingRoom {
     for (let attempt = 0; attempt < 3; attempt++) {
       const outcome = await this.safely(batch);
       if (outcome === "done") return;
+      if (outcome === "moved") return this.moved(batch);
       await this.reloadNow().catch(() => undefined);
       if (outcome === "failed") break;
     }
     // One bad command must not sink the others: take them one at a time.
     for (const p of batch) {
-      if ((await this.safely([p])) !== "done") {
+      const outcome = await this.safely([p]);
+      if (outcome === "moved") this.moved([p]);
+      else if (outcome !== "done") {
         await this.reloadNow().catch(() => undefined);
         p.resolve(reject("internal"));
       }
     }
   }
 
-  private async safely(batch: Pending[]): Promise<"done" | "retry" | "failed"> {
+  /** The sitting is decided elsewhere now: the senders retry (with the same ids) and reach its owner. */
+  private moved(batch: Pending[]): void {
+    for (const p of batch) p.resolve(reject("moved"));
+    this.demote();
+  }
+
+  private async safely(batch: Pending[]): Promise<"done" | "retry" | "failed" | "moved"> {
     try {
       return await this.decideAndCommit(batch);
     } catch (err) {
@@ -196,7 +290,8 @@ export class SittingRoom {
       .digest("hex");
   }
 
-  private async decideAndCommit(batch: Pending[]): Promise<"done" | "retry"> {
+  private async decideAndCommit(batch: Pending[]): Promise<"done" | "retry" | "moved"> {
+    if (!this.owns) return "moved";
     const receipts = await this.deps.store.findReceipts(
       this.state.sittingId,
       batch.map((p) => p.env.commandId),
@@ -210,7 +305,7 @@ export class SittingRoom {
         fromHash: this.state.lastHash,
         entries: d.entries,
       });
-      if (!result.ok) return "retry";
+      if (!result.ok) return result.reason === "not-owner" ? "moved" : "retry";
       crashPoint("commit:after");
       const last = result.chained[result.chained.length - 1];
       if (last) {
@@ -218,7 +313,7 @@ export class SittingRoom {
         d.working.lastHash = last.hash;
       }
       this.state = d.working;
-      this.armClock();
+      this.clock.arm();
       if (d.committed.length) this.notify(d.committed);
       // The urn's old sealed versions leave the storage as soon as the vote is closed.
       if (d.secretClosed) this.deps.store.afterSecretVoteClosed();
@@ -286,45 +381,5 @@ export class SittingRoom {
         this.deps.logger.error(`listener failed: ${errorMessage(err)}`);
       }
     }
-  }
-}
-
-/** Loads each sitting once, even when many clients ask at the same moment. */
-export class RoomRegistry {
-  private rooms = new Map<string, Promise<SittingRoom>>();
-  private created = new Set<(room: SittingRoom) => void>();
-  constructor(private readonly deps: RoomDeps) {}
-
-  onRoomCreated(fn: (room: SittingRoom) => void): void {
-    this.created.add(fn);
-  }
-
-  get(sittingId: string): Promise<SittingRoom> {
-    let p = this.rooms.get(sittingId);
-    if (!p) {
-      p = SittingRoom.load(this.deps, sittingId).then((room) => {
-        // A commit made elsewhere (another process on the same database) reloads this room.
-        this.deps.store.watch(sittingId, (lastSeq) => {
-          if (lastSeq !== room.state.seq)
-            void room.reload().catch((err: unknown) => this.deps.logger.error(`reload of ${sittingId} failed: ${errorMessage(err)}`));
-        });
-        for (const fn of this.created) fn(room);
-        return room;
-      });
-      p.catch(() => this.rooms.delete(sittingId));
-      this.rooms.set(sittingId, p);
-    }
-    return p;
-  }
-
-  /** Stops every room's clock (the server is closing). */
-  async stop(): Promise<void> {
-    for (const p of this.rooms.values()) (await p.catch(() => null))?.stop();
-  }
-
-  /** Reload a cached room (e.g. after the clerk edits the agenda) so its views follow. */
-  async refresh(sittingId: string): Promise<void> {
-    const p = this.rooms.get(sittingId);
-    if (p) await (await p).reload();
   }
 }

@@ -130,10 +130,17 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
         }
         if (chair) await socket.join(chairRoom(sid));
         if (member && actor?.memberId) await socket.join(memberRoom(sid, actor.memberId));
+        const lastSeq = parsed.data.lastSeq;
+        // A read copy behind what the screen already shows (another node served it): catch up
+        // first, and never send a screen a state older than the one it has.
+        if (!room.owner && lastSeq !== undefined && lastSeq > room.state.seq) await room.follow();
         // The public starts from the view last sent to it, so that the next patch applies; the council
         // gets whole views (a few dozen screens), unmasked.
         const base = council ? projectPublic(room.state, room.header, "council") : deps.feed.current(room);
-        const upToDate = parsed.data.lastSeq === base.seq;
+        // A screen ahead of the view last sent here (another node served it, or this node's broadcast
+        // is on its way) keeps what it holds: the next patch does not apply and it asks again.
+        const ahead = lastSeq !== undefined && lastSeq > base.seq && (lastSeq <= room.state.seq || !room.owner);
+        const upToDate = lastSeq === base.seq || ahead;
         reply({
           ok: true,
           data: {

@@ -5,10 +5,10 @@
 // microseconds plus the fsync.
 import Database from "better-sqlite3";
 import { canonicalJson, computeEventHash, type ChainedEvent } from "../../core/audit/hash-chain";
-import type { SittingEvent } from "../../core/sitting/state";
 import { EMPTY_TALLY } from "../../core/vocabulary";
 import { databaseFile } from "../db/url";
 import { crashPoint } from "../fault";
+import { STATUS_AFTER } from "./commit-plan";
 import { StaleStateError, UnknownSittingError } from "./errors";
 import type { CommitBatch, CommitEntry, CommitResult, StoredReceipt } from "./port";
 import type { StoredEventRow } from "./sitting-store";
@@ -22,13 +22,6 @@ class DuplicateCommandError extends Error {
     super(`command id(s) already decided: ${commandIds.join(", ")}`);
   }
 }
-
-const STATUS_AFTER: Partial<Record<SittingEvent["type"], string>> = {
-  "sitting:opened": "opened",
-  "sitting:resumed": "opened",
-  "sitting:suspended": "suspended",
-  "sitting:closed": "closed",
-};
 
 export class CommandLog {
   private readonly db: Database.Database;

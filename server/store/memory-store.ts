@@ -1,6 +1,7 @@
 // The sitting store in memory: the same contract as the databases (tests/store/contract.test.ts),
 // for the room's unit tests and anything that needs a sitting without a disk. Several stores may
-// share one backing, as several processes share a database (their watchers hear each other).
+// share one backing, as several processes share a database (their watchers hear each other); a
+// shared one then lets one store at a time commit for a sitting, as PostgreSQL's advisory lock does.
 import { computeEventHash, canonicalJson, type ChainedEvent } from "../../core/audit/hash-chain";
 import { foldEvent } from "../../core/sitting/apply-event";
 import { initialSittingState, type SittingSetup } from "../../core/sitting/initial-state";
@@ -21,6 +22,8 @@ interface MemorySitting {
 
 export class MemoryBacking {
   readonly sittings = new Map<string, MemorySitting>();
+  /** Which store holds each sitting (shared stores only). */
+  readonly owners = new Map<string, MemorySittingStore>();
 
   add(setup: SittingSetup, header: SittingHeader): void {
     this.sittings.set(setup.sittingId, { setup, header, events: [], receipts: new Map(), urns: new Map(), listeners: new Set() });
@@ -28,7 +31,13 @@ export class MemoryBacking {
 }
 
 export class MemorySittingStore implements SittingStore {
-  constructor(readonly backing: MemoryBacking = new MemoryBacking()) {}
+  private lostListeners = new Set<(sittingId: string) => void>();
+
+  constructor(
+    readonly backing: MemoryBacking = new MemoryBacking(),
+    /** As several nodes on one database: a sitting must be claimed before it is committed to. */
+    readonly shared = false,
+  ) {}
 
   private sitting(sittingId: string): MemorySitting {
     const s = this.backing.sittings.get(sittingId);
@@ -65,6 +74,7 @@ export class MemorySittingStore implements SittingStore {
 
   commit(batch: CommitBatch): Promise<CommitResult> {
     const s = this.sitting(batch.sittingId);
+    if (this.shared && this.backing.owners.get(batch.sittingId) !== this) return Promise.resolve({ ok: false, reason: "not-owner" });
     const lastSeq = s.events.length ? s.events[s.events.length - 1]!.seq : 0;
     if (lastSeq !== batch.fromSeq) return Promise.resolve({ ok: false, reason: "stale" });
     const taken = batch.entries.filter((e) => s.receipts.has(e.commandId)).map((e) => e.commandId);
@@ -97,6 +107,42 @@ export class MemorySittingStore implements SittingStore {
     return () => this.backing.sittings.get(sittingId)?.listeners.delete(entry);
   }
 
+  eventsAfter(sittingId: string, afterSeq: number): Promise<ChainedEvent[]> {
+    return Promise.resolve(
+      this.sitting(sittingId)
+        .events.filter((e) => e.seq > afterSeq)
+        .map((e) => ({ ...e })),
+    );
+  }
+
+  claim(sittingId: string): Promise<boolean> {
+    if (!this.shared) return Promise.resolve(true);
+    this.sitting(sittingId);
+    const owner = this.backing.owners.get(sittingId);
+    if (owner && owner !== this) return Promise.resolve(false);
+    this.backing.owners.set(sittingId, this);
+    return Promise.resolve(true);
+  }
+
+  release(sittingId: string): Promise<void> {
+    if (this.backing.owners.get(sittingId) === this) this.backing.owners.delete(sittingId);
+    return Promise.resolve();
+  }
+
+  onLost(fn: (sittingId: string) => void): () => void {
+    this.lostListeners.add(fn);
+    return () => this.lostListeners.delete(fn);
+  }
+
+  /** As a node whose database connection drops: every sitting it held is lost (tests). */
+  loseClaims(): void {
+    for (const [sid, owner] of [...this.backing.owners]) {
+      if (owner !== this) continue;
+      this.backing.owners.delete(sid);
+      for (const fn of this.lostListeners) fn(sid);
+    }
+  }
+
   /** The events as stored (the contract suite checks the chain). */
   chain(sittingId: string): ChainedEvent[] {
     return this.sitting(sittingId).events.map((e) => ({ ...e }));
@@ -107,6 +153,7 @@ export class MemorySittingStore implements SittingStore {
   }
 
   close(): Promise<void> {
+    for (const [sid, owner] of [...this.backing.owners]) if (owner === this) this.backing.owners.delete(sid);
     return Promise.resolve();
   }
 }

@@ -44,9 +44,17 @@ export type CommitResult =
   /** The log moved on elsewhere: reload and decide again. */
   | { ok: false; reason: "stale" }
   /** Some command ids already have a receipt (a retry raced in elsewhere): reload and answer from it. */
-  | { ok: false; reason: "duplicate"; commandIds: string[] };
+  | { ok: false; reason: "duplicate"; commandIds: string[] }
+  /** This store does not hold the sitting (another node decides for it, or the claim was lost). */
+  | { ok: false; reason: "not-owner" };
 
 export interface SittingStore {
+  /**
+   * Several nodes share this store (PostgreSQL): a room decides for a sitting only once its store
+   * has claimed it, and follows the others' commits otherwise. False: this process alone writes
+   * (SQLite, one laptop), so it decides for every sitting.
+   */
+  readonly shared: boolean;
   /** The sitting as its log makes it (and the open secret urn, opened with the server key). */
   load(sittingId: string): Promise<LoadedSitting>;
   /** The receipts of these command ids that exist. */
@@ -59,6 +67,17 @@ export interface SittingStore {
   commit(batch: CommitBatch): Promise<CommitResult>;
   /** Told when the sitting's log grows by a commit made elsewhere (another process or node). */
   watch(sittingId: string, onCommitted: (lastSeq: number) => void): () => void;
+  /** The stored events after `afterSeq`, in order: how a read copy catches up on a gap. */
+  eventsAfter(sittingId: string, afterSeq: number): Promise<ChainedEvent[]>;
+  /**
+   * Become the one who commits for this sitting; false while another store holds it. A store that
+   * is not shared holds every sitting. A commit for a sitting not held is refused ("not-owner").
+   */
+  claim(sittingId: string): Promise<boolean>;
+  /** Give a claimed sitting back (another node may claim it). */
+  release(sittingId: string): Promise<void>;
+  /** Told when a claimed sitting is lost without `release` (the connection that held it ended). */
+  onLost(fn: (sittingId: string) => void): () => void;
   /** After a secret vote closes: let the storage drop every trace of the urn's intermediate states. */
   afterSecretVoteClosed(): void;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 // The sitting store on SQLite: the command log's prepared statements for the hot path (receipts and
 // the one commit transaction), Prisma for loading, and a light poll of `lastSeq` to notice commits
 // made by another process on the same file (only while someone watches).
+import type { ChainedEvent } from "../../core/audit/hash-chain";
 import type { Db } from "../db/client";
 import { CommandLog } from "./command-log";
 import type { CommitBatch, CommitResult, LoadedSitting, SittingStore, StoredReceipt } from "./port";
@@ -9,6 +10,8 @@ import { loadSitting } from "./sitting-store";
 const WATCH_EVERY_MS = 500;
 
 export class SqliteSittingStore implements SittingStore {
+  /** One process writes the file: it decides for every sitting. */
+  readonly shared = false;
   private readonly log: CommandLog;
   private watchers = new Map<string, { seen: number; fns: Set<(lastSeq: number) => void> }>();
   private timer: NodeJS.Timeout | null = null;
@@ -52,6 +55,23 @@ export class SqliteSittingStore implements SittingStore {
         this.timer = null;
       }
     };
+  }
+
+  async eventsAfter(sittingId: string, afterSeq: number): Promise<ChainedEvent[]> {
+    const rows = await this.db.sittingEvent.findMany({ where: { sittingId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" } });
+    return rows.map(({ sittingId: s, seq, type, payload, actor, at, prevHash, hash }) => ({ sittingId: s, seq, type, payload, actor, at, prevHash, hash }));
+  }
+
+  claim(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
+  release(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  onLost(): () => void {
+    return () => undefined;
   }
 
   afterSecretVoteClosed(): void {

@@ -1,9 +1,12 @@
 // Yjs minutes storage: each document is loaded once (concurrent joins wait on the same load),
 // updates are saved debounced with a cap, one save at a time, and compacted into one row now and then.
+// With several nodes (a relay), a node stores the updates that arrived on it, not those relayed
+// from a peer (that peer stores them; relay.ts stores them here only if the peer died first).
 import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { errorMessage, type Logger } from "../ports";
 import { crashPoint } from "../fault";
+import { RELAY_ORIGIN, type DocRelay } from "./relay";
 
 const LOAD_ORIGIN = Symbol("load");
 
@@ -11,10 +14,13 @@ export interface YPersistenceOptions {
   debounceMs?: number;
   maxWaitMs?: number;
   compactAfterRows?: number;
+  relay?: DocRelay;
 }
 
 interface DocSaver {
   pending: Uint8Array[];
+  /** The relay's number of the last pending update (0 without a relay). */
+  pendingUpTo: number;
   timer: NodeJS.Timeout | null;
   firstPendingAt: number;
   chain: Promise<void>;
@@ -28,6 +34,7 @@ export class YPersistence {
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly compactAfterRows: number;
+  private readonly relay: DocRelay | undefined;
 
   constructor(
     private readonly db: Db,
@@ -37,20 +44,34 @@ export class YPersistence {
     this.debounceMs = opts.debounceMs ?? 150;
     this.maxWaitMs = opts.maxWaitMs ?? 1000;
     this.compactAfterRows = opts.compactAfterRows ?? 200;
+    this.relay = opts.relay;
   }
 
   /** Called by the websocket server when it creates a document: start loading it. */
   bindState(docName: string, doc: Y.Doc): void {
     const saver = this.saverOf(docName);
     const load = saver.chain.then(async () => {
+      // Several nodes: listen to the peers first, then read the stored state, then ask the peers.
+      const relay = this.relay;
+      const joined = await relay
+        ?.join(docName, doc, (orphan) => this.adopt(docName, orphan))
+        .then(() => true)
+        .catch((err: unknown) => {
+          this.logger.error(`minutes relay unavailable for ${docName}: ${errorMessage(err)}`);
+          return false;
+        });
       const rows = await this.db.yDocUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
       if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))), LOAD_ORIGIN);
       this.sizes.set(docName, Y.encodeStateAsUpdate(doc).length);
       doc.on("update", (update: Uint8Array, origin: unknown) => {
         if (origin === LOAD_ORIGIN) return;
         this.sizes.set(docName, (this.sizes.get(docName) ?? 0) + update.length);
-        this.queue(docName, update);
+        if (origin === RELAY_ORIGIN) return;
+        this.queue(docName, update, this.relay?.publishLocal(docName, update) ?? 0);
       });
+      // What the peers that have the document open hold and the database does not yet.
+      if (relay && joined)
+        await relay.sync(docName).catch((err: unknown) => this.logger.error(`minutes relay sync failed for ${docName}: ${errorMessage(err)}`));
     });
     this.loads.set(docName, load);
   }
@@ -81,9 +102,11 @@ export class YPersistence {
     s.timer = null;
     if (s.pending.length === 0) return s.chain;
     const batch = s.pending;
+    const upTo = s.pendingUpTo;
     s.pending = [];
     s.chain = s.chain
       .then(() => this.save(docName, batch))
+      .then(() => this.relay?.stored(docName, upTo))
       .catch((err: unknown) => {
         this.logger.error(`minutes save failed for ${docName}: ${errorMessage(err)}`);
       });
@@ -93,19 +116,28 @@ export class YPersistence {
   private saverOf(docName: string): DocSaver {
     let s = this.savers.get(docName);
     if (!s) {
-      s = { pending: [], timer: null, firstPendingAt: 0, chain: Promise.resolve() };
+      s = { pending: [], pendingUpTo: 0, timer: null, firstPendingAt: 0, chain: Promise.resolve() };
       this.savers.set(docName, s);
     }
     return s;
   }
 
-  private queue(docName: string, update: Uint8Array): void {
+  private queue(docName: string, update: Uint8Array, relayNo: number): void {
     const s = this.saverOf(docName);
     if (s.pending.length === 0) s.firstPendingAt = Date.now();
     s.pending.push(update);
+    s.pendingUpTo = Math.max(s.pendingUpTo, relayNo);
     if (s.timer) clearTimeout(s.timer);
     const waited = Date.now() - s.firstPendingAt;
     s.timer = setTimeout(() => void this.flush(docName), Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - waited)));
+  }
+
+  /** A relayed update its node never confirmed storing (it died): stored here, in turn with the others. */
+  private adopt(docName: string, update: Uint8Array): void {
+    const s = this.saverOf(docName);
+    s.chain = s.chain
+      .then(() => this.save(docName, [update]))
+      .catch((err: unknown) => this.logger.error(`minutes save failed for ${docName}: ${errorMessage(err)}`));
   }
 
   private async save(docName: string, batch: Uint8Array[]): Promise<void> {

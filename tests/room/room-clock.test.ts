@@ -125,4 +125,43 @@ describe("the room clock", () => {
     a.stop();
     other.stop();
   });
+
+  it("ROOM-9 on a shared store (several nodes) only the owner's clock ticks: a read copy never sends clock:tick; the node that claims the sitting ticks, the one that lost it does not", async () => {
+    const clock = manualClock();
+    const b = backing();
+    const storeA = new MemorySittingStore(b, true);
+    const storeB = new MemorySittingStore(b, true);
+    // Node A claims the sitting with its first command and gives m2 the floor (deadline T0 + 120 s).
+    const owner = await speaking(storeA, clock);
+    expect(owner.owner).toBe(true);
+    const copy = await SittingRoom.load(deps(storeB, clock), "s");
+    await copy.follow();
+    expect(copy.owner).toBe(false);
+    expect(copy.state.seq).toBe(owner.state.seq);
+    const timeUps = () => logOf(storeA).filter((e) => e.type === "floor:time-up").length;
+    // The deadline passes: the read copy's clock does nothing, even woken by hand.
+    clock.set(130);
+    const before = logOf(storeA).length;
+    await copy.wake();
+    expect(copy.owner).toBe(false);
+    expect(logOf(storeA)).toHaveLength(before);
+    // Node A loses the sitting (its connection dropped): its room is a read copy and its clock stops.
+    storeA.loseClaims();
+    owner.demote();
+    await owner.wake();
+    expect(owner.owner).toBe(false);
+    expect(timeUps()).toBe(0);
+    // Node B claims it: its clock finds the passed deadline in the state and ticks once, by itself.
+    expect(await copy.claim()).toBe(true);
+    const deadline = Date.now() + 5000;
+    while (timeUps() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(timeUps()).toBe(1);
+    const tick = logOf(storeA).find((e) => e.type === "floor:time-up")!;
+    expect(tick.actor).not.toBe("secret");
+    await owner.follow();
+    expect(owner.state.seq).toBe(copy.state.seq);
+    expect(timeUps()).toBe(1);
+    owner.stop();
+    copy.stop();
+  });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { SittingHeader } from "../../core/sitting/projection";
 import type { CommandBody } from "../../core/sitting/protocol";
 import type { Actor, SittingEvent } from "../../core/sitting/state";
-import { RoomRegistry, SittingRoom, type RoomDeps } from "../../server/realtime/sitting-room";
+import { RoomRegistry } from "../../server/realtime/room-registry";
+import { SittingRoom, type RoomDeps } from "../../server/realtime/sitting-room";
 import { MemoryBacking, MemorySittingStore } from "../../server/store/memory-store";
 import type { CommitBatch, CommitResult } from "../../server/store/port";
 
@@ -132,5 +133,92 @@ describe("the sitting room", () => {
     const deadline = Date.now() + 2000;
     while (room.state.seq !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(room.state.attendance.m5?.status).toBe("present");
+  });
+});
+
+/** Two nodes on one database: two registries over shared memory stores of one backing. */
+function twoNodes(forwardTo?: () => RoomRegistry) {
+  const b = backing();
+  const storeA = new MemorySittingStore(b, true);
+  const storeB = new MemorySittingStore(b, true);
+  const a = new RoomRegistry(deps(storeA));
+  const forwarded: string[] = [];
+  const bDeps: RoomDeps = {
+    ...deps(storeB),
+    forward: async (actor, e) => {
+      forwarded.push(e.commandId);
+      if (!forwardTo) throw new Error("no forwarding in this test");
+      return (await forwardTo().get(e.sittingId)).handleHere(actor, e);
+    },
+  };
+  const bReg = new RoomRegistry(bDeps);
+  return { b, storeA, storeB, a, bReg, forwarded };
+}
+
+const until = async (check: () => boolean) => {
+  const deadline = Date.now() + 2000;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  return check();
+};
+
+describe("the sitting room on a shared store (several nodes)", () => {
+  it("ROOM-6 a read copy folds the owner's commits with the same code: same state as the owner and as a fresh load, its audience hears each batch", async () => {
+    let nodes: ReturnType<typeof twoNodes> | null = null;
+    nodes = twoNodes(() => nodes!.a);
+    const owner = await nodes.a.get("s");
+    const copy = await nodes.bReg.get("s");
+    const heard: number[] = [];
+    copy.onChange((_r, committed) => heard.push(...committed.map((c) => c.seq)));
+    await Promise.all(IDS.slice(1, 6).map((id, i) => owner.handle(president, env(`c-${i}`, mark(id)))));
+    await owner.handle(president, env("c-open", { type: "sitting:open" }));
+    expect(owner.owner).toBe(true);
+    expect(copy.owner).toBe(false);
+    expect(await until(() => copy.state.seq === owner.state.seq)).toBe(true);
+    expect(heard).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(copy.state).toEqual(owner.state);
+    expect(copy.state).toEqual((await nodes.storeB.load("s")).state);
+  });
+
+  it("ROOM-7 a command reaching a read copy is forwarded to the owner (never forwarded again); with no owner the copy claims the sitting and decides", async () => {
+    let nodes: ReturnType<typeof twoNodes> | null = null;
+    nodes = twoNodes(() => nodes!.a);
+    const owner = await nodes.a.get("s");
+    await owner.handle(president, env("c-1", mark("m2")));
+    const copy = await nodes.bReg.get("s");
+    const r = await copy.handle(president, env("c-2", mark("m3")));
+    expect(r.ok).toBe(true);
+    expect(nodes.forwarded).toEqual(["c-2"]);
+    expect(owner.state.seq).toBe(2);
+    // A forwarded command reaching a node that does not own the sitting is refused, not sent on.
+    const here = await copy.handleHere(president, env("c-3", mark("m4")));
+    expect(here.ok ? "ok" : here.error.code).toBe("moved");
+    // The owner lets the sitting go: the command handed to it comes back "moved", and the copy
+    // claims the sitting, reloads, and decides itself.
+    await nodes.storeA.release("s");
+    const mine = await copy.handle(president, env("c-4", mark("m5")));
+    expect(mine.ok).toBe(true);
+    expect(copy.owner).toBe(true);
+    expect(nodes.forwarded).toEqual(["c-2", "c-4"]);
+    expect(copy.state.seq).toBe(3);
+    expect(await until(() => !owner.owner && owner.state.seq === 3)).toBe(true);
+  });
+
+  it("ROOM-8 an owner that loses its claim becomes a read copy: its commands get `moved`, the retry (same id) on the new owner is applied once", async () => {
+    let nodes: ReturnType<typeof twoNodes> | null = null;
+    nodes = twoNodes(() => nodes!.a);
+    const owner = await nodes.a.get("s");
+    await owner.handle(president, env("c-1", mark("m2")));
+    const copy = await nodes.bReg.get("s");
+    nodes.storeA.loseClaims();
+    expect(await until(() => !owner.owner)).toBe(true);
+    const lost = await owner.handle(president, env("c-2", mark("m3")));
+    // The old owner could claim again here (nobody holds it); what matters is one decision per id.
+    const retry = await copy.handle(president, env("c-2", mark("m3")));
+    expect(retry.ok).toBe(true);
+    if (lost.ok && retry.ok) expect(retry).toEqual(lost);
+    expect(await until(() => owner.state.seq === copy.state.seq)).toBe(true);
+    const log = await nodes.storeB.eventsAfter("s", 0);
+    expect(log.map((e) => e.seq)).toEqual([1, 2]);
+    expect(log.filter((e) => e.type === "rollcall:marked" && e.payload.includes('"m3"'))).toHaveLength(1);
   });
 });

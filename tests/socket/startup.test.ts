@@ -24,7 +24,8 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
 
 describe("start-up failures", () => {
   for (const [what, url] of [
-    ["a non-SQLite URL", "postgres://user@localhost/seance"],
+    ["a URL of another database", "mysql://user@localhost/seance"],
+    ["a PostgreSQL server that does not answer", "postgresql://user:secret@127.0.0.1:1/seance"],
     ["a folder that does not exist", "file:/nonexistent-folder/seance.db"],
   ] as const) {
     it(`FOUND-5 ${what} in DATABASE_URL: one line, exit 1`, async () => {
@@ -34,6 +35,8 @@ describe("start-up failures", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^Séance could not start: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+      // A password in the URL never reaches the logs.
+      expect(r.stderr).not.toContain("secret");
     });
   }
 
