@@ -46,10 +46,9 @@ export function RollCall({ view, send }: { view: PublicView; send: Send }) {
           type="button"
           className="btn btn-secondary py-1 text-sm"
           onClick={() => {
-            void (async () => {
-              for (const m of view.roster)
-                if (m.attendance === "unknown" && !tapped.current.has(m.id)) await send({ type: "rollcall:mark", memberId: m.id, status: "present" });
-            })();
+            // Sent together: the room commits them in one batch (one by one took seconds on a busy server).
+            const ids = view.roster.filter((m) => m.attendance === "unknown" && !tapped.current.has(m.id)).map((m) => m.id);
+            void Promise.all(ids.map((memberId) => send({ type: "rollcall:mark", memberId, status: "present" })));
           }}
         >
           {t("president.markAll")}
