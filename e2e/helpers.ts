@@ -1,5 +1,5 @@
 // Shared steps for the end-to-end tests: sign in through the real API, create a fresh sitting.
-import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { DEMO_SITTING_BODY } from "../tests/helpers/demo-sitting";
 
 export const HEADERS = { "Content-Type": "application/json", "x-seance-client": "1" };
@@ -28,4 +28,19 @@ export async function contextAs(browser: Browser, userId: string, viewport = { w
   await page.goto(`/demo/signin?as=${encodeURIComponent(userId)}`);
   await page.close();
   return ctx;
+}
+
+/** A page opened as `user` (or signed out), its context kept in `contexts` for the file's afterAll. */
+export async function openPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  user: string | null,
+  path: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
+  const ctx = user ? await contextAs(browser, user, viewport) : await browser.newContext({ viewport });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(path);
+  return page;
 }

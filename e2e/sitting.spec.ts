@@ -3,7 +3,7 @@
 // state within one second of each action; reloads restore the screen; a dropped network ends with one ballot.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { contextAs, freshSitting } from "./helpers";
+import { freshSitting, openPage } from "./helpers";
 
 /** WCAG 2.1 AA with axe: no serious or critical violation. */
 async function expectAccessible(page: Page, name: string) {
@@ -31,18 +31,8 @@ let pub: Page;
 const phones: Record<string, Page> = {};
 const contexts: BrowserContext[] = [];
 
-async function open(
-  browser: import("@playwright/test").Browser,
-  user: string | null,
-  path: string,
-  viewport: { width: number; height: number },
-): Promise<Page> {
-  const ctx = user ? await contextAs(browser, user, viewport) : await browser.newContext({ viewport });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
+const open = (browser: import("@playwright/test").Browser, user: string | null, path: string, viewport: { width: number; height: number }) =>
+  openPage(browser, contexts, user, path, viewport);
 
 test.beforeAll(async ({ browser, request }) => {
   ({ sittingId: sid } = await freshSitting(request));

@@ -8,7 +8,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { devicesOf, type Devices } from "./devices";
-import { clerkRequest, contextAs, freshSitting, HEADERS } from "./helpers";
+import { clerkRequest, freshSitting, HEADERS, openPage } from "./helpers";
 
 // Generous: the screens must agree; how fast is the bench's business, not a busy CI machine's.
 const SOON = { timeout: 10_000 };
@@ -27,18 +27,8 @@ let mayor: Page, pub: Page, m02: Page, m04: Page;
 let devices: Devices;
 const contexts: BrowserContext[] = [];
 
-async function open(
-  browser: import("@playwright/test").Browser,
-  user: string | null,
-  path: string,
-  viewport: { width: number; height: number },
-): Promise<Page> {
-  const ctx = user ? await contextAs(browser, user, viewport) : await browser.newContext({ viewport });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
+const open = (browser: import("@playwright/test").Browser, user: string | null, path: string, viewport: { width: number; height: number }) =>
+  openPage(browser, contexts, user, path, viewport);
 
 /** Confirms the dialog a ConfirmButton opened. */
 async function confirm(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
 "use client";
 // A button for what cannot be undone: it asks first, in a real modal dialog (focus trapped, Esc cancels).
-import { useRef, useState, type ReactNode } from "react";
+import { type ReactNode } from "react";
+import { useModal } from "./use-modal";
 import { useTranslations } from "next-intl";
 
 export function ConfirmButton({
@@ -17,22 +18,13 @@ export function ConfirmButton({
   disabled?: boolean;
 }) {
   const t = useTranslations("common");
-  const ref = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
+  const { ref, open, show, onClose } = useModal();
   return (
     <>
-      <button
-        type="button"
-        className={className}
-        disabled={disabled}
-        onClick={() => {
-          setOpen(true);
-          ref.current?.showModal();
-        }}
-      >
+      <button type="button" className={className} disabled={disabled} onClick={show}>
         {label}
       </button>
-      <dialog ref={ref} onClose={() => setOpen(false)} className="m-auto max-w-md rounded-xl p-6 shadow-2xl backdrop:bg-black/50" aria-label={question}>
+      <dialog ref={ref} onClose={onClose} className="m-auto max-w-md rounded-xl p-6 shadow-2xl backdrop:bg-black/50" aria-label={question}>
         {open ? (
           <>
             <p className="mb-6 text-xl font-semibold">{question}</p>

@@ -1,7 +1,8 @@
 "use client";
 // A button for what the chair must explain (withdraw, defer, cancel a vote): it asks for the reason in
 // a real modal dialog, said aloud and written in the log and the records.
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { useModal } from "./use-modal";
 import { useTranslations } from "next-intl";
 
 export function ReasonButton({
@@ -18,24 +19,15 @@ export function ReasonButton({
   disabled?: boolean;
 }) {
   const t = useTranslations("common");
-  const ref = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
+  const { ref, open, show, onClose } = useModal();
   const [reason, setReason] = useState("");
   const ok = reason.trim().length >= 3;
   return (
     <>
-      <button
-        type="button"
-        className={className}
-        disabled={disabled}
-        onClick={() => {
-          setOpen(true);
-          ref.current?.showModal();
-        }}
-      >
+      <button type="button" className={className} disabled={disabled} onClick={show}>
         {label}
       </button>
-      <dialog ref={ref} onClose={() => setOpen(false)} className="m-auto w-full max-w-lg rounded-xl p-6 shadow-2xl backdrop:bg-black/50" aria-label={question}>
+      <dialog ref={ref} onClose={onClose} className="m-auto w-full max-w-lg rounded-xl p-6 shadow-2xl backdrop:bg-black/50" aria-label={question}>
         {open ? (
           <form
             onSubmit={(e) => {
