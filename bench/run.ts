@@ -146,8 +146,9 @@ async function main(): Promise<void> {
   const councillorCookies: string[] = [];
   for (let i = 0; i < BENCH.members; i++) councillorCookies.push(await signIn(url, councillorUser(i)));
   let president = new BenchClient(url, SID, presidentCookie);
+  const probe = new BenchClient(url, SID);
   const councillors = councillorCookies.map((c) => new BenchClient(url, SID, c));
-  if (!(await waitFor(() => [president, ...councillors].every((c) => c.syncedAt > 0), 30_000))) throw new Error("councillors did not subscribe");
+  if (!(await waitFor(() => [president, probe, ...councillors].every((c) => c.syncedAt > 0), 30_000))) throw new Error("councillors did not subscribe");
   for (let i = 0; i < BENCH.members; i++) await president.sendOk({ type: "rollcall:mark", memberId: memberId(i), status: "present" }, SID);
   await president.sendOk({ type: "sitting:open" }, SID);
   log(`${BENCH.members} councillors signed in, present, sitting open`);
@@ -173,10 +174,11 @@ async function main(): Promise<void> {
     const openSeq = Number(opened.seq);
     await worker.rpc.call("viewers:wait-seq", { seq: openSeq, timeoutMs: 30_000 }, 40_000);
     await worker.rpc.call("viewers:record", { on: true });
-    // The president's screen keeps every public message of the burst (patches), to size the baseline's.
+    // A public screen keeps every public message of the burst (patches), to size the baseline's (the
+    // president's screen is the council's: it gets whole views, not patches).
     const patches: string[] = [];
     const keep = (p: unknown) => patches.push(JSON.stringify(p));
-    president.socket.on("sitting:patch", keep);
+    probe.socket.on("sitting:patch", keep);
     await server.rpc.call("lag:reset", {});
     const cpuBefore = await server.rpc.call("cpu", {});
 
@@ -204,7 +206,8 @@ async function main(): Promise<void> {
       loopLagP99Ms = lag.p99Ms;
       loopLagMaxMs = lag.maxMs;
     }
-    president.socket.off("sitting:patch", keep);
+    probe.socket.off("sitting:patch", keep);
+    if (!patches.length) throw new Error("the public screen received no patch during the burst");
     const report = await worker.rpc.call("viewers:latency", { ballots, finalSeq, ballotsCast: councillors.length }, 60_000);
     await worker.rpc.call("viewers:record", { on: false });
     const s = pct(report.samples);
@@ -252,6 +255,7 @@ async function main(): Promise<void> {
   // Restart with 69 councillors and the screens connected; they reconnect on their own and
   // re-subscribe with their last seq (the president's device is closed so the count is exact).
   president.close();
+  probe.close();
   const seq = Math.max(...councillors.map((c) => c.seq));
   await worker.rpc.call("viewers:wait-seq", { seq, timeoutMs: 30_000 }, 40_000);
   const clientsTotal = councillors.length + maxViewers;

@@ -29,6 +29,9 @@ export interface SittingConnection {
   send: <C extends CommandBody>(command: C) => Promise<SendReply<C>>;
 }
 
+/** Subscribe answers after which the screen asks again by itself. */
+const RETRY_SUBSCRIBE = new Set(["internal", "unavailable", "moved"]);
+
 let shared: SittingSocket | null = null;
 function socket(sittingId: string): SittingSocket {
   if (!shared) {
@@ -41,8 +44,30 @@ function socket(sittingId: string): SittingSocket {
       reconnectionDelayMax: 2000,
     });
     // Follow the browser's own network state: a dropped Wi-Fi shows at once, and we reconnect on return.
-    window.addEventListener("offline", () => s.disconnect());
-    window.addEventListener("online", () => s.connect());
+    let online = true;
+    window.addEventListener("offline", () => {
+      online = false;
+      s.disconnect();
+    });
+    window.addEventListener("online", () => {
+      online = true;
+      s.connect();
+    });
+    // A node that refused the connection (starting, its database away a moment, the address's
+    // connections counted over every node): Socket.IO does not try again by itself after a refusal
+    // by the server, so the screen does, a little later each time, instead of staying frozen.
+    let refusals = 0;
+    s.on("connect", () => (refusals = 0));
+    s.on("connect_error", () => {
+      if (s.active) return;
+      refusals += 1;
+      setTimeout(
+        () => {
+          if (online && !s.connected && !s.active) s.connect();
+        },
+        Math.min(10_000, 1000 * refusals),
+      );
+    });
     shared = s;
   }
   return shared;
@@ -69,10 +94,18 @@ export function useSitting(sittingId: string): SittingConnection {
 
   useEffect(() => {
     const s = socket(sittingId);
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const subscribe = () => {
+      clearTimeout(retry);
       s.emit("sitting:subscribe", { sittingId, ...(lastSeq.current !== undefined ? { lastSeq: lastSeq.current } : {}) }, (reply: Reply<SubscribeReply>) => {
         if (!reply.ok) {
           setError(errorText(reply.error, locale));
+          // The node could not load the sitting just now (a failover, its database away): ask again.
+          if (RETRY_SUBSCRIBE.has(reply.error.code)) {
+            retry = setTimeout(() => {
+              if (s.connected) subscribe();
+            }, 2000);
+          }
           return;
         }
         setError(null);
@@ -122,6 +155,7 @@ export function useSitting(sittingId: string): SittingConnection {
     s.on("sitting:chair", setChair);
     if (s.connected) onConnect();
     return () => {
+      clearTimeout(retry);
       s.off("hello", onHello);
       s.off("connect", onConnect);
       s.off("disconnect", onDisconnect);

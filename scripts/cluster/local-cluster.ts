@@ -108,6 +108,13 @@ export class LocalCluster {
     node.output = () => out;
     proc.stdout.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
     proc.stderr.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
+    // What a node says went wrong reaches the log at once (a killed node's output is lost with it).
+    const log = this.opts.log;
+    if (log)
+      for (const stream of [proc.stdout, proc.stderr])
+        stream.on("data", (d: Buffer) => {
+          for (const line of d.toString().split("\n")) if (/error|fail|refus/i.test(line)) log(`node ${node.name}: ${line.slice(0, 400)}`);
+        });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`node ${node.name} did not start in 120 s:\n${out}`)), 120_000);
       const check = () => {

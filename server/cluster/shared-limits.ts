@@ -42,7 +42,9 @@ export class RedisFailureCounter implements FailureCounter {
 const NODES = "seance:conns:nodes";
 const nodeKey = (nodeId: string) => `seance:conns:${nodeId}`;
 /** A node's mirror lives this long unless refreshed; peers' counts are read this often. */
-const MIRROR_TTL_MS = 10_000;
+// Short: when a node dies its clients reconnect to the others at once, and are counted twice
+// until its mirror expires (a refused screen tries again, lib/client/sitting-client.ts).
+const MIRROR_TTL_MS = 4000;
 const SYNC_EVERY_MS = 1000;
 
 /**

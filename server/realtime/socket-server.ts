@@ -48,6 +48,42 @@ export interface SocketDeps {
   clock?: Clock;
 }
 
+/**
+ * Who may connect: one more connection for the address (counted over every node), and who is
+ * asking (the sign-in cookie). The place is given back however the connection ends: a socket whose
+ * client left while its sign-in was being checked never emits "disconnect" (Socket.IO drops it
+ * quietly), its transport still closes; `release` counts once.
+ */
+function admission(
+  deps: SocketDeps,
+): (socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>, next: (err?: Error) => void) => void {
+  let lastRefusalLog = 0;
+  return (socket, next) => {
+    const address = deps.policy.clientAddress(socket.request);
+    const release = deps.caps.acquire(address);
+    if (!release) {
+      const now = Date.now();
+      if (now - lastRefusalLog > 10_000) {
+        lastRefusalLog = now;
+        deps.logger.info(`socket refused: ${address} holds ${deps.caps.count(address)} connections here (cap ${deps.caps.perAddress} over every node)`);
+      }
+      return next(new Error("too many connections from this address"));
+    }
+    socket.once("disconnect", release);
+    socket.conn.once("close", release);
+    deps.sessions
+      .identify(socket.handshake.headers.cookie)
+      .then((actor) => {
+        socket.data.actor = actor;
+        next();
+      })
+      .catch(() => {
+        release();
+        next(new Error("sign-in check failed"));
+      });
+  };
+}
+
 export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     path: "/socket.io",
@@ -66,18 +102,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
     },
   });
 
-  io.use((socket, next) => {
-    const release = deps.caps.acquire(deps.policy.clientAddress(socket.request));
-    if (!release) return next(new Error("too many connections from this address"));
-    socket.once("disconnect", release);
-    deps.sessions
-      .identify(socket.handshake.headers.cookie)
-      .then((actor) => {
-        socket.data.actor = actor;
-        next();
-      })
-      .catch(() => next(new Error("sign-in check failed")));
-  });
+  io.use(admission(deps));
 
   // A revoked session (sign-out, a device the clerk removed, a disabled account) loses its sockets at once.
   deps.sessions.onRevoked((ids) => {

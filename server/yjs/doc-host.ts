@@ -111,6 +111,8 @@ export function createDocHost(opts: DocHostOptions) {
     if (!grant) return refuse(403, "Forbidden");
     const release = opts.caps.acquire(opts.policy.clientAddress(req));
     if (!release) return refuse(429, "Too Many Requests");
+    // Given back however it ends, also when the client leaves before the upgrade completes.
+    socket.once("close", release);
     getYDoc(name); // creates the document once and starts its load
     await persistence.whenLoaded(name);
     const docName = name;

@@ -18,6 +18,7 @@ export class ClusterClient {
   /** How each view came: "r" subscribe reply, "b" whole view or "p" patch broadcast, with the connection's number. */
   trail: string[] = [];
   disconnects = 0;
+  private closed = false;
   retries = 0;
 
   constructor(
@@ -33,7 +34,16 @@ export class ClusterClient {
       reconnectionDelayMax: 500,
     });
     this.socket.on("connect", () => void this.subscribe());
-    this.socket.on("disconnect", () => (this.disconnects += 1));
+    this.socket.on("disconnect", (reason) => {
+      this.disconnects += 1;
+      this.trail.push(`d${this.disconnects}:${reason}`);
+    });
+    // A refusal by the server (the address's connections, counted over the nodes, or a node starting)
+    // is not retried by Socket.IO itself: like the browser (lib/client/sitting-client.ts), try again later.
+    this.socket.on("connect_error", (err) => {
+      this.trail.push(`e${this.disconnects}:${err.message}${this.socket.active ? "" : "!"}`);
+      if (!this.socket.active && !this.closed) setTimeout(() => !this.closed && !this.socket.connected && this.socket.connect(), 1000);
+    });
     this.socket.on("sitting:state", (v: PublicView) => this.take(v, "b"));
     // The public gets patches (protocol 2): applied to the view held, as the browser does; one that
     // does not apply and is not old asks for a snapshot.
@@ -59,17 +69,35 @@ export class ClusterClient {
         .timeout(10_000)
         .emitWithAck("sitting:subscribe", { sittingId: this.sittingId, ...(this.view ? { lastSeq: this.view.seq } : {}) })) as Reply<{
         view: PublicView | null;
+        seq: number;
       }>;
       if (r.ok && r.data.view) this.take(r.data.view, "r");
+      else this.trail.push(r.ok ? `s${this.disconnects}:${r.data.seq}=` : `x${this.disconnects}:${r.error.code}`);
+      // The node could not load the sitting just now (a failover): ask again, as the browser does.
+      if (!r.ok && RETRY.has(r.error.code)) setTimeout(() => !this.closed && this.socket.connected && void this.subscribe(), 1000);
     } catch {
       // the next connection subscribes again
+      this.trail.push(`t${this.disconnects}`);
     }
+  }
+
+  /** Waits (bounded) for the socket to be connected. */
+  private connected(timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.socket.off("connect", done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.socket.once("connect", done);
+    });
   }
 
   /** Sends until a final answer (bounded): the same id every time, so it is applied once. */
   async send(command: CommandBody, commandId: string, attempts = 120): Promise<Reply<Record<string, unknown>>> {
     for (let i = 0; i < attempts; i++) {
-      if (!this.socket.connected) await new Promise<void>((resolve) => this.socket.once("connect", () => resolve()));
+      if (!this.socket.connected) await this.connected(5000);
       try {
         const r = (await this.socket.timeout(4000).emitWithAck("command", { sittingId: this.sittingId, commandId, command })) as Reply<Record<string, unknown>>;
         if (r.ok || !RETRY.has(r.error.code)) return r;
@@ -79,7 +107,7 @@ export class ClusterClient {
       this.retries += 1;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`${command.type} ${commandId}: no final answer after ${attempts} attempts`);
+    throw new Error(`${command.type} ${commandId}: no final answer after ${attempts} attempts (${this.trail.slice(-12).join(" ")})`);
   }
 
   async sendOk(command: CommandBody, commandId: string): Promise<Record<string, unknown>> {
@@ -92,12 +120,14 @@ export class ClusterClient {
   async until(cond: (v: PublicView) => boolean, what: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(this.view && cond(this.view))) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (view seq ${this.view?.seq ?? "none"})`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what} on ${this.url} (view seq ${this.view?.seq ?? "none"}; last views: ${this.trail.slice(-12).join(" ")})`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
   close(): void {
+    this.closed = true;
     this.socket.close();
   }
 }

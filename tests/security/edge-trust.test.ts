@@ -161,6 +161,39 @@ describe("SEC-26 limits on a small server", () => {
     for (const s of held) s.close();
   });
 
+  it("SEC-26 a connection that drops while its sign-in is being checked gives its place back (a phone on a weak network cannot use up the address)", async () => {
+    const origin = srv.url;
+    const wsUrl = `${srv.url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`;
+    // Ten times the cap: each opens the websocket, asks for the namespace with a cookie to check, and is gone.
+    for (let i = 0; i < 30; i++) {
+      await new Promise<void>((resolve) => {
+        const ws = new WebSocket(wsUrl, { headers: { cookie: clerk, origin } });
+        ws.once("message", () => {
+          ws.send("40");
+          ws.terminate();
+        });
+        ws.once("close", () => resolve());
+        ws.once("error", () => resolve());
+      });
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const held: Socket[] = [];
+    try {
+      for (let i = 0; i < 3; i++) {
+        const s = connect(srv.url, { transports: ["websocket"], reconnection: false, timeout: 5000 });
+        held.push(s);
+        const outcome = await new Promise<string>((resolve) => {
+          s.once("connect", () => resolve("connected"));
+          s.once("connect_error", (e) => resolve(e.message));
+        });
+        expect(outcome, `connection ${i + 1} of 3 after the dropped ones`).toBe("connected");
+      }
+    } finally {
+      for (const s of held) s.close();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  });
+
   it("SEC-26 behind a trusted proxy, failures are counted per forwarded address", async () => {
     const pair = (xff: string, code: string) =>
       fetch(`${srv.url}/api/auth/pair`, {

@@ -408,6 +408,8 @@ interface MutatingEndpoint {
   schema: z.ZodType | null;
   /** Signed-out and other roles are refused; this says which cookie could act with a valid body. */
   councilScoped: boolean;
+  /** The council's clerk may act on its live sitting's items too (an annex may come at any time, #14.8). */
+  liveToo?: boolean;
 }
 
 function mutatingEndpoints(): MutatingEndpoint[] {
@@ -508,6 +510,7 @@ function mutatingEndpoints(): MutatingEndpoint[] {
       template: { name: "plan.pdf", dataBase64: "JVBERi0xLjQK" },
       schema: AnnexUploadSchema,
       councilScoped: false,
+      liveToo: true,
     },
     { method: "POST", path: () => "/api/auth/signout", targets: "none", template: {}, schema: null, councilScoped: false },
   ];
@@ -591,7 +594,7 @@ function couldChange(ep: MutatingEndpoint, cookieName: string, target: string, b
   if (ep.councilScoped) return true;
   // Path-targeted: the other council's own targets are editable by its clerk; the live sitting's are frozen.
   if (clerkOf === OTHER_COUNCIL) return target === other.sittingId || target === other.itemId;
-  return false;
+  return ep.liveToo === true && (target === live.sittingId || live.itemIds.includes(target));
 }
 
 function mutatingProbe(): fc.Arbitrary<HttpProbe> {
