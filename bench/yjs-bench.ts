@@ -23,11 +23,15 @@ const CHARS_PER_PARAGRAPH = 500;
 const EDITS_PER_WRITER = 40;
 const EDIT_PERIOD_MS = 100; // ~10 updates a second per writer: brisk typing
 
-/** `ws` with the sign-in cookie, shaped as the constructor y-websocket expects. */
+/**
+ * `ws` with the sign-in cookie and the page's origin (a websocket riding a cookie must come from the
+ * site itself, #12), shaped as the constructor y-websocket expects.
+ */
 function cookieWebSocket(cookie: string): typeof globalThis.WebSocket {
   class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie }, perMessageDeflate: false });
+      const origin = new URL(String(address)).origin.replace(/^ws/, "http");
+      super(address, protocols, { headers: { cookie, origin }, perMessageDeflate: false });
     }
   }
   return CookieWebSocket as unknown as typeof globalThis.WebSocket;

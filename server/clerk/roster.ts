@@ -21,6 +21,7 @@ import {
   type FileProblem,
   type RosterImportOutcome,
   type RosterMember,
+  type RosterColumn,
   type RosterRow,
 } from "../../core/api/clerk-roster";
 
@@ -134,25 +135,11 @@ function readRow(line: number, get: (c: Column) => string): { member: RosterMemb
   return { member, id: get("id").trim(), problems };
 }
 
+/** The columns a file may change (every one but the id). */
+const EDITABLE_COLUMNS = ROSTER_COLUMNS.filter((c): c is Exclude<RosterColumn, "id"> => c !== "id");
+
 function changedFields(before: MemberRow, after: RosterMember): string[] {
-  const out: string[] = [];
-  for (const key of [
-    "civility",
-    "firstName",
-    "lastName",
-    "role",
-    "rank",
-    "group",
-    "seat",
-    "birthDate",
-    "mandateStart",
-    "mandateEnd",
-    "email",
-    "paperConvocation",
-  ] as const) {
-    if ((before[key] ?? null) !== (after[key] ?? null)) out.push(key);
-  }
-  return out;
+  return EDITABLE_COLUMNS.filter((key) => (before[key] ?? null) !== (after[key] ?? null));
 }
 
 const overlaps = (a: RosterMember, b: RosterMember) => (a.mandateEnd ?? "9999") >= b.mandateStart && (b.mandateEnd ?? "9999") >= a.mandateStart;
