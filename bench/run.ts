@@ -18,6 +18,7 @@ import type { BaselineOps } from "./baseline-server";
 import type { ServerOps } from "./server-entry";
 import type { Ballot, WorkerOps } from "./viewer-worker";
 import type { Choice } from "../core/sitting/protocol";
+import { MAX_BALLOT_CHANGES } from "../core/sitting/domains/ballots";
 
 const RUN_LIMIT_MS = 360_000;
 // BENCH_VIEWERS=100,500 runs a smaller fan-out (a quick check of the bench itself).
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
   let loopLagMaxMs = Number.NaN;
   let item = 0;
   const fanout: FanoutDetail[] = [];
+  let lastSeq = -1;
 
   for (const n of VIEWER_COUNTS) {
     const connected = await worker.rpc.call("viewers:connect", { url, sittingId: SID, total: n }, 120_000);
@@ -248,7 +250,7 @@ async function main(): Promise<void> {
       `fan-out ${n}: p50 ${row.p50Ms} p95 ${row.p95Ms} p99 ${row.p99Ms} last→all ${row.lastToAllMs} ms | baseline p50 ${row.baselineP50Ms} p99 ${row.baselineP99Ms} last→all ${row.baselineLastToAllMs} ms | ballot ack p99 ${row.ackP99Ms} ms, loop lag p99 ${row.lagP99Ms} ms, server CPU ${row.serverCpuMs} ms, ${row.viewsPerScreen} views per screen | ${held.holding}/${n} screens, ${report.verified} verified tallies, patch ${row.payloadBytes} B, baseline ${row.baselinePayloadBytes} B`,
     );
     await president.sendOk({ type: "vote:close", voteId }, SID);
-    await president.sendOk({ type: "vote:proclaim", voteId }, SID);
+    lastSeq = Number((await president.sendOk({ type: "vote:proclaim", voteId }, SID)).seq);
   }
   await worker.rpc.call("baseline:close", {});
 
@@ -256,7 +258,9 @@ async function main(): Promise<void> {
   // re-subscribe with their last seq (the president's device is closed so the count is exact).
   president.close();
   probe.close();
-  const seq = Math.max(...councillors.map((c) => c.seq));
+  // The last event before the stop (the proclamation: its broadcast may not have reached every device yet).
+  const seq = lastSeq;
+  if (!(await waitFor(() => councillors.every((c) => c.seq >= seq), 30_000, 20))) throw new Error("councillors did not see the last proclamation");
   await worker.rpc.call("viewers:wait-seq", { seq, timeoutMs: 30_000 }, 40_000);
   const clientsTotal = councillors.length + maxViewers;
   const downAt = now();
@@ -268,43 +272,62 @@ async function main(): Promise<void> {
   const lastCouncillor = Math.max(...councillors.map((c) => c.syncedAt));
   const resynced = resync.resynced + (councillorsBack ? councillors.length : councillors.filter((c) => c.syncedAt > downAt && c.syncedSeq === seq).length);
   const allResyncedMs = round(Math.max(resync.lastAt, lastCouncillor) - downAt, 0);
-  log(`restart: server ready after ${round(readyAt - downAt, 0)} ms; ${resynced}/${clientsTotal} re-synced ${allResyncedMs} ms after the stop`);
+  log(
+    `restart: server ready after ${round(readyAt - downAt, 0)} ms; ${resynced}/${clientsTotal} re-synced ${allResyncedMs} ms after the stop${resync.why ? ` (screens: ${resync.why})` : ""}`,
+  );
   await worker.rpc.call("viewers:close", {});
 
   // Durable ballots: 69 members changing their public ballot (allowChange), the ack after the commit.
   president = new BenchClient(url, SID, presidentCookie);
   await waitFor(() => president.syncedAt > 0, 10_000);
-  const dItem = itemId(item++);
-  await president.sendOk({ type: "item:call", itemId: dItem }, SID);
-  const dVote = String((await president.sendOk({ type: "vote:open", itemId: dItem, mode: "public", reveal: "live", allowChange: true }, SID)).voteId);
+  // A member may change a ballot MAX_BALLOT_CHANGES times in a vote (#12): each vote takes the
+  // first ballot and that many changes from every member, then the next item's vote opens.
+  const perVote = MAX_BALLOT_CHANGES + 1;
   const flip = councillors.map(() => 0);
-  const cast = async (i: number, acks: number[]): Promise<boolean> => {
+  const openDurableVote = async (): Promise<string> => {
+    if (item >= BENCH.items) throw new Error("the bench sitting has no item left to vote on");
+    const dItem = itemId(item++);
+    flip.fill(0);
+    await president.sendOk({ type: "item:call", itemId: dItem }, SID);
+    return String((await president.sendOk({ type: "vote:open", itemId: dItem, mode: "public", reveal: "live", allowChange: true }, SID)).voteId);
+  };
+  const endVote = async (voteId: string) => {
+    await president.sendOk({ type: "vote:close", voteId }, SID);
+    await president.sendOk({ type: "vote:proclaim", voteId }, SID);
+  };
+  // Every ballot changes the member's choice: a refusal (or a no-op) would measure nothing, so it stops the bench.
+  const cast = async (i: number, voteId: string, acks: number[]): Promise<void> => {
     const c = councillors[i];
-    if (!c) return false;
+    if (!c) return;
     flip[i] = (flip[i] ?? 0) + 1;
     const sentAt = now();
-    const r = await c.send({ type: "ballot:cast", voteId: dVote, choice: (flip[i] ?? 0) % 2 ? "pour" : "contre" }, SID);
-    if (r.ok) acks.push(now() - sentAt);
-    return r.ok;
+    const r = await c.send({ type: "ballot:cast", voteId, choice: (flip[i] ?? 0) % 2 ? "pour" : "contre" }, SID);
+    if (!r.ok) throw new Error(`durable ballot refused: ${r.error.code}`);
+    acks.push(now() - sentAt);
   };
-  // (a) Capacity: every member keeps one ballot in flight for 5 s.
+  // (a) Capacity: every member keeps one ballot in flight, vote after vote, for 5 s (or the items left but one).
   const closedAcks: number[] = [];
   const closedStart = now();
-  await Promise.all(
-    councillors.map(async (_c, i) => {
-      while (now() - closedStart < DURABLE_CLOSED_LOOP_MS) await cast(i, closedAcks);
-    }),
-  );
+  while (now() - closedStart < DURABLE_CLOSED_LOOP_MS && item < BENCH.items - 1) {
+    const voteId = await openDurableVote();
+    await Promise.all(
+      councillors.map(async (_c, i) => {
+        for (let k = 0; k < perVote && now() - closedStart < DURABLE_CLOSED_LOOP_MS; k++) await cast(i, voteId, closedAcks);
+      }),
+    );
+    await endVote(voteId);
+  }
   const ballotsPerSec = closedAcks.length / ((now() - closedStart) / 1000);
   // (b) Ack latency at a set rate: ballots sent on a schedule, whoever is still waiting for an ack.
   const pacedRateOffered = Math.max(1, Math.min(DURABLE_GOAL_RATE, Math.floor(0.8 * ballotsPerSec)));
   const pacedAcks: number[] = [];
+  const pacedVote = await openDurableVote();
   const pacedStart = now();
-  const total = Math.round((pacedRateOffered * DURABLE_PACED_MS) / 1000);
-  const inflight: Promise<boolean>[] = [];
+  const total = Math.min(Math.round((pacedRateOffered * DURABLE_PACED_MS) / 1000), councillors.length * perVote);
+  const inflight: Promise<void>[] = [];
   for (let j = 0; j < total;) {
     const due = Math.min(total, Math.floor(((now() - pacedStart) * pacedRateOffered) / 1000) + 1);
-    for (; j < due; j++) inflight.push(cast(j % councillors.length, pacedAcks));
+    for (; j < due; j++) inflight.push(cast(j % councillors.length, pacedVote, pacedAcks));
     await sleep(1);
   }
   await Promise.all(inflight);
@@ -314,8 +337,7 @@ async function main(): Promise<void> {
   log(
     `durable: capacity ${round(ballotsPerSec)} /s (ack p50 ${round(closed.p50)} p99 ${round(closed.p99)} ms with 69 in flight); at ${pacedRateOffered}/s offered: ${round(pacedRate)} /s acked, ack p50 ${round(paced.p50)} p99 ${round(paced.p99)} ms; raw driver ${round(raw.perSec)} /s`,
   );
-  await president.sendOk({ type: "vote:close", voteId: dVote }, SID);
-  await president.sendOk({ type: "vote:proclaim", voteId: dVote }, SID);
+  await endVote(pacedVote);
   president.close();
   for (const c of councillors) c.close();
 

@@ -26,7 +26,7 @@ export type WorkerOps = {
   "viewers:record": [{ on: boolean }, null];
   "viewers:wait-seq": [{ seq: number; timeoutMs: number }, { holding: number }];
   "viewers:latency": [{ ballots: Ballot[]; finalSeq: number; ballotsCast: number }, LatencyReport];
-  "viewers:wait-resync": [{ since: number; seq: number; timeoutMs: number }, { resynced: number; lastAt: number }];
+  "viewers:wait-resync": [{ since: number; seq: number; timeoutMs: number }, { resynced: number; lastAt: number; why: string }];
   "viewers:close": [Record<string, never>, null];
   "baseline:connect": [{ url: string; total: number }, { count: number }];
   "baseline:wait": [{ count: number; timeoutMs: number }, { holding: number }];
@@ -115,7 +115,12 @@ serveRpc<WorkerOps>({
     const done = (v: BenchClient) => v.syncedAt > since && v.syncedSeq === seq && v.seq >= seq;
     await waitFor(() => viewers.every(done), timeoutMs, 20);
     const ok = viewers.filter(done);
-    return { resynced: ok.length, lastAt: Math.max(0, ...ok.map((v) => v.syncedAt)) };
+    // Why the others are not: not subscribed again since the stop, or told another seq.
+    const late = viewers.filter((v) => !done(v));
+    const why = late.length
+      ? `${late.filter((v) => v.syncedAt <= since).length} not subscribed again; others told seq ${[...new Set(late.filter((v) => v.syncedAt > since).map((v) => v.syncedSeq))].slice(0, 5).join(", ")} (held ${late[0]?.seq}, expected ${seq})`
+      : "";
+    return { resynced: ok.length, lastAt: Math.max(0, ...ok.map((v) => v.syncedAt)), why };
   },
   "viewers:close": () => {
     for (const v of viewers.splice(0)) v.close();

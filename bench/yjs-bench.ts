@@ -3,7 +3,8 @@
 // 200-page document (~200 × 3,000 characters), with the document in memory and loaded cold.
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { WebsocketProvider } from "y-websocket";
+import type { WebsocketProvider } from "y-websocket";
+import { openMinutesProvider, type MinutesRole } from "../lib/client/minutes-provider";
 import { now, percentile, sleep, waitFor } from "./stats";
 
 export interface YjsResult {
@@ -42,10 +43,11 @@ interface Peer {
   provider: WebsocketProvider;
 }
 
-function connect(wsUrl: string, room: string, cookie: string): Peer {
+/** A peer as the editor opens one: a writer syncs both ways, a councillor before publication only reads (#12). */
+function connect(serverUrl: string, sittingId: string, cookie: string, role: MinutesRole): Peer {
   const doc = new Y.Doc();
   // disableBc: peers in one process would otherwise talk over BroadcastChannel, bypassing the server.
-  const provider = new WebsocketProvider(wsUrl, room, doc, { WebSocketPolyfill: cookieWebSocket(cookie), disableBc: true, maxBackoffTime: 1000 });
+  const provider = openMinutesProvider(sittingId, doc, { role, serverUrl, WebSocketPolyfill: cookieWebSocket(cookie), maxBackoffTime: 1000 });
   return { doc, provider };
 }
 
@@ -73,9 +75,9 @@ function textLength(doc: Y.Doc): number {
   return n;
 }
 
-async function lateJoin(wsUrl: string, room: string, cookie: string, expectChars: number): Promise<number> {
+async function lateJoin(serverUrl: string, sittingId: string, cookie: string, expectChars: number): Promise<number> {
   const start = now();
-  const peer = connect(wsUrl, room, cookie);
+  const peer = connect(serverUrl, sittingId, cookie, "reader");
   try {
     await synced([peer], 20_000);
     const took = now() - start;
@@ -90,10 +92,10 @@ async function lateJoin(wsUrl: string, room: string, cookie: string, expectChars
 export async function runYjsBench(opts: { baseUrl: string; sittingId: string; writerCookies: string[]; readerCookies: string[] }): Promise<YjsResult> {
   // Each provider registers a process exit handler; 75 of them are expected here.
   process.setMaxListeners(200);
-  const wsUrl = `${opts.baseUrl.replace(/^http/, "ws")}/yjs`;
-  const room = `minutes-${opts.sittingId}`;
-  const writers = opts.writerCookies.map((c) => connect(wsUrl, room, c));
-  const readers = opts.readerCookies.map((c) => connect(wsUrl, room, c));
+  const serverUrl = opts.baseUrl.replace(/^http/, "ws");
+  const sid = opts.sittingId;
+  const writers = opts.writerCookies.map((c) => connect(serverUrl, sid, c, "writer"));
+  const readers = opts.readerCookies.map((c) => connect(serverUrl, sid, c, "reader"));
   const peers = [...writers, ...readers];
   await synced(peers, 30_000);
 
@@ -165,12 +167,12 @@ export async function runYjsBench(opts: { baseUrl: string; sittingId: string; wr
   const documentChars = textLength(author.doc);
 
   const lateJoinWarmMs: number[] = [];
-  for (let i = 0; i < 3; i++) lateJoinWarmMs.push(await lateJoin(wsUrl, room, opts.readerCookies[i + 1] ?? opts.readerCookies[0] ?? "", documentChars));
+  for (let i = 0; i < 3; i++) lateJoinWarmMs.push(await lateJoin(serverUrl, sid, opts.readerCookies[i + 1] ?? opts.readerCookies[0] ?? "", documentChars));
 
   // Everyone leaves: the server saves and unloads the document; the next joiner loads it from SQLite.
   close([author, witness]);
   await sleep(1500);
-  const lateJoinColdMs = await lateJoin(wsUrl, room, opts.readerCookies[0] ?? "", documentChars);
+  const lateJoinColdMs = await lateJoin(serverUrl, sid, opts.readerCookies[0] ?? "", documentChars);
 
   return {
     edits: schedule.length,

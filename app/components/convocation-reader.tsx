@@ -7,7 +7,8 @@
 // member to another device, and the screen says so.
 import { useCallback, useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { convocationRoutes, type MemberConvocation, type MemberItem } from "@/core/api/convocation";
+import type { MemberConvocation, MemberItem } from "@/core/api/convocation";
+import { memberConvocationRoutes as convocationRoutes } from "@/core/api/convocation-member";
 import { frenchDayDate } from "@/core/convocation/documents";
 import { errorText } from "@/core/refusal";
 import { call } from "@/lib/client/api";

@@ -10,6 +10,7 @@ import { ADVANCE_INTENTS } from "../convocation/sitting-part";
 import { isIsoDate } from "../records/dates";
 import type { Bilingual } from "../vocabulary";
 import { route } from "./contract";
+import { memberConvocationRoutes } from "./convocation-member";
 
 export const UpdateConvocationSchema = z
   .strictObject({
@@ -164,13 +165,10 @@ export const convocationRoutes = {
   /** The printable documents, for the council's own users (and the ordre du jour for everyone once published). */
   convocationPdf: route()({ method: "GET", path: "/api/sittings/:sittingId/convocation.pdf", access: "public", answer: "document" }),
   agendaPdf: route()({ method: "GET", path: "/api/sittings/:sittingId/agenda.pdf", access: "public", answer: "document" }),
-  memberView: route<MemberConvocation>()({ method: "GET", path: "/api/member/sittings/:sittingId/convocation", access: "signed-in" }),
-  memberAck: route<{ acknowledgedAt: string }>()({ method: "POST", path: "/api/member/sittings/:sittingId/convocation/ack", access: "signed-in" }),
-  memberDeclare: route()({ method: "POST", path: "/api/member/sittings/:sittingId/declaration", access: "signed-in", input: DeclareSchema }),
-  linkView: route<MemberConvocation>()({ method: "GET", path: "/api/convocation/:token", access: "public" }),
-  linkAck: route<{ acknowledgedAt: string }>()({ method: "POST", path: "/api/convocation/:token/ack", access: "public" }),
-  linkDeclare: route()({ method: "POST", path: "/api/convocation/:token/declaration", access: "public", input: DeclareSchema }),
-  linkAnnex: route()({ method: "GET", path: "/api/convocation/:token/annexes/:annexId", access: "public", answer: "document" }),
+  // The member's side (core/api/convocation-member.ts, zod-free for the phone), with the declaration's schema the server checks.
+  ...memberConvocationRoutes,
+  memberDeclare: { ...memberConvocationRoutes.memberDeclare, input: DeclareSchema },
+  linkDeclare: { ...memberConvocationRoutes.linkDeclare, input: DeclareSchema },
 };
 
 /** The words of a member's declaration, for the screens. */
