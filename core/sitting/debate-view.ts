@@ -3,6 +3,7 @@
 // rapporteur offered first, the time used per member and per group, a suspension's planned end.
 // Part of the public view: in a public sitting who speaks, and for how long, is public.
 import type { SpeechKind } from "../vocabulary";
+import type { Speech } from "./debate-state";
 import type { SittingHeader } from "./projection";
 import { currentSpeech, groupRemainingMs, speechDeadline, usedTime, type UsedTime } from "./speaking-time";
 import type { SittingState } from "./state";
@@ -85,11 +86,15 @@ function speaker(state: SittingState, memberId: string): SpeakerView {
   return { memberId, name: m?.name ?? memberId, group: m?.group ?? null };
 }
 
-export function projectDebate(state: SittingState, header: SittingHeader): DebateView {
+/**
+ * The debate as an audience sees it; `counted` leaves speeches out of the times used (the public does
+ * not learn who spoke in camera, L2121-18: see `projectPublic`).
+ */
+export function projectDebate(state: SittingState, header: SittingHeader, counted?: (speech: Speech) => boolean): DebateView {
   const itemId = state.currentItemId;
   const speech = currentSpeech(state);
   const present = (id: string) => state.attendance[id]?.status === "present";
-  const speeches = state.debate.speeches;
+  const speeches = counted ? state.debate.speeches.filter(counted) : state.debate.speeches;
   const s = state.settings;
   const groupNames = [...new Set(Object.values(state.roster).flatMap((m) => (m.group ? [m.group] : [])))].sort((a, b) => a.localeCompare(b, "fr"));
   const scoped = usedTime(speeches, s.groupBudgetScope === "item" ? (itemId ?? "") : undefined);
@@ -121,7 +126,15 @@ export function projectDebate(state: SittingState, header: SittingHeader): Debat
           .map((id) => ({ ...speaker(state, id), present: present(id) }))
       : [],
     used: { item: usedTime(speeches, itemId ?? ""), sitting: usedTime(speeches) },
-    groups: groupNames.map((group) => ({ group, usedMs: scoped.byGroup[group] ?? 0, remainingMs: groupRemainingMs(state, group, itemId ?? "") })),
+    groups: groupNames.map((group) => ({
+      group,
+      usedMs: scoped.byGroup[group] ?? 0,
+      remainingMs: counted
+        ? s.groupBudgetSeconds
+          ? Math.max(0, s.groupBudgetSeconds * 1000 - (scoped.byGroup[group] ?? 0))
+          : null
+        : groupRemainingMs(state, group, itemId ?? ""),
+    })),
     limits: {
       speechSeconds: s.speechSeconds,
       rapporteurSeconds: s.rapporteurSeconds,

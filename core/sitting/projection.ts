@@ -210,6 +210,11 @@ function viewItems(state: SittingState, audience: "public" | "council"): PublicV
   });
 }
 
+function publicDebate(state: SittingState, header: SittingHeader, masked: boolean): DebateView {
+  const d = projectDebate(state, header, (speech) => !state.items[speech.itemId]?.inCamera);
+  return masked ? hideSpeakers(d) : d;
+}
+
 function hideSpeakers(d: DebateView): DebateView {
   return { ...d, itemId: null, current: null, queue: [], rapporteurs: [], used: { ...d.used, item: { byMember: {}, byGroup: {} } } };
 }
@@ -274,8 +279,9 @@ export function projectPublic(state: SittingState, header: SittingHeader, audien
     opening: state.opening,
     suspensions: state.suspensions,
     closedAt: state.closedAt,
-    // In camera (L2121-18) the public does not learn who speaks on the items discussed.
-    debate: masked ? hideSpeakers(projectDebate(state, header)) : projectDebate(state, header),
+    // In camera (L2121-18) the public does not learn who speaks on the items discussed, then or later:
+    // their speeches stay out of its speaking times (DEBATE-12).
+    debate: audience === "council" ? projectDebate(state, header) : publicDebate(state, header, masked),
   };
 }
 

@@ -5,7 +5,7 @@ import { applyCommand } from "../../../core/sitting/apply-command";
 import { applyEvents } from "../../../core/sitting/apply-event";
 import { rapporteurIds, projectDebate } from "../../../core/sitting/debate-view";
 import { dueEvents, nextDeadline } from "../../../core/sitting/domains/clock";
-import type { SittingHeader } from "../../../core/sitting/projection";
+import { projectPublic, type SittingHeader } from "../../../core/sitting/projection";
 import type { RoomCommand } from "../../../core/sitting/protocol";
 import type { Actor, SittingState } from "../../../core/sitting/state";
 import { clerk, councillor, liveItem, newSitting, play, president } from "./fixture";
@@ -258,5 +258,30 @@ describe("the room clock", () => {
     const rebuilt = applyEvents(start, events);
     expect(nextDeadline(rebuilt)).toBe(at(140));
     expect(play(rebuilt, clerk, { type: "clock:tick" }).debate.speeches[0]!.timeUpAt).toBeNull();
+  });
+});
+
+describe("the debate in camera", () => {
+  it("DEBATE-12 speeches made in camera stay out of the public's speaking times, during the closed session and after it; the council sees them", () => {
+    let s = step(liveItem(7), president, { type: "vote:open", itemId: "i1", motion: "huis-clos", mode: "public" });
+    const motion = s.openVoteId!;
+    for (const m of ["m2", "m3", "m4", "m5"]) s = step(s, councillor(m), { type: "ballot:cast", voteId: motion, choice: "pour" });
+    s = step(s, president, { type: "vote:president-turn", voteId: motion });
+    s = step(s, president, { type: "vote:close", voteId: motion });
+    s = step(s, president, { type: "vote:proclaim", voteId: motion });
+    expect(s.huisClos).not.toBeNull();
+    s = ask(s, "m3", "speech", 10);
+    s = step(s, president, { type: "floor:give", requestId: s.debate.requests[0]!.id }, 20);
+    s = step(s, president, { type: "floor:end" }, 80);
+    const spoken = (v: ReturnType<typeof projectPublic>) => ({
+      member: v.debate.used.sitting.byMember.m3 ?? 0,
+      groups: v.debate.groups.reduce((t, g) => t + g.usedMs, 0),
+    });
+    expect(spoken(projectPublic(s, HEADER, "council")).member).toBe(60_000);
+    expect(spoken(projectPublic(s, HEADER))).toEqual({ member: 0, groups: 0 });
+    s = step(s, clerk, { type: "huis-clos:end" }, 90);
+    expect(spoken(projectPublic(s, HEADER))).toEqual({ member: 0, groups: 0 });
+    expect(JSON.stringify(projectPublic(s, HEADER).debate)).not.toContain("60000");
+    expect(spoken(projectPublic(s, HEADER, "council")).member).toBe(60_000);
   });
 });
