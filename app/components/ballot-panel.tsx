@@ -8,6 +8,7 @@ import type { Choice } from "@/core/sitting/protocol";
 import type { SittingConnection } from "@/lib/client/sitting-client";
 import { useRefusalText } from "@/lib/client/use-command";
 import type { MemberView, PublicVoteView } from "@/core/sitting/projection";
+import { BallotStatus } from "./ballot-status";
 import { CHOICES, CHOICE_STYLE, formatTime } from "./format";
 
 type Entitlement = MemberView["entitlements"][number];
@@ -63,24 +64,19 @@ export function BallotPanel({ vote, ent, send }: { vote: PublicVoteView; ent: En
           );
         })}
       </div>
-      <div aria-live="polite" className="mt-3 min-h-6">
-        {busy ? <p>{t("councillor.sending")}</p> : null}
-        {err ? (
-          <p role="alert" className="font-semibold text-contre">
-            {err}
-          </p>
-        ) : null}
-        {!busy && ent.voted ? (
-          <p className="rounded-lg bg-green-100 p-2 font-semibold text-green-900" data-testid="receipt">
-            ✓{" "}
-            {vote.mode === "secret"
-              ? t("councillor.receipt")
-              : t("councillor.receiptAt", { choice: t(`choice.${ent.choice ?? "nppv"}`), time: ent.at ? formatTime(ent.at, locale) : "" })}
-            {ent.byChair ? ` — ${t("councillor.byChair")}` : ""}
-          </p>
-        ) : null}
+      <BallotStatus
+        busy={busy !== null}
+        err={err}
+        voted={ent.voted}
+        receipt={
+          vote.mode === "secret"
+            ? t("councillor.receipt")
+            : t("councillor.receiptAt", { choice: t(`choice.${ent.choice ?? "nppv"}`), time: ent.at ? formatTime(ent.at, locale) : "" })
+        }
+        byChair={!!ent.byChair}
+      >
         {ent.voted && vote.mode !== "secret" && vote.status === "open" ? <p className="text-sm text-slate-600">{t("councillor.changeUntilClose")}</p> : null}
-      </div>
+      </BallotStatus>
     </section>
   );
 }

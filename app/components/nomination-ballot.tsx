@@ -2,6 +2,7 @@
 // A nomination ballot (one's own, or a mandant's on its own panel): one large button per candidate and
 // one for a blank ballot; a tap sends `ballot:nominate`, the receipt shows once the ballot is on disk
 // (never the choice of a secret round), a refusal in words.
+import { BallotStatus } from "./ballot-status";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { SittingConnection } from "@/lib/client/sitting-client";
@@ -59,20 +60,13 @@ export function NominationBallot({ vote, ent, send }: { vote: PublicVoteView; en
           );
         })}
       </div>
-      <div aria-live="polite" className="mt-3 min-h-6">
-        {busy ? <p>{t("councillor.sending")}</p> : null}
-        {err ? (
-          <p role="alert" className="font-semibold text-contre">
-            {err}
-          </p>
-        ) : null}
-        {!busy && ent.voted ? (
-          <p className="rounded-lg bg-green-100 p-2 font-semibold text-green-900" data-testid="receipt">
-            ✓ {vote.mode === "secret" ? t("councillor.receipt") : t("nomination.receiptOpen")}
-            {ent.byChair ? ` — ${t("councillor.byChair")}` : ""}
-          </p>
-        ) : null}
-      </div>
+      <BallotStatus
+        busy={busy !== null}
+        err={err}
+        voted={ent.voted}
+        receipt={vote.mode === "secret" ? t("councillor.receipt") : t("nomination.receiptOpen")}
+        byChair={!!ent.byChair}
+      />
     </section>
   );
 }
