@@ -33,6 +33,9 @@ function useFacts(doc: Y.Doc): FactEntry[] {
     const frag = doc.getXmlFragment(MINUTES_FRAGMENT);
     const update = () => setFacts(factsOf(doc));
     frag.observe(update);
+    // What arrived between the first render and now (the document's first sync) is read once here:
+    // an observer only hears later changes.
+    update();
     return () => frag.unobserve(update);
   }, [doc]);
   return facts;
