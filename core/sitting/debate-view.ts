@@ -5,7 +5,7 @@
 import type { SpeechKind } from "../vocabulary";
 import type { Speech } from "./debate-state";
 import type { SittingHeader } from "./projection";
-import { currentSpeech, groupRemainingMs, speechDeadline, usedTime, type UsedTime } from "./speaking-time";
+import { budgetLeftMs, currentSpeech, speechDeadline, usedTime, type UsedTime } from "./speaking-time";
 import type { SittingState } from "./state";
 
 export interface SpeakerView {
@@ -94,10 +94,12 @@ export function projectDebate(state: SittingState, header: SittingHeader, counte
   const itemId = state.currentItemId;
   const speech = currentSpeech(state);
   const present = (id: string) => state.attendance[id]?.status === "present";
-  const speeches = counted ? state.debate.speeches.filter(counted) : state.debate.speeches;
+  const speeches = state.debate.speeches;
+  // The speeches this audience may count (all of them but for the public, see above).
+  const timed = counted ? speeches.filter(counted) : speeches;
   const s = state.settings;
   const groupNames = [...new Set(Object.values(state.roster).flatMap((m) => (m.group ? [m.group] : [])))].sort((a, b) => a.localeCompare(b, "fr"));
-  const scoped = usedTime(speeches, s.groupBudgetScope === "item" ? (itemId ?? "") : undefined);
+  const scoped = usedTime(timed, s.groupBudgetScope === "item" ? (itemId ?? "") : undefined);
   const plan = state.clock.plannedResumption;
   return {
     itemId,
@@ -125,16 +127,8 @@ export function projectDebate(state: SittingState, header: SittingHeader, counte
           .filter((id) => !speeches.some((x) => x.itemId === itemId && x.memberId === id && x.kind === "rapporteur"))
           .map((id) => ({ ...speaker(state, id), present: present(id) }))
       : [],
-    used: { item: usedTime(speeches, itemId ?? ""), sitting: usedTime(speeches) },
-    groups: groupNames.map((group) => ({
-      group,
-      usedMs: scoped.byGroup[group] ?? 0,
-      remainingMs: counted
-        ? s.groupBudgetSeconds
-          ? Math.max(0, s.groupBudgetSeconds * 1000 - (scoped.byGroup[group] ?? 0))
-          : null
-        : groupRemainingMs(state, group, itemId ?? ""),
-    })),
+    used: { item: usedTime(timed, itemId ?? ""), sitting: usedTime(timed) },
+    groups: groupNames.map((group) => ({ group, usedMs: scoped.byGroup[group] ?? 0, remainingMs: budgetLeftMs(s, scoped.byGroup[group] ?? 0) })),
     limits: {
       speechSeconds: s.speechSeconds,
       rapporteurSeconds: s.rapporteurSeconds,

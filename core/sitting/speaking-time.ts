@@ -49,12 +49,17 @@ export function usedTime(speeches: readonly Speech[], itemId?: string): UsedTime
   return out;
 }
 
+/** What a group's budget leaves after `usedMs`; null when the council sets none. */
+export function budgetLeftMs(settings: SittingState["settings"], usedMs: number): number | null {
+  const budget = settings.groupBudgetSeconds * 1000;
+  return budget ? Math.max(0, budget - usedMs) : null;
+}
+
 /** What is left of a group's budget (finished speeches only), in ms; null when the council sets none. */
 export function groupRemainingMs(state: SittingState, group: string | null, itemId: string): number | null {
-  const budget = state.settings.groupBudgetSeconds * 1000;
-  if (!budget || !group) return null;
+  if (!group) return null;
   const used = usedTime(state.debate.speeches, state.settings.groupBudgetScope === "item" ? itemId : undefined).byGroup[group] ?? 0;
-  return Math.max(0, budget - used);
+  return budgetLeftMs(state.settings, used);
 }
 
 /** The limit of one speech of this kind from the settings, in ms; null: none. */

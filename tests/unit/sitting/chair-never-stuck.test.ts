@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand } from "../../../core/sitting/apply-command";
 import { projectPublic, type SittingHeader } from "../../../core/sitting/projection";
-import { clerk, councillor, ctx, IDS, liveItem, newSitting, play, president, refusal } from "./fixture";
+import { carryHuisClos, clerk, councillor, ctx, IDS, liveItem, newSitting, play, president, refusal } from "./fixture";
 
 const HEADER: SittingHeader = { councilName: "Ville", commune: "Ville", date: "2022-10-03", time: "18:00", place: "Salle", rapporteursByItem: {} };
 
@@ -128,12 +128,7 @@ describe("huis clos", () => {
   });
 
   it("HUISCLOS-2 while the council sits in camera the public sees 'huis clos' and nothing of the item; the council sees all; the chair ends it", () => {
-    let s = play(liveItem(7), president, { type: "vote:open", itemId: "i1", motion: "huis-clos", mode: "public" });
-    const motion = s.openVoteId!;
-    for (const m of ["m2", "m3", "m4", "m5"]) s = play(s, councillor(m), { type: "ballot:cast", voteId: motion, choice: "pour" });
-    s = play(s, president, { type: "vote:president-turn", voteId: motion });
-    s = play(s, president, { type: "vote:close", voteId: motion });
-    s = play(s, president, { type: "vote:proclaim", voteId: motion });
+    let s = carryHuisClos(liveItem(7));
     expect(s.huisClos).not.toBeNull();
     s = play(s, president, { type: "vote:open", itemId: "i1", mode: "public" });
     s = play(s, councillor("m2"), { type: "ballot:cast", voteId: s.openVoteId!, choice: "pour" });

@@ -8,7 +8,7 @@ import { dueEvents, nextDeadline } from "../../../core/sitting/domains/clock";
 import { projectPublic, type SittingHeader } from "../../../core/sitting/projection";
 import type { RoomCommand } from "../../../core/sitting/protocol";
 import type { Actor, SittingState } from "../../../core/sitting/state";
-import { clerk, councillor, liveItem, newSitting, play, president } from "./fixture";
+import { carryHuisClos, clerk, councillor, liveItem, newSitting, play, president } from "./fixture";
 
 const T0 = Date.parse("2022-10-03T16:05:00.000Z");
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
@@ -263,12 +263,7 @@ describe("the room clock", () => {
 
 describe("the debate in camera", () => {
   it("DEBATE-12 speeches made in camera stay out of the public's speaking times, during the closed session and after it; the council sees them", () => {
-    let s = step(liveItem(7), president, { type: "vote:open", itemId: "i1", motion: "huis-clos", mode: "public" });
-    const motion = s.openVoteId!;
-    for (const m of ["m2", "m3", "m4", "m5"]) s = step(s, councillor(m), { type: "ballot:cast", voteId: motion, choice: "pour" });
-    s = step(s, president, { type: "vote:president-turn", voteId: motion });
-    s = step(s, president, { type: "vote:close", voteId: motion });
-    s = step(s, president, { type: "vote:proclaim", voteId: motion });
+    let s = carryHuisClos(liveItem(7), (state, actor, cmd) => step(state, actor, cmd));
     expect(s.huisClos).not.toBeNull();
     s = ask(s, "m3", "speech", 10);
     s = step(s, president, { type: "floor:give", requestId: s.debate.requests[0]!.id }, 20);

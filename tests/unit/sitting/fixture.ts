@@ -77,3 +77,16 @@ export function liveItem(present = 7, settings: Record<string, unknown> = {}): S
   s = play(s, president, { type: "sitting:open" });
   return play(s, president, { type: "item:call", itemId: "i1" });
 }
+
+/**
+ * The council goes into closed session (HUISCLOS-1) on item i1: the mayor's motion, carried by four
+ * members and the president. `apply` plays each command (a test's own clock, or `play`).
+ */
+export function carryHuisClos(state: SittingState, apply: (s: SittingState, actor: Actor, cmd: RoomCommand) => SittingState = play): SittingState {
+  let s = apply(state, president, { type: "vote:open", itemId: "i1", motion: "huis-clos", mode: "public" });
+  const motion = s.openVoteId!;
+  for (const m of ["m2", "m3", "m4", "m5"]) s = apply(s, councillor(m), { type: "ballot:cast", voteId: motion, choice: "pour" });
+  s = apply(s, president, { type: "vote:president-turn", voteId: motion });
+  s = apply(s, president, { type: "vote:close", voteId: motion });
+  return apply(s, president, { type: "vote:proclaim", voteId: motion });
+}
