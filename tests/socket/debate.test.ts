@@ -1,13 +1,13 @@
 // The debate over the real server and real Socket.IO clients (DEBATE-*): the speakers' list and its
 // rules as every screen receives them, the floor given by the president only, the public API carrying
 // the speaker, the room clock noting a time-up, and a speech's timer surviving a server restart.
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicView } from "../../core/sitting/projection";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
 import * as Y from "yjs";
 import { Client, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
 import { yClient } from "../helpers/yjs-client";
+import { publicEvents } from "../helpers/public-events";
 
 let srv: TestServer;
 let clerkCookie: string;
@@ -126,7 +126,10 @@ describe("the speakers' list over sockets", () => {
     await room.president.sendOk({ type: "floor:give", memberId: "m03", kind: "rapporteur" });
     const json = (await (await fetch(`${srv.url}/api/public/sittings/${room.sittingId}`)).json()) as { data: PublicView };
     expect(json.data.debate.current).toMatchObject({ memberId: "m03", name: "M. Bastien ARNAUD", kind: "rapporteur", endsAt: null });
-    const frame = await firstEventFrame(`${srv.url}/api/public/sittings/${room.sittingId}/events`);
+    // The stream starts from the view last broadcast and catches up by patches to what the JSON said.
+    const sse = publicEvents(srv.url, room.sittingId);
+    const frame = await sse.until((v) => v.seq >= json.data.seq);
+    sse.close();
     expect(frame.debate.current?.memberId).toBe("m03");
     expect(frame.debate.rapporteurs).toEqual([]);
   });
@@ -168,25 +171,6 @@ describe("the debate in the minutes", () => {
     expect(html).toContain('M. Quentin QUÉRÉ <span class="muted">(Poitiers Demain)</span>');
   });
 });
-
-/** The first `state` frame of the server-sent events. */
-function firstEventFrame(url: string): Promise<PublicView> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, (res) => {
-      let buf = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        buf += chunk;
-        const data = buf.split("\n").find((l) => l.startsWith("data: "));
-        if (data && buf.includes("\n\n")) {
-          req.destroy();
-          resolve(JSON.parse(data.slice(6)) as PublicView);
-        }
-      });
-    });
-    req.on("error", reject);
-  });
-}
 
 describe("speaking time on the server's clock", () => {
   it("DEBATE-7 DEBATE-9 the room clock notes the time-up at the deadline; after a restart the speech keeps its instants and the clock its deadline", async () => {
