@@ -20,6 +20,11 @@ const CLERK_PASSWORD = "ardoise-violon-marée-lanterne";
 const MAYOR_PASSWORD = "boussole-paprika-hangar-glycine";
 const SCREENS = path.join(process.cwd(), "docs", "screens");
 const PHONE = { width: 390, height: 844 };
+// CONV-16: the clerk's laptop and a councillor abroad are not on Paris time; the screens show the
+// council's clock (Europe/Paris here), never the device's.
+test.use({ timezoneId: "America/New_York" });
+const ABROAD = "Asia/Tokyo";
+const paris = (iso: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));
 const D = addDays(new Date().toISOString().slice(0, 10), 14);
 const [y, m, d] = D.split("-");
 const ROSTER = [
@@ -99,7 +104,7 @@ async function pairPhone(browser: Browser, clerk: Page, firstName: string, lastN
   await expect(card).toHaveCount(1);
   const code = (await card.getByTestId("pairing-code").textContent())?.trim() ?? "";
   expect(code).toMatch(/^[A-Z2-9]{8}$/);
-  const ctx = await browser.newContext({ viewport: PHONE });
+  const ctx = await browser.newContext({ viewport: PHONE, timezoneId: ABROAD });
   const phone = await ctx.newPage();
   await phone.goto(`${server.url}/signin?code=${code}`);
   await phone.getByRole("button", { name: "Appairer", exact: true }).click();
@@ -107,7 +112,7 @@ async function pairPhone(browser: Browser, clerk: Page, firstName: string, lastN
   return phone;
 }
 
-test("CONV-9 CONV-10 CONV-11 CONV-14 from an empty council: convene, import, send, acknowledge, apologies with a proxy, and the roll call starts from them", async ({
+test("CONV-9 CONV-10 CONV-11 CONV-14 CONV-16 from an empty council: convene, import, send, acknowledge, apologies with a proxy, and the roll call starts from them", async ({
   browser,
   page,
 }) => {
@@ -178,8 +183,12 @@ test("CONV-9 CONV-10 CONV-11 CONV-14 from an empty council: convene, import, sen
 
   // Two members acknowledge on their phones; one reads an item's text; one sends apologies with a proxy.
   const dagicour = await pairPhone(browser, page, "Ombelyne", "DAGICOUR");
-  await dagicour.getByRole("button", { name: "J'accuse réception de la convocation" }).click();
-  await expect(dagicour.getByText(/Réception accusée le/)).toBeVisible();
+  const [acked] = await Promise.all([
+    dagicour.waitForResponse((r) => r.url().endsWith("/convocation/ack")),
+    dagicour.getByRole("button", { name: "J'accuse réception de la convocation" }).click(),
+  ]);
+  const ackedAt = ((await acked.json()) as { data: { acknowledgedAt: string } }).data.acknowledgedAt;
+  await expect(dagicour.getByText(`Réception accusée le ${paris(ackedAt)}`)).toBeVisible();
   await expect(dagicour.getByRole("heading", { name: `${frenchDayDate(D)} à 18h00, Hôtel de Ville — salle du Conseil` })).toBeVisible();
   const item = dagicour.getByRole("article", { name: "Adhésion à l'association Démocratie Ouverte" });
   await item.getByText("Lire le point").click();
@@ -201,7 +210,7 @@ test("CONV-9 CONV-10 CONV-11 CONV-14 from an empty council: convene, import, sen
   // The clerk sees who acknowledged and who declared what.
   await page.reload();
   const rows = page.getByTestId("recipients");
-  await expect(rows.locator('tr:has-text("DAGICOUR")')).toContainText("(appareil)");
+  await expect(rows.locator('tr:has-text("DAGICOUR")')).toContainText(`${paris(ackedAt)} (appareil)`);
   await expect(rows.locator('tr:has-text("ARNAUD")')).toContainText("Pouvoir à Mme Coralie BREUILLÉ");
   await expect(page.getByTestId("forecast")).toContainText("pouvoirs 1");
   await page.getByTestId("convocation").screenshot({ path: path.join(SCREENS, "convocation-clerk.png") });

@@ -9,6 +9,7 @@ import { errorText } from "@/core/refusal";
 import { fullName, StaffRoleSchema, type StaffRole } from "@/core/vocabulary";
 import { call } from "@/lib/client/api";
 import { formFields } from "@/lib/client/form-fields";
+import { councilDateTime } from "../components/format";
 import { ConfirmButton } from "../components/confirm-button";
 import { DataTable } from "../components/data-table";
 import type { ClerkMember } from "./clerk-api";
@@ -16,11 +17,7 @@ import type { ClerkMember } from "./clerk-api";
 const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
 const label = "block text-sm font-semibold";
 
-function when(iso: string, locale: string): string {
-  return new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
-}
-
-export function AccountsSection({ members }: { members: ClerkMember[] }) {
+export function AccountsSection({ members, timeZone }: { members: ClerkMember[]; timeZone: string }) {
   const t = useTranslations("clerk.accounts");
   const td = useTranslations("clerk.devices");
   const locale = useLocale();
@@ -134,6 +131,7 @@ export function AccountsSection({ members }: { members: ClerkMember[] }) {
       <NewAccountForm members={members} onSubmit={(e) => void create(e)} />
 
       <DevicesTable
+        timeZone={timeZone}
         devices={devices}
         revoke={(d) => void call(councilRoutes.revokeDevice, { sessionId: d.sessionId }).then((r) => outcome(r, td("revoked", { member: d.member })))}
       />
@@ -187,7 +185,7 @@ function NewAccountForm({ members, onSubmit }: { members: ClerkMember[]; onSubmi
   );
 }
 
-function DevicesTable({ devices, revoke }: { devices: PairedDevice[]; revoke: (d: PairedDevice) => void }) {
+function DevicesTable({ devices, revoke, timeZone }: { devices: PairedDevice[]; revoke: (d: PairedDevice) => void; timeZone: string }) {
   const td = useTranslations("clerk.devices");
   const locale = useLocale();
   return (
@@ -205,8 +203,8 @@ function DevicesTable({ devices, revoke }: { devices: PairedDevice[]; revoke: (d
           columns={[
             { key: "member", header: td("member"), cell: (d) => d.member, rowHeader: true },
             { key: "device", header: td("device"), cell: (d) => d.label ?? "—" },
-            { key: "since", header: td("since"), cell: (d) => when(d.createdAt, locale) },
-            { key: "last", header: td("lastSeen"), cell: (d) => when(d.lastSeenAt, locale) },
+            { key: "since", header: td("since"), cell: (d) => councilDateTime(d.createdAt, timeZone, locale) },
+            { key: "last", header: td("lastSeen"), cell: (d) => councilDateTime(d.lastSeenAt, timeZone, locale) },
             {
               key: "revoke",
               header: <span className="sr-only">{td("revoke")}</span>,

@@ -8,16 +8,12 @@ import { convocationRoutes, type ClerkConvocation } from "@/core/api/convocation
 import { errorText } from "@/core/refusal";
 import { call } from "@/lib/client/api";
 import { formFields } from "@/lib/client/form-fields";
+import { councilDateTime } from "../components/format";
 import { fullName } from "@/core/vocabulary";
 import type { ClerkMember } from "./clerk-api";
 
 const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1";
 const label = "block text-sm font-semibold";
-
-function useWhen(): (iso: string | null) => string {
-  const locale = useLocale();
-  return (iso) => (iso ? new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "short", timeStyle: "short" }) : "—");
-}
 
 export function ConvocationRecipients({
   c,
@@ -36,7 +32,7 @@ export function ConvocationRecipients({
 }) {
   const t = useTranslations("convocation.clerk");
   const locale = useLocale();
-  const when = useWhen();
+  const when = (iso: string | null) => (iso ? councilDateTime(iso, c.timeZone, locale) : "—");
   const failed = c.recipients.filter((r) => r.emailStatus === "failed").length;
   const acked = c.recipients.filter((r) => r.acknowledgedAt).length;
   const retry = async () => {

@@ -91,9 +91,9 @@ export default function ClerkPage() {
       {members && sittings ? <SittingsSection sittings={sittings} members={members} onChanged={() => void load()} /> : null}
       {sittings ? <RecordsDeskSection sittings={sittings} /> : null}
       {members ? <RosterSection members={members} issued={pairings[0] ?? null} onIssue={(id) => void issue(id)} onChanged={() => void load()} /> : null}
-      <PairingSheet pairings={pairings} />
+      <PairingSheet pairings={pairings} timeZone={setup?.settings.timeZone ?? "Europe/Paris"} />
       {setup ? <SettingsSection setup={setup} onSaved={setSetup} /> : null}
-      {members ? <AccountsSection members={members} /> : null}
+      {members && setup ? <AccountsSection members={members} timeZone={setup.settings.timeZone} /> : null}
     </main>
   );
 }

@@ -2,6 +2,7 @@
 // The pairing codes issued in this visit, with their QR codes: the one part of the page that prints,
 // so the clerk hands each councillor a sheet to pair their device.
 import { useLocale, useTranslations } from "next-intl";
+import { councilDateTime } from "../components/format";
 
 export interface Pairing {
   code: string;
@@ -11,11 +12,10 @@ export interface Pairing {
   member: string;
 }
 
-export function PairingSheet({ pairings }: { pairings: Pairing[] }) {
+export function PairingSheet({ pairings, timeZone }: { pairings: Pairing[]; timeZone: string }) {
   const t = useTranslations("clerk");
   const locale = useLocale();
-  const until = (iso: string) =>
-    new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "fr-FR", { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+  const until = (iso: string) => councilDateTime(iso, timeZone, locale, "long");
   return (
     <section id="appairage" aria-labelledby="sheet" className={`card p-5 ${pairings.length ? "" : "print:hidden"}`}>
       <div className="mb-3 flex items-center justify-between print:hidden">

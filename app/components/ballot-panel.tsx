@@ -9,11 +9,12 @@ import type { SittingConnection } from "@/lib/client/sitting-client";
 import { useRefusalText } from "@/lib/client/use-command";
 import type { MemberView, PublicVoteView } from "@/core/sitting/projection";
 import { BallotStatus } from "./ballot-status";
-import { CHOICES, CHOICE_STYLE, formatTime } from "./format";
+import { CHOICES, CHOICE_STYLE, councilDateTime } from "./format";
 
 type Entitlement = MemberView["entitlements"][number];
 
-export function BallotPanel({ vote, ent, send }: { vote: PublicVoteView; ent: Entitlement; send: SittingConnection["send"] }) {
+/** `timeZone`: the council's, for the receipt's time. */
+export function BallotPanel({ vote, ent, send, timeZone }: { vote: PublicVoteView; ent: Entitlement; send: SittingConnection["send"]; timeZone: string }) {
   const t = useTranslations();
   const locale = useLocale();
   const [busy, setBusy] = useState<Choice | null>(null);
@@ -71,7 +72,10 @@ export function BallotPanel({ vote, ent, send }: { vote: PublicVoteView; ent: En
         receipt={
           vote.mode === "secret"
             ? t("councillor.receipt")
-            : t("councillor.receiptAt", { choice: t(`choice.${ent.choice ?? "nppv"}`), time: ent.at ? formatTime(ent.at, locale) : "" })
+            : t("councillor.receiptAt", {
+                choice: t(`choice.${ent.choice ?? "nppv"}`),
+                time: ent.at ? councilDateTime(ent.at, timeZone, locale, "seconds") : "",
+              })
         }
         byChair={!!ent.byChair}
       >

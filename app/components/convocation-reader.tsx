@@ -12,6 +12,7 @@ import { memberConvocationRoutes as convocationRoutes } from "@/core/api/convoca
 import { frenchDayDate } from "@/core/convocation/documents";
 import { errorText } from "@/core/refusal";
 import { call } from "@/lib/client/api";
+import { councilDateTime } from "./format";
 
 export type ReaderSource = { kind: "device"; sittingId: string } | { kind: "link"; token: string };
 
@@ -94,7 +95,7 @@ export function ConvocationReader({ source }: { source: ReaderSource }) {
         </p>
         {c.acknowledgedAt ? (
           <p className="rounded-lg bg-green-100 px-3 py-2 font-semibold text-green-900">
-            ✓ {t("ackedOn", { when: new Date(c.acknowledgedAt).toLocaleString(locale === "en" ? "en-GB" : "fr-FR") })}
+            ✓ {t("ackedOn", { when: councilDateTime(c.acknowledgedAt, c.timeZone, locale) })}
           </p>
         ) : (
           <button type="button" className="btn btn-primary w-full py-3 text-lg" onClick={() => void ack()}>

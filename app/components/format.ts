@@ -13,10 +13,27 @@ export function formatDate(iso: string, locale: string): string {
   });
 }
 
-export function formatTime(iso: string, locale: string): string {
+// Instants are shown on the council's clock (its time zone, Europe/Paris by default), never the
+// device's: a councillor abroad or a clerk's laptop set to UTC reads the times the records print.
+
+/** "20h15" (fr) or "20:15" (en) on the council's clock. */
+export function councilClock(iso: string, timeZone: string, locale: string): string {
+  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return locale === "en" ? text : text.replace(":", "h");
+}
+
+const STYLES = {
+  short: { dateStyle: "short", timeStyle: "short" },
+  long: { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" },
+  seconds: { hour: "2-digit", minute: "2-digit", second: "2-digit" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** On the council's clock: "02/12/2026 18:05" (short), "mercredi 2 décembre à 18:05" (long), "18:05:33" (seconds). */
+export function councilDateTime(iso: string, timeZone: string, locale: string, style: keyof typeof STYLES = "short"): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const options: Intl.DateTimeFormatOptions = { ...STYLES[style], timeZone };
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", options).format(d);
 }
 
 export { CHOICES } from "@/core/words";

@@ -89,6 +89,8 @@ export interface ClerkConvocation {
   agendaPublishedOn: string | null;
   addedAfterConvocation: string[];
   mail: { enabled: boolean; from: string | null };
+  /** The council's time zone, for the times shown. */
+  timeZone: string;
   recipients: RecipientRow[];
   forecast: AttendanceForecast;
   editable: boolean;
@@ -124,6 +126,8 @@ export interface MemberConvocation {
   sent: { on: string; urgencyReason: string | null } | null;
   letter: string;
   acknowledgedAt: string | null;
+  /** The council's time zone, for the times shown. */
+  timeZone: string;
   items: MemberItem[];
   declaration: { intent: AdvanceIntent; to: string | null; source: AdvanceSource; at: string } | null;
   /** Colleagues a proxy may go to (in office, not this member). */

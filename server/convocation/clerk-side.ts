@@ -91,6 +91,7 @@ export async function clerkConvocation(deps: ConvocationDeps, sittingId: string)
     agendaPublishedOn: state.convocation.agendaPublished?.on ?? null,
     addedAfterConvocation: itemsAddedAfterConvocation(state),
     mail: { enabled: deps.mailer.enabled, from: deps.mailer.from },
+    timeZone: state.settings.timeZone,
     recipients: rows,
     forecast: forecastAttendance(state),
     editable: state.status === "convened",

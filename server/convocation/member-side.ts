@@ -82,6 +82,7 @@ export async function memberConvocation(
     sent: first ? { on: first.on, urgencyReason: first.urgencyReason } : null,
     letter: s.convocation?.letter.trim() ? s.convocation.letter : defaultLetter(ctx),
     acknowledgedAt: copies[0]?.acknowledgedAt?.toISOString() ?? null,
+    timeZone: ctx.state.settings.timeZone,
     // Before the convocation is sent, a member sees that it is coming, not the clerk's drafts.
     items: first
       ? s.items.map((it) => ({

@@ -6,13 +6,8 @@ import { useLocale, useTranslations } from "next-intl";
 import type { DebateView } from "@/core/sitting/debate-view";
 import type { PublicView } from "@/core/sitting/projection";
 import { currentItem } from "@/lib/client/selectors";
+import { councilClock } from "../format";
 import { SpeechTimer } from "./speech-timer";
-
-/** "20h15" (fr) or "20:15" (en) on the council's clock. */
-export function councilClock(iso: string, timeZone: string, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
-  return locale === "en" ? text : text.replace(":", "h");
-}
 
 type Next = { key: string; name: string; group: string | null; note: string | null };
 

@@ -88,7 +88,7 @@ export default function CouncillorPage({ params }: { params: Promise<{ sittingId
                   vote.nomination ? (
                     <NominationBallot key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
                   ) : (
-                    <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
+                    <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} timeZone={view.debate.timeZone} />
                   ),
                 )}
           </div>

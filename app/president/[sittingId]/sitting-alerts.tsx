@@ -9,7 +9,7 @@ import { errorText } from "@/core/refusal";
 import type { PublicView } from "@/core/sitting/projection";
 import { call } from "@/lib/client/api";
 import { ConfirmButton } from "../../components/confirm-button";
-import { formatTime } from "../../components/format";
+import { councilClock } from "../../components/format";
 import type { Send } from "./send";
 
 export function QuorumLost({ view, run }: { view: PublicView; run: Send }) {
@@ -47,7 +47,7 @@ export function HuisClosBar({ view, run }: { view: PublicView; run: Send }) {
   if (!view.huisClos) return null;
   return (
     <div role="status" className="flex flex-wrap items-center gap-3 bg-ink px-4 py-2 text-white" data-testid="huis-clos-bar">
-      <p className="mr-auto font-bold">🚪 {t("since", { time: formatTime(view.huisClos.since, locale).slice(0, 5) })}</p>
+      <p className="mr-auto font-bold">🚪 {t("since", { time: councilClock(view.huisClos.since, view.debate.timeZone, locale) })}</p>
       <button type="button" className="btn bg-white text-ink" disabled={view.vote?.status === "open"} onClick={() => void run({ type: "huis-clos:end" })}>
         {t("end")}
       </button>

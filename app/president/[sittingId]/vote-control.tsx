@@ -59,9 +59,11 @@ function OwnBallots({
   me,
   run,
   send,
+  timeZone,
 }: {
   vote: ViewVote;
   me: MemberView;
+  timeZone: string;
   run: Send;
   send: <C extends CommandBody>(command: C) => Promise<SendReply<C>>;
 }) {
@@ -85,7 +87,7 @@ function OwnBallots({
         vote.nomination ? (
           <NominationBallot key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
         ) : (
-          <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} />
+          <BallotPanel key={e.onBehalfOf || "own"} vote={vote} ent={e} send={send} timeZone={timeZone} />
         ),
       )}
     </div>
@@ -154,7 +156,7 @@ export function VoteControl(props: {
         )}
       </div>
       {open && vote.mode === "show-of-hands" ? <HandsForm voteId={vote.id} send={run} /> : null}
-      {open && me && me.entitlements.length ? <OwnBallots vote={vote} me={me} run={run} send={props.send} /> : null}
+      {open && me && me.entitlements.length ? <OwnBallots vote={vote} me={me} run={run} send={props.send} timeZone={view.debate.timeZone} /> : null}
       {open && chair && vote.mode !== "show-of-hands" ? (
         vote.mode === "secret" ? (
           <PaperUrn view={view} vote={vote} chair={chair} run={run} />
