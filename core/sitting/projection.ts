@@ -286,43 +286,68 @@ export function projectPublic(state: SittingState, header: SittingHeader, audien
 }
 
 export function projectMember(state: SittingState, memberId: string): MemberView {
+  return projectMembers(state, [memberId]).get(memberId)!;
+}
+
+/**
+ * The views of several members at once, as a broadcast needs them: the electorate is walked once and
+ * shared (a member's view reads only their own entitlements), so 69 views cost about one.
+ */
+export function projectMembers(state: SittingState, memberIds: readonly string[]): Map<string, MemberView> {
   const vote = state.openVoteId ? state.votes[state.openVoteId] : null;
-  const entitlements = vote
-    ? listEntitlements(state, vote)
-        .filter((e) => e.memberId === memberId)
-        .map((e) => {
-          const key = entitlementKey(e);
-          const named = vote.ballots[key];
-          const pick = vote.picks?.[key];
-          const secret = vote.mode === "secret";
-          return {
-            onBehalfOf: e.onBehalfOf,
-            onBehalfOfName: e.onBehalfOf ? (state.roster[e.onBehalfOf]?.name ?? null) : null,
-            voted: hasVoted(vote, e),
-            choice: secret ? null : (named?.choice ?? null),
-            ...(vote.nomination && !secret && pick ? { candidateId: pick.candidateId } : {}),
-            at: secret ? null : (named?.at ?? pick?.at ?? null),
-            ...(vote.byChair?.includes(key) ? { byChair: true } : {}),
-          };
-        })
-        .sort((a, b) => a.onBehalfOf.localeCompare(b.onBehalfOf))
-    : [];
-  const president = memberId === state.presidentMemberId && state.settings.presidentVotesLast && vote && vote.mode !== "show-of-hands";
-  const waiting = president ? listEntitlements(state, vote).filter((e) => e.memberId !== memberId && !hasVoted(vote, e)).length : 0;
-  return {
-    memberId,
-    name: state.roster[memberId]?.name ?? memberId,
-    votesLast: president ? { waiting: vote.othersClosed ? 0 : waiting, othersClosed: !!vote.othersClosed } : null,
-    present: state.attendance[memberId]?.status === "present",
-    canCheckIn: state.settings.selfCheckIn && state.status !== "closed",
-    entitlements,
-    interests: state.itemOrder.filter((id) => state.items[id]?.interests.includes(memberId)),
-    requests: state.itemOrder.flatMap((id) => {
-      const it = state.items[id];
-      if (!it) return [];
-      return (["public", "secret"] as const).filter((m) => it.ballotRequests[m].includes(memberId)).map((mode) => ({ itemId: id, mode }));
-    }),
+  const electorate = vote ? listEntitlements(state, vote) : [];
+  const byMember = new Map<string, typeof electorate>();
+  for (const e of electorate) {
+    const list = byMember.get(e.memberId);
+    if (list) list.push(e);
+    else byMember.set(e.memberId, [e]);
+  }
+  const secret = vote?.mode === "secret";
+  const entitlementsOf = (memberId: string): MemberView["entitlements"] =>
+    vote
+      ? (byMember.get(memberId) ?? [])
+          .map((e) => {
+            const key = entitlementKey(e);
+            const named = vote.ballots[key];
+            const pick = vote.picks?.[key];
+            return {
+              onBehalfOf: e.onBehalfOf,
+              onBehalfOfName: e.onBehalfOf ? (state.roster[e.onBehalfOf]?.name ?? null) : null,
+              voted: hasVoted(vote, e),
+              choice: secret ? null : (named?.choice ?? null),
+              ...(vote.nomination && !secret && pick ? { candidateId: pick.candidateId } : {}),
+              at: secret ? null : (named?.at ?? pick?.at ?? null),
+              ...(vote.byChair?.includes(key) ? { byChair: true } : {}),
+            };
+          })
+          .sort((a, b) => a.onBehalfOf.localeCompare(b.onBehalfOf))
+      : [];
+  // The president who votes last is told how many ballots she waits for (PRES-1).
+  const presidentWaits = !!(vote && state.settings.presidentVotesLast && vote.mode !== "show-of-hands");
+  const votesLast = (memberId: string): MemberView["votesLast"] => {
+    if (!vote || !presidentWaits || memberId !== state.presidentMemberId) return null;
+    const waiting = electorate.filter((e) => e.memberId !== memberId && !hasVoted(vote, e)).length;
+    return { waiting: vote.othersClosed ? 0 : waiting, othersClosed: !!vote.othersClosed };
   };
+  const canCheckIn = state.settings.selfCheckIn && state.status !== "closed";
+  const views = new Map<string, MemberView>();
+  for (const memberId of memberIds) {
+    views.set(memberId, {
+      memberId,
+      name: state.roster[memberId]?.name ?? memberId,
+      votesLast: votesLast(memberId),
+      present: state.attendance[memberId]?.status === "present",
+      canCheckIn,
+      entitlements: entitlementsOf(memberId),
+      interests: state.itemOrder.filter((id) => state.items[id]?.interests.includes(memberId)),
+      requests: state.itemOrder.flatMap((id) => {
+        const it = state.items[id];
+        if (!it) return [];
+        return (["public", "secret"] as const).filter((m) => it.ballotRequests[m].includes(memberId)).map((mode) => ({ itemId: id, mode }));
+      }),
+    });
+  }
+  return views;
 }
 
 export function projectChair(state: SittingState): ChairView {

@@ -36,7 +36,32 @@ export interface PublicPatch {
   vote?: { whole: PublicVoteView | null } | { patch: VotePatch };
 }
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether two JSON values are the same once sent (a key whose value is undefined is absent, as in
+ * JSON). Walks both at once and stops at the first difference: a broadcast compares every roster
+ * entry and agenda item, and serialising both sides each time cost more than the rest of the diff.
+ */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!same(a[i] ?? null, y[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    defined += 1;
+    if (!same(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) defined -= 1;
+  return defined === 0;
+}
 const nameKey = (n: NameEntry) => `${n.memberId}|${n.onBehalfOf}`;
 
 /** Changed entries of a list keyed by id, or null when the ids (or their order) differ. */

@@ -4,7 +4,7 @@
 // function on every change of a sitting.
 import { performance } from "node:perf_hooks";
 import type { Server } from "socket.io";
-import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
+import { projectChair, projectMembers } from "../../core/sitting/projection";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../core/sitting/protocol";
 import type { Actor } from "../../core/sitting/state";
 import { errorMessage, type Logger } from "../ports";
@@ -53,18 +53,21 @@ export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClien
     const sid = room.state.sittingId;
     const rooms = io.sockets.adapter.rooms;
     if (rooms.has(chairRoom(sid))) io.to(chairRoom(sid)).emit("sitting:chair", projectChair(room.state));
-    // The council sees the sitting whole, huis clos included (L2121-18); the public does not.
-    if (rooms.has(councilRoom(sid))) io.to(councilRoom(sid)).emit("sitting:state", projectPublic(room.state, room.header, "council"));
-    for (const memberId of Object.keys(room.state.roster)) {
-      const name = memberRoom(sid, memberId);
-      if (!rooms.has(name)) continue;
+    // The council sees the sitting unmasked, huis clos included (L2121-18), by patches as the public
+    // does: a ballot is a few hundred bytes on each member's device, not the whole view.
+    if (rooms.has(councilRoom(sid))) {
+      const frame = feed.publish(room, "council");
+      if (frame?.patch) io.to(councilRoom(sid)).emit("sitting:patch", frame.patch);
+      else if (frame) io.to(councilRoom(sid)).emit("sitting:state", frame.view);
+    } else feed.forget(room, "council");
+    const connected = Object.keys(room.state.roster).filter((memberId) => rooms.has(memberRoom(sid, memberId)));
+    for (const [memberId, view] of projectMembers(room.state, connected)) {
       // A ballot changes one member's view: the others are not sent the same view again (a device
       // that joins later gets its view in the subscribe reply).
-      const view = projectMember(room.state, memberId);
       const json = JSON.stringify(view);
       if (p.memberJson.get(memberId) === json) continue;
       p.memberJson.set(memberId, json);
-      io.to(name).emit("sitting:me", view);
+      io.to(memberRoom(sid, memberId)).emit("sitting:me", view);
     }
   };
 

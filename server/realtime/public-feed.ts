@@ -1,10 +1,13 @@
-// The public view of each sitting as its audiences receive it: computed once per broadcast, sent as a
-// patch against the view sent before (core/sitting/public-patch.ts), to the Socket.IO screens and the
-// server-sent-events clients alike. A screen that subscribes starts from the view last sent, so the
-// next patch applies to what it holds.
+// The view of each sitting as its audiences receive it: computed once per broadcast, sent as a patch
+// against the view sent before (core/sitting/public-patch.ts). Two audiences: the public (Socket.IO
+// screens and server-sent-events clients alike) and the council (its members and the chair, who see
+// the sitting unmasked during a closed session). A public screen that subscribes starts from the view
+// last sent, so the next patch applies to what it holds.
 import { projectPublic, type PublicView } from "../../core/sitting/projection";
 import { diffPublicView, type PublicPatch } from "../../core/sitting/public-patch";
 import type { SittingRoom } from "./sitting-room";
+
+export type Audience = "public" | "council";
 
 export interface PublicFrame {
   sittingId: string;
@@ -23,34 +26,57 @@ export function sseEvent(frame: { view: PublicView; patch: PublicPatch | null })
 }
 
 export class PublicFeed {
-  private readonly sent = new Map<string, PublicView>();
+  private readonly sent: Record<Audience, Map<string, PublicView>> = { public: new Map(), council: new Map() };
   private readonly listeners = new Map<string, Set<(frame: PublicFrame) => void>>();
 
-  /** The view a new screen starts from: the one last sent (the base of the next patch). */
+  /** The view a new public screen starts from: the one last sent (the base of the next patch). */
   current(room: SittingRoom): PublicView {
     const sid = room.state.sittingId;
-    let view = this.sent.get(sid);
+    let view = this.sent.public.get(sid);
     if (!view) {
       view = projectPublic(room.state, room.header);
-      this.sent.set(sid, view);
+      this.sent.public.set(sid, view);
     }
     return view;
   }
 
-  /** The room's view now, and the patch from the last one sent; listeners hear it. Null when nothing changed. */
-  publish(room: SittingRoom): PublicFrame | null {
+  /**
+   * The view a council screen starts from: the sitting as it is now, unmasked. It is the base of the
+   * council's next patch when it is what the council was last sent (or nobody of the council holds
+   * one); otherwise it is newer than that base, and the screen ignores the next patch or asks again.
+   */
+  councilView(room: SittingRoom): PublicView {
     const sid = room.state.sittingId;
-    const before = this.sent.get(sid);
+    const sent = this.sent.council.get(sid);
+    if (sent && sent.seq === room.state.seq && sent.header === room.header) return sent;
+    const view = projectPublic(room.state, room.header, "council");
+    if (!sent) this.sent.council.set(sid, view);
+    return view;
+  }
+
+  /**
+   * The room's view now for this audience, and the patch from the last one sent; the public's
+   * listeners (server-sent events) hear it. Null when nothing changed.
+   */
+  publish(room: SittingRoom, audience: Audience = "public"): PublicFrame | null {
+    const sid = room.state.sittingId;
+    const sent = this.sent[audience];
+    const before = sent.get(sid);
     if (before && before.seq === room.state.seq && before.header === room.header) return null;
-    const view = projectPublic(room.state, room.header);
-    this.sent.set(sid, view);
+    const view = projectPublic(room.state, room.header, audience);
+    sent.set(sid, view);
     // A reload without new events (the clerk changed the agenda, the roster or the settings) keeps the
     // seq: screens drop a patch that does not move it forward, so the view goes whole.
     const patch = before && before.seq < view.seq ? diffPublicView(before, view) : null;
-    const listeners = this.listeners.get(sid);
+    const listeners = audience === "public" ? this.listeners.get(sid) : undefined;
     const frame: PublicFrame = { sittingId: sid, view, patch, sse: listeners?.size ? sseEvent({ view, patch }) : "" };
     for (const fn of listeners ?? []) fn(frame);
     return frame;
+  }
+
+  /** Nobody of this audience holds a view (no screen connected): the next one starts from a fresh view. */
+  forget(room: SittingRoom, audience: Audience): void {
+    this.sent[audience].delete(room.state.sittingId);
   }
 
   listen(sittingId: string, fn: (frame: PublicFrame) => void): () => void {

@@ -12,7 +12,7 @@ import {
   type Reply,
   type ServerToClientEvents,
 } from "../../core/sitting/protocol";
-import { projectChair, projectMember, projectPublic } from "../../core/sitting/projection";
+import { projectChair, projectMember } from "../../core/sitting/projection";
 import type { Identity, Sessions } from "../auth/sessions";
 import { TokenBucket } from "../auth/rate-limit";
 import type { ConnectionCaps } from "../http/connection-caps";
@@ -159,9 +159,10 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
         // A read copy behind what the screen already shows (another node served it): catch up
         // first, and never send a screen a state older than the one it has.
         if (!room.owner && lastSeq !== undefined && lastSeq > room.state.seq) await room.follow();
-        // The public starts from the view last sent to it, so that the next patch applies; the council
-        // gets whole views (a few dozen screens), unmasked.
-        const base = council ? projectPublic(room.state, room.header, "council") : deps.feed.current(room);
+        // The public starts from the view last sent to it, so that the next patch applies (thousands of
+        // screens share it). The council's few dozen get the sitting as it is now, unmasked: the next
+        // patch either is already held or does not apply, and the screen asks again (CROWD-4).
+        const base = council ? deps.feed.councilView(room) : deps.feed.current(room);
         // A screen ahead of the view last sent here (another node served it, or this node's broadcast
         // is on its way) keeps what it holds: the next patch does not apply and it asks again.
         const ahead = lastSeq !== undefined && lastSeq > base.seq && (lastSeq <= room.state.seq || !room.owner);

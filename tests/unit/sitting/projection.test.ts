@@ -2,7 +2,7 @@
 // the chair see, and that a secret choice never appears in any of them.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { projectChair, projectMember, projectPublic, type SittingHeader } from "../../../core/sitting/projection";
+import { projectChair, projectMember, projectMembers, projectPublic, type SittingHeader } from "../../../core/sitting/projection";
 import type { SittingState } from "../../../core/sitting/state";
 import { councillor, IDS, liveItem, play, president } from "./fixture";
 
@@ -55,5 +55,27 @@ describe("projections", () => {
     expect(pub.counts).toMatchObject({ present: 5, represented: 1 });
     expect(pub.proxies).toEqual([{ from: "m8", to: "m2" }]);
     expect(JSON.stringify(pub)).not.toMatch(/entitlements|notYetVoted/);
+  });
+
+  it("SIT-4 the members' views projected together (as a broadcast does) are each one's view alone: a proxy's ballot for its holder, the president's wait for her", () => {
+    let s = liveItem(7, { presidentVotesLast: true });
+    s = play(s, president, { type: "proxy:give", from: "m8", to: "m2" });
+    s = play(s, president, { type: "vote:open", itemId: "i1", mode: "public" });
+    const voteId = s.openVoteId!;
+    s = play(s, councillor("m2"), { type: "ballot:cast", voteId, choice: "contre", onBehalfOf: "m8" });
+    s = play(s, councillor("m3"), { type: "ballot:cast", voteId, choice: "pour" });
+    const together = projectMembers(s, IDS);
+    expect([...together.keys()]).toEqual(IDS);
+    for (const id of IDS) expect(together.get(id), id).toEqual(projectMembers(s, [id]).get(id));
+    expect(together.get("m2")!.entitlements).toEqual([
+      { onBehalfOf: "", onBehalfOfName: null, voted: false, choice: null, at: null },
+      { onBehalfOf: "m8", onBehalfOfName: "Mme Prénom8 NOM8", voted: true, choice: "contre", at: "2022-10-03T16:05:00.000Z" },
+    ]);
+    expect(together.get("m3")!.entitlements).toEqual([{ onBehalfOf: "", onBehalfOfName: null, voted: true, choice: "pour", at: "2022-10-03T16:05:00.000Z" }]);
+    // Seven present and one proxy: eight ballots, two cast, the president's own not counted.
+    expect(together.get("m1")!.votesLast).toEqual({ waiting: 5, othersClosed: false });
+    expect(together.get("m3")!.votesLast).toBeNull();
+    // Absent members have no ballot of their own.
+    expect(together.get("m9")!.entitlements).toEqual([]);
   });
 });

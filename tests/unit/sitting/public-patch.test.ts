@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { applyCommand } from "../../../core/sitting/apply-command";
 import { applyEvents } from "../../../core/sitting/apply-event";
 import { projectPublic, type PublicView, type SittingHeader } from "../../../core/sitting/projection";
-import { applyPublicPatch, diffPublicView, patchApplies } from "../../../core/sitting/public-patch";
+import { applyPublicPatch, diffPublicView, patchApplies, same } from "../../../core/sitting/public-patch";
+import { canonicalJson } from "../../../core/audit/hash-chain";
 import type { CommandBody } from "../../../core/sitting/protocol";
 import type { Actor, SittingState } from "../../../core/sitting/state";
 import { councillor, ctx, IDS, liveItem, newSitting, president } from "./fixture";
@@ -138,5 +139,20 @@ describe("CROWD-1 public patches", () => {
     expect(patchApplies(v0, skipped)).toBe(false);
     expect(() => applyPublicPatch(v0, skipped)).toThrow();
     expect(applyPublicPatch(v1, skipped)).toEqual(v2);
+  });
+
+  it("CROWD-1 two values are the same for the diff exactly when they are sent the same (keys in any order, undefined keys absent)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(same(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+        expect(same(a, structuredClone(a))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(same({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
+    expect(same({ a: 1, gone: undefined }, { a: 1 })).toBe(true);
+    expect(same({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(same([1, 2], [2, 1])).toBe(false);
+    expect(same({ 0: "x" }, ["x"])).toBe(false);
   });
 });
