@@ -85,6 +85,8 @@ function admission(
 }
 
 export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
+  // The server's clock: the one sessions are issued with and rooms decide with (hello tells it to screens).
+  const now = () => (deps.clock ?? systemClock).now().getTime();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     path: "/socket.io",
     serveClient: false,
@@ -118,7 +120,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
     if (data.actor) {
       void socket.join(sessionRoom(data.actor.sessionId));
       // A session that ends while the socket is open ends the socket too.
-      const left = data.actor.expiresAt - Date.now();
+      const left = data.actor.expiresAt - now();
       const timer = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(left, 2 ** 31 - 1)));
       socket.once("disconnect", () => clearTimeout(timer));
     }
@@ -126,12 +128,12 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       protocol: PROTOCOL_VERSION,
       role: data.actor?.role ?? "public",
       memberId: data.actor?.memberId ?? null,
-      serverTime: (deps.clock ?? systemClock).now().getTime(),
+      serverTime: now(),
     });
 
     // A screen measures its clock's offset from the round trip (countdowns follow the server's clock).
     socket.on("clock:sync", (ack?: unknown) => {
-      if (typeof ack === "function") (ack as (r: { serverTime: number }) => void)({ serverTime: (deps.clock ?? systemClock).now().getTime() });
+      if (typeof ack === "function") (ack as (r: { serverTime: number }) => void)({ serverTime: now() });
     });
 
     socket.on("sitting:subscribe", async (payload: unknown, ack?: unknown) => {
@@ -187,7 +189,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       if (typeof ack !== "function") return;
       const reply = ack as Ack;
       const actor = data.actor;
-      if (!actor || actor.expiresAt <= Date.now()) return reply(reject("not-signed-in"));
+      if (!actor || actor.expiresAt <= now()) return reply(reject("not-signed-in"));
       const parsed = CommandEnvelopeSchema.safeParse(payload);
       if (!parsed.success) return reply(reject("bad-request", describeZodError(parsed.error)));
       // Parsing is cheap; deciding and committing is not: a device flooding commands is slowed here.

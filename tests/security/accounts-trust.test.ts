@@ -16,6 +16,7 @@ import { openDatabase } from "../../server/db/client";
 import { DEMO_PASSWORDS, seedDemo } from "../../server/seed/demo";
 import { freePort, startChildServer } from "../helpers/child-server";
 import {
+  Client,
   cookieOf,
   createSittingAs,
   demoSignIn,
@@ -319,5 +320,26 @@ describe("with the demo council", () => {
   it("SEC-17 demo passwords sign in on a demo server only", async () => {
     expect((await signIn(srv.url, "greffe", DEMO_PASSWORDS.clerk)).status).toBe(200);
     expect(await demoSignIn(srv.url, "u-m10")).toMatch(/^seance_auth=/);
+  });
+});
+
+describe("a session's end on the server's clock", () => {
+  it("SEC-22 an open socket's commands are refused once its session has ended on the server's clock (the clock the sessions were issued with)", async () => {
+    let ahead = 0;
+    const server = await startTestServer({ clock: { now: () => new Date(Date.now() + ahead) } });
+    try {
+      const clerkCookie = await signInWithPassword(server.url, "greffe", DEMO_PASSWORDS.clerk);
+      const { sittingId } = await createSittingAs(server.url, clerkCookie);
+      const chair = new Client(server.url, sittingId, await signInWithPassword(server.url, "maire", DEMO_PASSWORDS.president));
+      expect((await chair.subscribe()).ok).toBe(true);
+      await chair.sendOk({ type: "rollcall:mark", memberId: "m02", status: "present" });
+      // A staff session lasts 12 hours: 13 hours later on the server's clock it has ended.
+      ahead = 13 * 3600 * 1000;
+      const r = await chair.send({ type: "rollcall:mark", memberId: "m03", status: "present" });
+      expect(r.ok ? "accepted" : r.error.code).toBe("not-signed-in");
+      chair.close();
+    } finally {
+      await server.stop();
+    }
   });
 });
