@@ -197,6 +197,13 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
       res.end();
     });
   });
+  // An idle keep-alive connection is closed by the server after this long. Node's 5 s default races
+  // with clients that reuse the connection just then (a load balancer's pool, a browser, a script):
+  // their request meets a reset, and a POST cannot safely be sent again. The server waits longer
+  // than the balancers' idle time (haproxy's `timeout server 60s` in the scale-out notes), so the
+  // client side closes first; close() still ends idle connections at once.
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
 
   const io = createSocketServer(http, { sessions, rooms, logger, policy, caps, feed, clock });
   const facts = attachMinutesFacts({ db: opts.db, rooms, persistence, logger });

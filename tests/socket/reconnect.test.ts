@@ -1,5 +1,7 @@
 // NET-*: clients drop and return mid-vote at the socket level; retries carry the same command
-// id and are applied once; every entitlement (own and proxy) ends with exactly one ballot.
+// id and are applied once; every entitlement (own and proxy) ends with exactly one ballot. An idle
+// keep-alive connection is not closed under a client that is about to reuse it.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
@@ -76,4 +78,24 @@ describe("reconnection mid-vote", () => {
       for (const c of voters) await c.until((x) => x.view?.items.find((it) => it.id === item)?.status === "decided", "decided item");
     });
   }
+});
+
+describe("idle connections", () => {
+  it("NET-2 an idle keep-alive connection stays open longer than Node's 5 s default, so a client reusing it is not reset", async () => {
+    const { port } = new URL(srv.url);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    let closedAt: number | null = null;
+    socket.on("close", () => (closedAt = Date.now()));
+    const answered = new Promise<string>((resolve) => socket.once("data", (d: Buffer) => resolve(d.toString())));
+    socket.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
+    expect(await answered).toMatch(/^HTTP\/1\.1 200/);
+    const idleFrom = Date.now();
+    await new Promise((r) => setTimeout(r, 6500));
+    expect(closedAt === null ? "open" : `closed after ${closedAt - idleFrom} ms idle`).toBe("open");
+    // And the connection still serves a request.
+    const again = new Promise<string>((resolve) => socket.once("data", (d: Buffer) => resolve(d.toString())));
+    socket.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect(await again).toMatch(/^HTTP\/1\.1 200/);
+    socket.destroy();
+  });
 });
