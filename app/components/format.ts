@@ -1,4 +1,5 @@
 // Display helpers shared by the screens.
+import { frenchClock } from "@/core/time";
 import type { Choice } from "@/core/vocabulary";
 
 export function formatDate(iso: string, locale: string): string {
@@ -16,10 +17,10 @@ export function formatDate(iso: string, locale: string): string {
 // Instants are shown on the council's clock (its time zone, Europe/Paris by default), never the
 // device's: a councillor abroad or a clerk's laptop set to UTC reads the times the records print.
 
-/** "20h15" (fr) or "20:15" (en) on the council's clock. */
+/** "20h15" (fr) or "20:15" (en) on the council's clock: the records' `frenchClock`. */
 export function councilClock(iso: string, timeZone: string, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
-  return locale === "en" ? text : text.replace(":", "h");
+  const text = frenchClock(iso, timeZone);
+  return locale === "en" ? text.replace("h", ":") : text;
 }
 
 const STYLES = {

@@ -9,6 +9,9 @@ import { agendaIsPublic, itemsAddedAfterConvocation } from "../convocation/sitti
 import { forecastAttendance, type AttendanceForecast } from "../convocation/forecast";
 import { projectDebate, type DebateView } from "./debate-view";
 
+/** Who a view is for: the public, or the council (its members and the chair), unmasked in a closed session. */
+export type Audience = "public" | "council";
+
 export interface SittingHeader {
   councilName: string;
   commune: string;
@@ -167,7 +170,7 @@ function lastVote(state: SittingState): VoteState | null {
 }
 
 /** The agenda as an audience sees it: during a closed session the public sees the items discussed in camera by their title only. */
-function viewItems(state: SittingState, audience: "public" | "council"): PublicView["items"] {
+function viewItems(state: SittingState, audience: Audience): PublicView["items"] {
   const late = new Set(itemsAddedAfterConvocation(state));
   return state.itemOrder.flatMap((id): PublicView["items"] => {
     const it = state.items[id];
@@ -223,7 +226,7 @@ function hideSpeakers(d: DebateView): DebateView {
  * The public view; `audience: "council"` is the same view unmasked during a closed session (sent to
  * the council's members and the chair only).
  */
-export function projectPublic(state: SittingState, header: SittingHeader, audience: "public" | "council" = "public"): PublicView {
+export function projectPublic(state: SittingState, header: SittingHeader, audience: Audience = "public"): PublicView {
   const present = presentIds(state);
   const status = (s: string) => Object.values(state.attendance).filter((a) => a.status === s).length;
   const proxies = usableProxies(state);

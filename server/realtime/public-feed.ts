@@ -3,11 +3,9 @@
 // screens and server-sent-events clients alike) and the council (its members and the chair, who see
 // the sitting unmasked during a closed session). A public screen that subscribes starts from the view
 // last sent, so the next patch applies to what it holds.
-import { projectPublic, type PublicView } from "../../core/sitting/projection";
+import { projectPublic, type Audience, type PublicView } from "../../core/sitting/projection";
 import { diffPublicView, type PublicPatch } from "../../core/sitting/public-patch";
 import type { SittingRoom } from "./sitting-room";
-
-export type Audience = "public" | "council";
 
 export interface PublicFrame {
   sittingId: string;
@@ -23,6 +21,11 @@ export function sseEvent(frame: { view: PublicView; patch: PublicPatch | null })
   return frame.patch
     ? `id: ${frame.patch.seq}\nevent: patch\ndata: ${JSON.stringify(frame.patch)}\n\n`
     : `id: ${frame.view.seq}\nevent: state\ndata: ${JSON.stringify(frame.view)}\n\n`;
+}
+
+/** The view was made from the room as it is (no event since, the same header). */
+function isCurrent(view: PublicView, room: SittingRoom): boolean {
+  return view.seq === room.state.seq && view.header === room.header;
 }
 
 export class PublicFeed {
@@ -48,7 +51,7 @@ export class PublicFeed {
   councilView(room: SittingRoom): PublicView {
     const sid = room.state.sittingId;
     const sent = this.sent.council.get(sid);
-    if (sent && sent.seq === room.state.seq && sent.header === room.header) return sent;
+    if (sent && isCurrent(sent, room)) return sent;
     const view = projectPublic(room.state, room.header, "council");
     if (!sent) this.sent.council.set(sid, view);
     return view;
@@ -62,7 +65,7 @@ export class PublicFeed {
     const sid = room.state.sittingId;
     const sent = this.sent[audience];
     const before = sent.get(sid);
-    if (before && before.seq === room.state.seq && before.header === room.header) return null;
+    if (before && isCurrent(before, room)) return null;
     const view = projectPublic(room.state, room.header, audience);
     sent.set(sid, view);
     // A reload without new events (the clerk changed the agenda, the roster or the settings) keeps the
