@@ -8,7 +8,8 @@ import path from "node:path";
 import { freePort, startChildServer } from "../tests/helpers/child-server";
 import { BenchClient } from "./bench-client";
 import { BENCH, councillorUser, createBenchCouncil, itemId, memberId } from "./setup-db";
-import { ensureBuild, weighScreens } from "./bundles";
+import { weighScreens } from "./bundles";
+import { ensureProductionBuild } from "../scripts/ensure-build";
 import { forkTs, stop, type Forked } from "./processes";
 import { rawBallotsPerSecond } from "./raw-sqlite";
 import { reloadMs } from "./reload";
@@ -352,7 +353,7 @@ async function main(): Promise<void> {
   await stop(baseline.proc);
 
   // Bundles: the production server (server/index.ts, pages on) and Chromium.
-  ensureBuild(log);
+  ensureProductionBuild(log);
   const pagesPort = await freePort();
   const pages = await startChildServer({ dbFile, port: pagesPort, env: { SEANCE_PAGES: "1" } });
   children.push(pages);

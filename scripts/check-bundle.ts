@@ -47,9 +47,13 @@ function scanBundle(problems: string[]): number {
   // What a browser can download: the static chunks and the prerendered pages with their RSC payloads.
   const files = [
     ...walk(path.join(NEXT, "static"), (f) => /\.(js|css|json)$/.test(f)),
+    // The public wall's own script and style (scripts/build-wall.ts), served at /_wall/.
+    ...walk(path.join(NEXT, "wall", "static"), (f) => /\.(js|css)$/.test(f)),
     ...walk(path.join(NEXT, "server", "app"), (f) => /\.(html|rsc)$/.test(f)),
   ];
   if (!files.some((f) => f.endsWith(".js"))) problems.push("bundle: no JavaScript under .next/static — is the build complete?");
+  if (!files.some((f) => f.includes(`${path.sep}wall${path.sep}`) && f.endsWith(".js")))
+    problems.push("bundle: no public wall under .next/wall — run `npm run build`");
   const secrets = secretValues();
   for (const file of files) {
     const text = fs.readFileSync(file, "utf8");
@@ -122,7 +126,7 @@ async function checkPages(problems: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(NEXT, "BUILD_ID"))) {
-    console.error("check-bundle: no production build (.next/BUILD_ID); run `npx next build` first");
+    console.error("check-bundle: no production build (.next/BUILD_ID); run `npm run build` first");
     return 1;
   }
   const problems: string[] = [];

@@ -22,7 +22,7 @@ cases=(tests/unit/rules/cases)
 [ -d ../shared/rules-cases ] && cases+=(../shared/rules-cases)
 step "rules conformance" npm run --silent rules:check -- "${cases[@]}"
 step "unit, socket and crash tests" npx vitest run --reporter=default --reporter=json --outputFile="$OUT/vitest.json"
-step "production build" npx next build
+step "production build" npm run --silent build
 step "client bundle and page headers" npx tsx scripts/check-bundle.ts
 echo "── dependency audit"
 npx tsx scripts/check-audit.ts

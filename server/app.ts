@@ -40,6 +40,7 @@ import { isPostgresUrl } from "./db/url";
 import { Cluster } from "./cluster/cluster";
 import { pageGuard } from "./http/page-guard";
 import { securityHeaders } from "./http/security-headers";
+import { createWallPages, type WallPages } from "./http/wall-page";
 
 export interface SeanceOptions {
   db: Db;
@@ -112,13 +113,14 @@ async function openSittings(o: { databaseUrl: string; db: Db; env: NodeJS.Proces
 type PageHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
 type UpgradeHandler = ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null;
 
-/** Next.js, loaded only when pages are served: socket tests and benchmarks start without it. */
-async function loadPages(opts: SeanceOptions): Promise<{ nextHandler: PageHandler; nextUpgrade: UpgradeHandler }> {
-  if (opts.withoutPages) return { nextHandler: null, nextUpgrade: null };
+/** Next.js and the public wall, loaded only when pages are served: socket tests and benchmarks start without them. */
+async function loadPages(opts: SeanceOptions): Promise<{ nextHandler: PageHandler; nextUpgrade: UpgradeHandler; wall: WallPages | null }> {
+  if (opts.withoutPages) return { nextHandler: null, nextUpgrade: null, wall: null };
+  const wall = await createWallPages(opts.dir, opts.dev);
   const { default: next } = await import("next");
   const app = next({ dev: opts.dev, dir: opts.dir });
   await app.prepare();
-  return { nextHandler: app.getRequestHandler(), nextUpgrade: opts.dev ? app.getUpgradeHandler() : null };
+  return { nextHandler: app.getRequestHandler(), nextUpgrade: opts.dev ? app.getUpgradeHandler() : null, wall };
 }
 
 export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceServer> {
@@ -169,7 +171,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     },
   });
 
-  const { nextHandler, nextUpgrade } = await loadPages(opts);
+  const { nextHandler, nextUpgrade, wall } = await loadPages(opts);
   const guard = pageGuard({ sessions, demo: opts.demo });
 
   const http = createServer((req, res) => {
@@ -186,6 +188,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     if (!policy.hostAllowed(req) && url.pathname !== "/api/health") return sendError(res, 421, "bad-request", "this server does not answer for that host");
     void (async () => {
       if (await router.handle(req, res, url)) return;
+      if (wall?.handle(req, res, url)) return;
       if (!nextHandler) return sendError(res, 404, "unknown-endpoint");
       // CSRF: a cookie-authenticated mutation must come from this origin (or our own client header).
       if (req.method !== "GET" && req.method !== "HEAD" && !policy.isSameOrigin(req)) return sendError(res, 403, "forbidden", "cross-site request refused");

@@ -73,7 +73,15 @@ async function main(): Promise<void> {
       );
   }
 
-  const server = await createSeanceServer({ db, databaseUrl: url, dev, demo, dir: process.cwd(), withoutPages: cfg.data.SEANCE_PAGES === "0" });
+  const withoutPages = cfg.data.SEANCE_PAGES === "0";
+  // In development the public wall is built at each start (production builds it in `npm run build`).
+  if (dev && !withoutPages)
+    await import("../scripts/build-wall")
+      .then(({ buildWall }) => buildWall(process.cwd(), { minify: false }))
+      .catch((err: unknown) => fail(`cannot build the public wall — ${errorMessage(err)}`));
+  const server = await createSeanceServer({ db, databaseUrl: url, dev, demo, dir: process.cwd(), withoutPages }).catch((err: unknown) =>
+    fail(errorMessage(err)),
+  );
   // The demo sitting was convened and its ordre du jour posted (the room decides it, as for the clerk).
   if (seeded) await conveneDemo(db, server.rooms).catch((err: unknown) => fail(errorMessage(err)));
   let port: number;

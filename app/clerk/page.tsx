@@ -13,6 +13,7 @@ import { SettingsSection } from "./settings-section";
 import { SittingsSection } from "./sittings-section";
 import { AccountsSection } from "./accounts-section";
 import { RecordsDeskSection } from "./records-desk";
+import { DEFAULT_TIME_ZONE } from "@/core/time";
 
 export default function ClerkPage() {
   const t = useTranslations("clerk");
@@ -91,7 +92,7 @@ export default function ClerkPage() {
       {members && sittings ? <SittingsSection sittings={sittings} members={members} onChanged={() => void load()} /> : null}
       {sittings ? <RecordsDeskSection sittings={sittings} /> : null}
       {members ? <RosterSection members={members} issued={pairings[0] ?? null} onIssue={(id) => void issue(id)} onChanged={() => void load()} /> : null}
-      <PairingSheet pairings={pairings} timeZone={setup?.settings.timeZone ?? "Europe/Paris"} />
+      <PairingSheet pairings={pairings} timeZone={setup?.settings.timeZone ?? DEFAULT_TIME_ZONE} />
       {setup ? <SettingsSection setup={setup} onSaved={setSetup} /> : null}
       {members && setup ? <AccountsSection members={members} timeZone={setup.settings.timeZone} /> : null}
     </main>

@@ -2,9 +2,7 @@
 // packages in a temporary folder, two nodes (server/index.ts) and haproxy in front (signed-in
 // devices hashed by sitting, the public spread) — then the demo links. Ctrl-C stops everything.
 //   npm run cluster [-- --nodes 3] [-- --port 4000] [-- --no-pages]
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import { ensureProductionBuild } from "../ensure-build";
 import { parseArgs } from "node:util";
 import { LocalCluster } from "./local-cluster";
 import { missingServices } from "./local-services";
@@ -18,13 +16,7 @@ async function main(): Promise<void> {
   const missing = missingServices(["postgresql", "redis-server", "haproxy"]);
   if (missing.length) throw new Error(`missing: ${missing.join(", ")} — install them with: apt-get install ${missing.join(" ")}`);
   const pages = !values["no-pages"];
-  if (pages && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.log("No production build yet: running next build (once)…");
-    execFileSync(path.join(process.cwd(), "node_modules", ".bin", "next"), ["build"], {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-  }
+  if (pages) ensureProductionBuild((m) => console.log(m));
   const cluster = await LocalCluster.start({
     nodes,
     pages,

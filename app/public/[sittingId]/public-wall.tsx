@@ -1,7 +1,9 @@
 "use client";
 // The public live screen: a 1920×1080 wall screen at the back of the chamber, and phones. No sign-in;
 // it follows the sitting by itself. Very large type, high contrast, every state said in words.
-import { use, useEffect, useState } from "react";
+// Served without Next.js (server/http/wall-page.ts): rendered on the server by wall-render.tsx, then
+// brought to life in the browser by wall-island.tsx, about 100 kB of JavaScript instead of 170.
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useSitting } from "@/lib/client/sitting-client";
 import { currentItem, currentVote } from "@/lib/client/selectors";
@@ -29,8 +31,7 @@ function useWideScreen(): boolean {
   return wide;
 }
 
-export default function PublicScreen({ params }: { params: Promise<{ sittingId: string }> }) {
-  const { sittingId } = use(params);
+export function PublicWall({ sittingId }: { sittingId: string }) {
   const { view, connected, error, clockOffset } = useSitting(sittingId);
   const wide = useWideScreen();
   const t = useTranslations();
@@ -50,7 +51,7 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
       <SittingHeader view={view} variant="wall">
         <StatusPill status={view.status} variant="wall" />
       </SittingHeader>
-      <div className={`grid gap-8 px-8 py-6 ${named ? "xl:grid-cols-[1fr_42rem]" : "xl:grid-cols-[1fr_30rem]"}`}>
+      <div className={`grid grid-cols-1 gap-8 px-8 py-6 ${named ? "xl:grid-cols-[1fr_42rem]" : "xl:grid-cols-[1fr_30rem]"}`}>
         <section aria-labelledby="current-item">
           <h2 id="current-item" className="text-xl font-semibold uppercase tracking-wide text-slate-300">
             {t("public.currentItem")}
@@ -87,8 +88,8 @@ export default function PublicScreen({ params }: { params: Promise<{ sittingId: 
                 ["absent", view.counts.absent],
               ] as const
             ).map(([k, n]) => (
-              <div key={k} className={`rounded-xl bg-white/10 ${dense ? "p-2" : "p-3"}`}>
-                <dt className="text-lg text-slate-200">{t(`attendance.${k}`)}</dt>
+              <div key={k} className={`rounded-xl bg-white/10 ${dense ? "p-2" : "px-1 py-3 sm:p-3"}`}>
+                <dt className="text-sm text-slate-200 sm:text-lg">{t(`attendance.${k}`)}</dt>
                 <dd className={`${dense ? "text-4xl" : "text-5xl"} font-black tabular-nums`} data-count={k}>
                   {n}
                 </dd>

@@ -1,0 +1,21 @@
+"use client";
+// The wall's whole tree, its messages around the screen: the same on the server (wall-render.tsx)
+// and in the browser (wall-island.tsx), so the browser takes the server's HTML over as it is.
+import { IntlProvider } from "use-intl";
+import { PublicWall } from "./public-wall";
+
+export interface WallData {
+  sittingId: string;
+  locale: "fr" | "en";
+  timeZone: string;
+  /** Only the namespaces the wall's components read (WALL_NAMESPACES). */
+  messages: Record<string, unknown>;
+}
+
+export function WallRoot({ sittingId, locale, timeZone, messages }: WallData) {
+  return (
+    <IntlProvider locale={locale} timeZone={timeZone} messages={messages}>
+      <PublicWall sittingId={sittingId} />
+    </IntlProvider>
+  );
+}

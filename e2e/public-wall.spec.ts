@@ -1,0 +1,58 @@
+// CROWD-5: the public wall is light enough for the whole town's phones. Served without Next.js's
+// runtime (server/http/wall-page.ts), it downloads at most 120 kB of gzipped script on a first visit,
+// carries no inline script (its policy is `script-src 'self'`), and still follows the sitting live,
+// in both languages, without a console error (a message missing from the wall's catalogue is one).
+import { expect, test } from "@playwright/test";
+import { chairOf } from "./chair-socket";
+import { freshSitting } from "./helpers";
+import { firstLoadScripts } from "./page-weight";
+
+test("CROWD-5 the public wall: at most 120 kB of script, no inline script, live and bilingual without a console error", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const { sittingId: SID } = await freshSitting(request);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+
+  const weight = await firstLoadScripts(page, `${baseURL}/public/${SID}`);
+  expect(weight.gzipKB, `scripts: ${weight.largest.map((l) => `${l.file} ${l.gzipKB.toFixed(1)} kB`).join(", ")}`).toBeLessThanOrEqual(120);
+  expect(weight.urls.filter((u) => u.startsWith("/_next/"))).toEqual([]);
+  await expect(page.getByRole("heading", { name: "Ville de Poitiers" })).toBeVisible();
+
+  // The page itself: a policy without 'unsafe-inline' scripts, and no script it would have to allow.
+  const res = await page.request.get(`/public/${SID}`);
+  const csp = res.headers()["content-security-policy"] ?? "";
+  expect(/script-src ([^;]*)/.exec(csp)?.[1]).toBe("'self'");
+  const html = await res.text();
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/g)].map((m) => m[0]);
+  expect(inline).toEqual([]);
+
+  // Live: the chair marks a councillor present; the wall counts them without a reload.
+  const present = page.locator('[data-count="present"]');
+  const before = Number(await present.textContent());
+  const chair = await chairOf(baseURL ?? "", SID);
+  try {
+    const sitting = (await (await page.request.get(`/api/public/sittings/${SID}`)).json()) as { data: { roster: { id: string; attendance: string }[] } };
+    const absent = sitting.data.roster.find((m) => m.attendance !== "present");
+    expect(absent, "a member not yet present").toBeTruthy();
+    await chair.send({ type: "rollcall:mark", memberId: absent?.id ?? "", status: "present" });
+    await expect(present).toHaveText(String(before + 1));
+  } finally {
+    chair.close();
+  }
+
+  // English and back: every word on the wall comes from the catalogue it was served with.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByText("Current item")).toBeVisible();
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.getByText("Point en cours")).toBeVisible();
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,81 @@
+// The public wall, served without Next.js so that a phone in the public gallery downloads about
+// 100 kB of script rather than 170: GET /public/:sittingId is the page rendered here
+// (app/public/[sittingId]/wall-render.tsx), GET /_wall/<file> its script and style sheet, built by
+// scripts/build-wall.ts into .next/wall/ (read once, at start; served gzipped and immutable).
+import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { IdSchema } from "../../core/vocabulary";
+import { contentSecurityPolicy } from "./security-headers";
+
+interface Asset {
+  type: string;
+  body: Buffer;
+  gzip: Buffer | null;
+}
+
+export interface WallPages {
+  /** Answers the wall's page and files; false for any other request. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): boolean;
+}
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+const PAGE = /^\/public\/([^/]+)\/?$/;
+const ASSET = /^\/_wall\/([A-Za-z0-9._-]+)$/;
+
+function readAssets(dir: string): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  for (const name of fs.readdirSync(dir)) {
+    const type = TYPES[path.extname(name)];
+    if (!type) continue;
+    const gz = path.join(dir, `${name}.gz`);
+    assets.set(name, { type, body: fs.readFileSync(path.join(dir, name)), gzip: fs.existsSync(gz) ? fs.readFileSync(gz) : null });
+  }
+  return assets;
+}
+
+const localeOf = (req: IncomingMessage): "fr" | "en" => (/(?:^|;\s*)NEXT_LOCALE=en(?:;|$)/.test(req.headers.cookie ?? "") ? "en" : "fr");
+
+/** The wall as built by `npm run build` (or just now, by the development server). */
+export async function createWallPages(root: string, dev: boolean): Promise<WallPages> {
+  const manifestFile = path.join(root, ".next", "wall", "manifest.json");
+  if (!fs.existsSync(manifestFile)) throw new Error(`the public wall is not built (${manifestFile} is missing): run \`npm run build\``);
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { script: string; style: string };
+  const assets = readAssets(path.join(root, ".next", "wall", "static"));
+  const { renderWallPage } = await import("../../app/public/[sittingId]/wall-render");
+
+  return {
+    handle(req, res, url) {
+      if (req.method !== "GET" && req.method !== "HEAD") return false;
+      const asset = ASSET.exec(url.pathname);
+      if (asset) {
+        const a = assets.get(asset[1] ?? "");
+        if (!a) return false;
+        const gzip = !!a.gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+        const body = gzip && a.gzip ? a.gzip : a.body;
+        res.writeHead(200, {
+          "Content-Type": a.type,
+          "Content-Length": body.length,
+          "Cache-Control": "public, max-age=31536000, immutable",
+          Vary: "Accept-Encoding",
+          ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+        });
+        res.end(req.method === "HEAD" ? undefined : body);
+        return true;
+      }
+      const page = PAGE.exec(url.pathname);
+      const sittingId = IdSchema.safeParse(page?.[1] ?? "");
+      // Not a sitting's identifier: Next.js answers with its "not found" page.
+      if (!page || !sittingId.success) return false;
+      const html = Buffer.from(renderWallPage(sittingId.data, localeOf(req), manifest));
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy(dev, { inlineScripts: false }));
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length, "Cache-Control": "no-cache" });
+      res.end(req.method === "HEAD" ? undefined : html);
+      return true;
+    },
+  };
+}
