@@ -9,15 +9,8 @@ import { gzipSync } from "node:zlib";
 import { build, type BuildOptions } from "esbuild";
 import postcss from "postcss";
 import tailwind from "@tailwindcss/postcss";
-
-export interface WallManifest {
-  script: string;
-  style: string;
-}
-
-export const WALL_DIR = path.join(".next", "wall");
-/** Where the browser fetches the wall's files (server/http/wall-page.ts serves them from WALL_DIR/static). */
-export const WALL_URL = "/_wall/";
+import type { WallAssets } from "../app/public/[sittingId]/wall-render";
+import { WALL_DIR, WALL_MANIFEST, WALL_URL } from "../server/http/wall-page";
 
 function writeWithGzip(dir: string, name: string, body: Buffer): void {
   fs.writeFileSync(path.join(dir, name), body);
@@ -44,7 +37,7 @@ export function islandBuild(root: string, minify: boolean): BuildOptions {
   };
 }
 
-export async function buildWall(root: string = process.cwd(), opts: { minify?: boolean } = {}): Promise<WallManifest> {
+export async function buildWall(root: string = process.cwd(), opts: { minify?: boolean } = {}): Promise<WallAssets> {
   const minify = opts.minify ?? true;
   const out = path.join(root, WALL_DIR);
   const staticDir = path.join(out, "static");
@@ -65,8 +58,8 @@ export async function buildWall(root: string = process.cwd(), opts: { minify?: b
   const style = `wall-${createHash("sha256").update(cssBody).digest("hex").slice(0, 12)}.css`;
   writeWithGzip(staticDir, style, cssBody);
 
-  const manifest: WallManifest = { script: `${WALL_URL}${script}`, style: `${WALL_URL}${style}` };
-  fs.writeFileSync(path.join(out, "manifest.json"), JSON.stringify(manifest, null, 2));
+  const manifest: WallAssets = { script: `${WALL_URL}${script}`, style: `${WALL_URL}${style}` };
+  fs.writeFileSync(path.join(out, WALL_MANIFEST), JSON.stringify(manifest, null, 2));
   return manifest;
 }
 

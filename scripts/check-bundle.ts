@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { WALL_DIR } from "../server/http/wall-page";
 import { DEMO_PASSWORDS } from "../server/seed/demo";
 import { freePort } from "../tests/helpers/child-server";
 
@@ -48,11 +49,11 @@ function scanBundle(problems: string[]): number {
   const files = [
     ...walk(path.join(NEXT, "static"), (f) => /\.(js|css|json)$/.test(f)),
     // The public wall's own script and style (scripts/build-wall.ts), served at /_wall/.
-    ...walk(path.join(NEXT, "wall", "static"), (f) => /\.(js|css)$/.test(f)),
+    ...walk(path.join(process.cwd(), WALL_DIR, "static"), (f) => /\.(js|css)$/.test(f)),
     ...walk(path.join(NEXT, "server", "app"), (f) => /\.(html|rsc)$/.test(f)),
   ];
   if (!files.some((f) => f.endsWith(".js"))) problems.push("bundle: no JavaScript under .next/static — is the build complete?");
-  if (!files.some((f) => f.includes(`${path.sep}wall${path.sep}`) && f.endsWith(".js")))
+  if (!files.some((f) => f.startsWith(path.join(process.cwd(), WALL_DIR)) && f.endsWith(".js")))
     problems.push("bundle: no public wall under .next/wall — run `npm run build`");
   const secrets = secretValues();
   for (const file of files) {

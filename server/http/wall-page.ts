@@ -6,7 +6,15 @@ import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { IdSchema } from "../../core/vocabulary";
+import type { Locale } from "../../i18n/request";
+import type { WallAssets } from "../../app/public/[sittingId]/wall-render";
 import { contentSecurityPolicy } from "./security-headers";
+
+/** Where `npm run build` puts the wall (scripts/build-wall.ts), relative to the project: the manifest, and the files in static/. */
+export const WALL_DIR = path.join(".next", "wall");
+export const WALL_MANIFEST = "manifest.json";
+/** Where the browser fetches the wall's files. */
+export const WALL_URL = "/_wall/";
 
 interface Asset {
   type: string;
@@ -25,7 +33,7 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 const PAGE = /^\/public\/([^/]+)\/?$/;
-const ASSET = /^\/_wall\/([A-Za-z0-9._-]+)$/;
+const ASSET = new RegExp(`^${WALL_URL}([A-Za-z0-9._-]+)$`);
 
 function readAssets(dir: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
@@ -38,14 +46,15 @@ function readAssets(dir: string): Map<string, Asset> {
   return assets;
 }
 
-const localeOf = (req: IncomingMessage): "fr" | "en" => (/(?:^|;\s*)NEXT_LOCALE=en(?:;|$)/.test(req.headers.cookie ?? "") ? "en" : "fr");
+// The language the reader chose, as i18n/request.ts reads it for the Next.js pages.
+const localeOf = (req: IncomingMessage): Locale => (/(?:^|;\s*)NEXT_LOCALE=en(?:;|$)/.test(req.headers.cookie ?? "") ? "en" : "fr");
 
 /** The wall as built by `npm run build` (or just now, by the development server). */
 export async function createWallPages(root: string, dev: boolean): Promise<WallPages> {
-  const manifestFile = path.join(root, ".next", "wall", "manifest.json");
+  const manifestFile = path.join(root, WALL_DIR, WALL_MANIFEST);
   if (!fs.existsSync(manifestFile)) throw new Error(`the public wall is not built (${manifestFile} is missing): run \`npm run build\``);
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { script: string; style: string };
-  const assets = readAssets(path.join(root, ".next", "wall", "static"));
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as WallAssets;
+  const assets = readAssets(path.join(root, WALL_DIR, "static"));
   const { renderWallPage } = await import("../../app/public/[sittingId]/wall-render");
 
   return {

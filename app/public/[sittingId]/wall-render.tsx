@@ -5,7 +5,9 @@
 import { renderToString } from "react-dom/server";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
+import { escapeHtml } from "@/core/records/extract-html";
 import { DEFAULT_TIME_ZONE } from "@/core/time";
+import type { Locale } from "@/i18n/request";
 import { WallRoot, type WallData } from "./wall-root";
 
 /** The message namespaces the wall's components read (tests/http/wall-messages.test.ts checks the code against it). */
@@ -25,7 +27,11 @@ export const WALL_NAMESPACES = [
   "vote",
 ] as const;
 
-const CATALOGUES: Record<WallData["locale"], Record<string, unknown>> = { fr, en };
+/** Each language's messages for the wall, sliced once. */
+const WALL_MESSAGES: Record<Locale, Record<string, unknown>> = {
+  fr: Object.fromEntries(WALL_NAMESPACES.map((ns) => [ns, (fr as Record<string, unknown>)[ns]])),
+  en: Object.fromEntries(WALL_NAMESPACES.map((ns) => [ns, (en as Record<string, unknown>)[ns]])),
+};
 
 export interface WallAssets {
   /** The island's script and the wall's style sheet, as URLs of this server. */
@@ -33,12 +39,8 @@ export interface WallAssets {
   style: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-export function renderWallPage(sittingId: string, locale: WallData["locale"], assets: WallAssets): string {
-  const catalogue = CATALOGUES[locale];
-  const messages = Object.fromEntries(WALL_NAMESPACES.map((ns) => [ns, catalogue[ns]]));
-  const data: WallData = { sittingId, locale, timeZone: DEFAULT_TIME_ZONE, messages };
+export function renderWallPage(sittingId: string, locale: Locale, assets: WallAssets): string {
+  const data: WallData = { sittingId, locale, timeZone: DEFAULT_TIME_ZONE, messages: WALL_MESSAGES[locale] };
   const body = renderToString(<WallRoot {...data} />);
   const title = locale === "fr" ? "Séance — écran public" : "Séance — public screen";
   const description =

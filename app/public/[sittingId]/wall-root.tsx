@@ -2,11 +2,12 @@
 // The wall's whole tree, its messages around the screen: the same on the server (wall-render.tsx)
 // and in the browser (wall-island.tsx), so the browser takes the server's HTML over as it is.
 import { IntlProvider } from "use-intl";
+import type { Locale } from "@/i18n/request";
 import { PublicWall } from "./public-wall";
 
 export interface WallData {
   sittingId: string;
-  locale: "fr" | "en";
+  locale: Locale;
   timeZone: string;
   /** Only the namespaces the wall's components read (WALL_NAMESPACES). */
   messages: Record<string, unknown>;
