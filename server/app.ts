@@ -136,7 +136,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
   const pdf = createPdfRenderer({ ...(Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) > 0 ? { rendersPerMinute: Number(env.SEANCE_PDF_RENDERS_PER_MINUTE) } : {}) });
   const isLocal = (req: IncomingMessage) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(req.headers.host ?? "");
 
-  const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env, ...(cluster ? { relay: cluster.relay } : {}) });
+  const { docs, persistence } = hostMinutes({ db: opts.db, sessions, logger, policy, caps, env, clock, ...(cluster ? { relay: cluster.relay } : {}) });
   sessions.onRevoked((ids) => docs.dropSessions(ids));
   cluster?.attach({ rooms, sessions, reconnectDoc: (name) => docs.reconnectAll(name) });
 

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import { MINUTES_DOC_PATTERN, YJS_PATH } from "../../core/minutes/document";
 import type { Sessions } from "../auth/sessions";
+import type { Clock } from "../ports";
 import type { Db } from "../db/client";
 import type { ConnectionCaps } from "../http/connection-caps";
 import type { EdgePolicy } from "../http/edge-policy";
@@ -22,6 +23,8 @@ export interface MinutesHostDeps {
   policy: EdgePolicy;
   caps: ConnectionCaps;
   env: NodeJS.ProcessEnv;
+  /** The server's clock: a minutes connection ends when its session does on it. */
+  clock: Clock;
   /** Several nodes: the documents' updates relayed between them. */
   relay?: DocRelay;
 }
@@ -53,6 +56,7 @@ export function hostMinutes(deps: MinutesHostDeps): { docs: DocHost; persistence
     maxPayloadBytes: MAX_YJS_FRAME,
     // Largest minutes document (its stored updates): 8 MB, or SEANCE_MINUTES_MAX_BYTES.
     maxDocBytes: Number(deps.env.SEANCE_MINUTES_MAX_BYTES) || 8 * 1024 * 1024,
+    now: () => deps.clock.now().getTime(),
   });
   return { docs, persistence };
 }

@@ -37,6 +37,8 @@ export interface DocHostOptions {
   maxPayloadBytes: number;
   /** Past this stored size a document takes no more changes. */
   maxDocBytes: number;
+  /** The server's clock, the one sessions are issued on (epoch ms). */
+  now(): number;
 }
 
 /** Close codes: 4001 tells the client to come back (access changed), 4403 not to (it broke the rules). */
@@ -122,7 +124,7 @@ export function createDocHost(opts: DocHostOptions) {
       conns.add(conn);
       // A session that ends while the document is open ends the connection too.
       const timer = access.expiresAt
-        ? setTimeout(() => ws.close(FORBIDDEN, "session ended"), Math.max(0, Math.min(access.expiresAt - Date.now(), 2 ** 31 - 1)))
+        ? setTimeout(() => ws.close(FORBIDDEN, "session ended"), Math.max(0, Math.min(access.expiresAt - opts.now(), 2 ** 31 - 1)))
         : null;
       ws.on("close", () => {
         if (timer) clearTimeout(timer);

@@ -342,4 +342,27 @@ describe("a session's end on the server's clock", () => {
       await server.stop();
     }
   });
+
+  it("SEC-22 an open minutes connection lasts as long as its session on the server's clock, not the machine's", async () => {
+    // The server's clock is 12 hours minus 1.5 s behind the machine's: a staff session issued now
+    // ends 12 hours from now on the server's clock, which is 1.5 s from now on the machine's.
+    const behind = 12 * 3600 * 1000 - 1500;
+    const server = await startTestServer({ clock: { now: () => new Date(Date.now() - behind) } });
+    try {
+      const clerkCookie = await signInWithPassword(server.url, "greffe", DEMO_PASSWORDS.clerk);
+      const { sittingId } = await createSittingAs(server.url, clerkCookie);
+      const minutes = new WebSocket(`${server.url.replace(/^http/, "ws")}/yjs/minutes-${sittingId}`, { headers: { cookie: clerkCookie, origin: server.url } });
+      await new Promise<void>((resolve, reject) => {
+        minutes.once("open", () => resolve());
+        minutes.once("error", reject);
+      });
+      let closedWith: number | null = null;
+      minutes.once("close", (code) => (closedWith = code));
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(closedWith).toBeNull();
+      minutes.close();
+    } finally {
+      await server.stop();
+    }
+  });
 });
