@@ -9,7 +9,7 @@ import { incompatibility, type Incompatibility } from "@/core/sitting/protocol-v
 import type { ClientToServerEvents, CommandBody, CommandReplies, Hello, ServerToClientEvents, SubscribeReply } from "@/core/sitting/protocol";
 import type { ChairView, MemberView, PublicView } from "@/core/sitting/projection";
 import { applyPublicPatch, patchApplies, type PublicPatch } from "@/core/sitting/public-patch";
-import { errorText, wireError, type Reply } from "@/core/refusal";
+import { errorText, wireError, type RefusalCode, type Reply } from "@/core/refusal";
 import { useLocale } from "next-intl";
 import { measureClockOffset } from "./server-clock";
 
@@ -29,8 +29,12 @@ export interface SittingConnection {
   send: <C extends CommandBody>(command: C) => Promise<SendReply<C>>;
 }
 
-/** Subscribe answers after which the screen asks again by itself. */
-const RETRY_SUBSCRIBE = new Set(["internal", "unavailable", "moved"]);
+/**
+ * Subscribe answers after which the screen asks again by itself. A subscribe answers `bad-request`,
+ * `unknown-sitting` (neither gets better by asking again) or `internal`: the node could not load the
+ * sitting just now (a failover, its database away).
+ */
+const RETRY_SUBSCRIBE: ReadonlySet<RefusalCode> = new Set<RefusalCode>(["internal"]);
 
 let shared: SittingSocket | null = null;
 function socket(sittingId: string): SittingSocket {
