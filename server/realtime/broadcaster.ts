@@ -48,18 +48,23 @@ export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClien
   const pacing = new Map<SittingRoom, Pacing>();
   const fail = (err: unknown) => logger.error(`broadcast failed: ${errorMessage(err)}`);
 
-  /** The chair and each member: a few sockets, sent at once. */
+  /**
+   * The council sees the sitting unmasked, huis clos included (L2121-18), by patches as the public
+   * does: a ballot is a few hundred bytes on each member's device, not the whole view.
+   */
+  const sendCouncilFrame = (room: SittingRoom) => {
+    const sid = room.state.sittingId;
+    if (!io.sockets.adapter.rooms.has(councilRoom(sid))) return feed.forget(room, "council");
+    const frame = feed.publish(room, "council");
+    if (frame?.patch) io.to(councilRoom(sid)).emit("sitting:patch", frame.patch);
+    else if (frame) io.to(councilRoom(sid)).emit("sitting:state", frame.view);
+  };
+
+  /** The chair's view and each member's own: a few sockets, sent at once. */
   const sendPrivateViews = (room: SittingRoom, p: Pacing) => {
     const sid = room.state.sittingId;
     const rooms = io.sockets.adapter.rooms;
     if (rooms.has(chairRoom(sid))) io.to(chairRoom(sid)).emit("sitting:chair", projectChair(room.state));
-    // The council sees the sitting unmasked, huis clos included (L2121-18), by patches as the public
-    // does: a ballot is a few hundred bytes on each member's device, not the whole view.
-    if (rooms.has(councilRoom(sid))) {
-      const frame = feed.publish(room, "council");
-      if (frame?.patch) io.to(councilRoom(sid)).emit("sitting:patch", frame.patch);
-      else if (frame) io.to(councilRoom(sid)).emit("sitting:state", frame.view);
-    } else feed.forget(room, "council");
     const connected = Object.keys(room.state.roster).filter((memberId) => rooms.has(memberRoom(sid, memberId)));
     for (const [memberId, view] of projectMembers(room.state, connected)) {
       // A ballot changes one member's view: the others are not sent the same view again (a device
@@ -111,6 +116,11 @@ export function createBroadcaster(io: Server<ClientToServerEvents, ServerToClien
     const start = performance.now();
     try {
       sendPrivateViews(room, p);
+    } catch (err) {
+      fail(err);
+    }
+    try {
+      sendCouncilFrame(room);
     } catch (err) {
       fail(err);
     }
