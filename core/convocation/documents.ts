@@ -2,7 +2,7 @@
 // and ordre du jour (L2121-10), the urgency's reason, the second convocation's notice (L2121-17);
 // the ordre du jour with each item's note of synthesis (L2121-12); and the e-mail's plain text.
 // Pure: the server renders the HTML to PDF and sends the e-mail.
-import { escapeHtml as esc } from "../records/extract-html";
+import { escapeHtml as esc } from "../html";
 import { frenchHour, longFrenchDate } from "../time";
 import { weekday } from "./calendar";
 

@@ -1,7 +1,7 @@
 // The debate in the records (#15): the sentence each speech writes into the minutes when the floor
 // is given ("M. X, groupe Y, prend la parole à 18h42."), and the procès-verbal's table of speaking
 // time per member and per group, both rebuilt from the log on the council's clock.
-import { escapeHtml as esc } from "../records/extract-html";
+import { escapeHtml as esc } from "../html";
 import { isFeminine } from "../records/attendance";
 import type { DebateEvent } from "../sitting/debate-state";
 import { speechElapsedMs } from "../sitting/speaking-time";

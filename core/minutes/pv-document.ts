@@ -2,7 +2,8 @@
 // who was present, represented, excused or absent at the opening (by name), the approval at a later
 // held sitting, the minutes' text with the sitting's facts, each deliberation with its identifier,
 // decision, figures and operative text, "Fait à …" and the signatures. Pure: the caller walks the text.
-import { escapeHtml as esc, renderVersionNote } from "../records/extract-html";
+import { escapeHtml as esc } from "../html";
+import { renderVersionNote } from "../records/extract-html";
 import { groupByRole, presidentLabel, presidentWithTitle, secretaryLabel, type MemberDetails, type RoleGroup } from "../records/attendance";
 import type { VersionNote } from "../records/publication";
 import { usableProxies } from "../sitting/derive";

@@ -4,12 +4,7 @@ import type { DeliberationListModel } from "./deliberation-list";
 import type { ExtractModel, RoleGroup } from "./extract";
 import type { VersionNote } from "./publication";
 import { longFrenchDate } from "../time";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-}
-
-const e = escapeHtml;
+import { escapeHtml as e } from "../html";
 
 interface ListNode {
   ordered: boolean;

@@ -5,7 +5,7 @@
 import { renderToString } from "react-dom/server";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { escapeHtml } from "@/core/records/extract-html";
+import { escapeHtml } from "@/core/html";
 import { DEFAULT_TIME_ZONE } from "@/core/time";
 import type { Locale } from "@/i18n/request";
 import { WallRoot, type WallData } from "./wall-root";
