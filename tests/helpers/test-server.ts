@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import { DEMO_SITTING_BODY, memberId } from "./demo-sitting";
 import { openDatabase, type Db } from "../../server/db/client";
 import { createSeanceServer, type SeanceServer } from "../../server/app";
-import { seedDemo } from "../../server/seed/demo";
+import { DEMO_PASSWORDS, seedDemo } from "../../server/seed/demo";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
 import type { Tally } from "../../core/vocabulary";
 import { unsealUrn } from "../../server/store/urn-seal";
@@ -109,6 +109,23 @@ export async function createSittingAs(url: string, clerkCookie: string, body: Re
   const j = (await res.json()) as { ok: boolean; data: { sittingId: string; itemIds: string[] }; error?: unknown };
   if (!j.ok) throw new Error(`create sitting failed: ${JSON.stringify(j.error)}`);
   return j.data;
+}
+
+/** A sitting the clerk created, followed by the mayor's console and by one device per member given. */
+export async function sittingWithDevices(
+  url: string,
+  memberIds: readonly string[],
+): Promise<{ sittingId: string; itemIds: string[]; clerkCookie: string; president: Client; devices: Client[] }> {
+  const clerkCookie = await signInWithPassword(url, "greffe", DEMO_PASSWORDS.clerk);
+  const { sittingId, itemIds } = await createSittingAs(url, clerkCookie);
+  const president = new Client(url, sittingId, await signInWithPassword(url, "maire", DEMO_PASSWORDS.president));
+  const devices = [president];
+  for (const m of memberIds) devices.push(new Client(url, sittingId, await demoSignIn(url, `u-${m}`)));
+  for (const c of devices) {
+    const r = await c.subscribe();
+    if (!r.ok) throw new Error(`subscribe refused: ${r.error.code}`);
+  }
+  return { sittingId, itemIds, clerkCookie, president, devices: devices.slice(1) };
 }
 
 let commandCounter = 0;

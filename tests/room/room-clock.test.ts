@@ -2,56 +2,18 @@
 // core's deadline and the tick is logged like any command; a room loaded again after a "restart"
 // finds the deadline in the log and ticks by itself; two rooms on the same data log one time-up.
 import { describe, expect, it } from "vitest";
-import type { SittingHeader } from "../../core/sitting/projection";
 import type { CommandBody } from "../../core/sitting/protocol";
-import type { Actor, SittingEvent } from "../../core/sitting/state";
-import { SittingRoom, type RoomDeps } from "../../server/realtime/sitting-room";
-import { MemoryBacking, MemorySittingStore } from "../../server/store/memory-store";
+import type { SittingEvent } from "../../core/sitting/state";
+import { SittingRoom } from "../../server/realtime/sitting-room";
+import { MemorySittingStore } from "../../server/store/memory-store";
+import { backing as sittingBacking, IDS, president, roomDeps as deps, T0 } from "./room-fixture";
 
-const HEADER: SittingHeader = { councilName: "Ville", commune: "Ville", date: "2022-10-03", time: "18:00", place: "Salle", rapporteursByItem: {} };
-const IDS = Array.from({ length: 9 }, (_, i) => `m${i + 1}`);
-const president: Actor = { userId: "u-p", role: "president", memberId: "m1", councilId: "c" };
-const T0 = Date.parse("2022-10-03T16:05:00.000Z");
-
-function backing(): MemoryBacking {
-  const b = new MemoryBacking();
-  b.add(
-    {
-      sittingId: "s",
-      councilId: "c",
-      ruleSetId: "fr-cgct",
-      date: "2022-10-03",
-      settings: { speechSeconds: 120 },
-      secondConvocation: false,
-      presidentMemberId: "m1",
-      secretaryIds: [],
-      members: IDS.map((id, i) => ({
-        id,
-        civility: "M.",
-        firstName: "A",
-        lastName: id,
-        role: "conseiller",
-        group: i < 5 ? "Majorité" : "Opposition",
-        seat: i + 1,
-        birthDate: null,
-        mandateStart: "2020-01-01",
-        mandateEnd: null,
-      })),
-      items: [{ id: "i1", order: 1, title: "Point", kind: "ordinary" }],
-    },
-    HEADER,
-  );
-  return b;
-}
+const backing = () => sittingBacking({ speechSeconds: 120 });
 
 /** A clock the test moves by hand. */
 function manualClock() {
   let now = T0;
   return { now: () => new Date(now), set: (seconds: number) => (now = T0 + seconds * 1000) };
-}
-
-function deps(store: MemorySittingStore, clock: { now(): Date }): RoomDeps {
-  return { store, clock, logger: { info: () => undefined, error: () => undefined }, receiptKey: Buffer.alloc(32, 7) };
 }
 
 let n = 0;

@@ -2,49 +2,13 @@
 // group commit, replies after the commit, one stored reply per command id, reloads when the store
 // moved on elsewhere, one failing command not sinking the others.
 import { describe, expect, it } from "vitest";
-import type { SittingHeader } from "../../core/sitting/projection";
 import type { CommandBody } from "../../core/sitting/protocol";
-import type { Actor, SittingEvent } from "../../core/sitting/state";
+import type { SittingEvent } from "../../core/sitting/state";
 import { RoomRegistry } from "../../server/realtime/room-registry";
 import { SittingRoom, type RoomDeps } from "../../server/realtime/sitting-room";
-import { MemoryBacking, MemorySittingStore } from "../../server/store/memory-store";
+import { MemorySittingStore } from "../../server/store/memory-store";
 import type { CommitBatch, CommitResult } from "../../server/store/port";
-
-const HEADER: SittingHeader = { councilName: "Ville", commune: "Ville", date: "2022-10-03", time: "18:00", place: "Salle", rapporteursByItem: {} };
-const IDS = Array.from({ length: 9 }, (_, i) => `m${i + 1}`);
-const president: Actor = { userId: "u-p", role: "president", memberId: "m1", councilId: "c" };
-const councillor = (id: string): Actor => ({ userId: `u-${id}`, role: "councillor", memberId: id, councilId: "c" });
-
-function backing(): MemoryBacking {
-  const b = new MemoryBacking();
-  b.add(
-    {
-      sittingId: "s",
-      councilId: "c",
-      ruleSetId: "fr-cgct",
-      date: "2022-10-03",
-      settings: {},
-      secondConvocation: false,
-      presidentMemberId: "m1",
-      secretaryIds: [],
-      members: IDS.map((id, i) => ({
-        id,
-        civility: "M.",
-        firstName: "A",
-        lastName: id,
-        role: "conseiller",
-        group: null,
-        seat: i + 1,
-        birthDate: null,
-        mandateStart: "2020-01-01",
-        mandateEnd: null,
-      })),
-      items: [{ id: "i1", order: 1, title: "Point", kind: "ordinary" }],
-    },
-    HEADER,
-  );
-  return b;
-}
+import { backing, councillor, IDS, president, roomDeps } from "./room-fixture";
 
 /** The memory store, counting commits and able to fail one command on purpose. */
 class CountingStore extends MemorySittingStore {
@@ -57,14 +21,7 @@ class CountingStore extends MemorySittingStore {
   }
 }
 
-function deps(store: MemorySittingStore): RoomDeps {
-  return {
-    store,
-    clock: { now: () => new Date("2022-10-03T16:05:00Z") },
-    logger: { info: () => undefined, error: () => undefined },
-    receiptKey: Buffer.alloc(32, 7),
-  };
-}
+const deps = (store: MemorySittingStore) => roomDeps(store);
 
 const mark = (memberId: string): CommandBody => ({ type: "rollcall:mark", memberId, status: "present" });
 const env = (commandId: string, command: CommandBody) => ({ sittingId: "s", commandId, command });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicView } from "../../core/sitting/projection";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
-import { Client, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
+import { Client, createSittingAs, demoSignIn, signInWithPassword, sittingWithDevices, startTestServer, type TestServer } from "../helpers/test-server";
 
 let srv: TestServer;
 let sittingId: string;
@@ -16,15 +16,9 @@ const VOTERS = Array.from({ length: 24 }, (_, i) => `m${String(i + 2).padStart(2
 
 beforeAll(async () => {
   srv = await startTestServer();
-  const clerk = await signInWithPassword(srv.url, "greffe", DEMO_PASSWORDS.clerk);
-  ({ sittingId, itemIds } = await createSittingAs(srv.url, clerk));
-  president = new Client(srv.url, sittingId, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
-  await president.subscribe();
-  for (const m of VOTERS) {
-    const c = new Client(srv.url, sittingId, await demoSignIn(srv.url, `u-${m}`));
-    await c.subscribe();
-    voters.push(c);
-  }
+  let devices: Client[];
+  ({ sittingId, itemIds, president, devices } = await sittingWithDevices(srv.url, VOTERS));
+  voters.push(...devices);
   await president.markPresent(30);
   await president.sendOk({ type: "sitting:open" });
   await president.sendOk({ type: "item:call", itemId: itemIds[0]! });

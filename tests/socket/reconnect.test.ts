@@ -4,8 +4,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandBody, Reply } from "../../core/sitting/protocol";
-import { DEMO_PASSWORDS } from "../../server/seed/demo";
-import { Client, commandId, createSittingAs, demoSignIn, signInWithPassword, startTestServer, urnTotals, type TestServer } from "../helpers/test-server";
+import { Client, commandId, sittingWithDevices, startTestServer, urnTotals, type TestServer } from "../helpers/test-server";
 
 let srv: TestServer;
 let sittingId: string;
@@ -16,15 +15,9 @@ const IDS = Array.from({ length: 10 }, (_, i) => `m${String(i + 2).padStart(2, "
 
 beforeAll(async () => {
   srv = await startTestServer();
-  const clerk = await signInWithPassword(srv.url, "greffe", DEMO_PASSWORDS.clerk);
-  ({ sittingId, itemIds } = await createSittingAs(srv.url, clerk));
-  president = new Client(srv.url, sittingId, await signInWithPassword(srv.url, "maire", DEMO_PASSWORDS.president));
-  await president.subscribe();
-  for (const m of IDS) {
-    const c = new Client(srv.url, sittingId, await demoSignIn(srv.url, `u-${m}`));
-    await c.subscribe();
-    voters.push(c);
-  }
+  let devices: Client[];
+  ({ sittingId, itemIds, president, devices } = await sittingWithDevices(srv.url, IDS));
+  voters.push(...devices);
   await president.markPresent(30);
   await president.sendOk({ type: "proxy:give", from: "m40", to: "m11" });
   await president.sendOk({ type: "sitting:open" });

@@ -6,40 +6,12 @@ import { describe, expect, it } from "vitest";
 import { applyCommand } from "../../../core/sitting/apply-command";
 import { applyEvent } from "../../../core/sitting/apply-event";
 import { ballotsCast, entitlementKey, voiceOf } from "../../../core/sitting/derive";
-import { initialSittingState } from "../../../core/sitting/initial-state";
 import type { CommandBody } from "../../../core/sitting/protocol";
 import type { Actor, SittingState } from "../../../core/sitting/state";
-
-const N = 9;
-const ids = Array.from({ length: N }, (_, i) => `m${i + 1}`);
-const president: Actor = { userId: "u-p", role: "president", memberId: "m1", councilId: "c" };
-const councillor = (id: string): Actor => ({ userId: `u-${id}`, role: "councillor", memberId: id, councilId: "c" });
+import { councillor, IDS as ids, newSitting, president } from "./fixture";
 
 function start(): SittingState {
-  const s = initialSittingState({
-    sittingId: "s",
-    councilId: "c",
-    ruleSetId: "fr-cgct",
-    date: "2022-10-03",
-    settings: { presidentVotesLast: false },
-    secondConvocation: true, // no quorum needed: every interleaving reaches a vote
-    presidentMemberId: "m1",
-    secretaryIds: [],
-    members: ids.map((id, i) => ({
-      id,
-      civility: "M.",
-      firstName: "A",
-      lastName: id.toUpperCase(),
-      role: "conseiller",
-      group: null,
-      seat: i + 1,
-      birthDate: null,
-      mandateStart: "2020-01-01",
-      mandateEnd: null,
-    })),
-    items: [{ id: "i1", order: 1, title: "Point", kind: "ordinary" }],
-  });
-  return s;
+  return newSitting({ presidentVotesLast: false }, { secondConvocation: true }); // no quorum needed: every interleaving reaches a vote
 }
 
 let counter = 0;

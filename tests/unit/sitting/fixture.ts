@@ -2,7 +2,7 @@
 // law in force; helpers to play commands through applyCommand/applyEvent as the room does.
 import { applyCommand } from "../../../core/sitting/apply-command";
 import { applyEvents } from "../../../core/sitting/apply-event";
-import { initialSittingState } from "../../../core/sitting/initial-state";
+import { initialSittingState, type SittingSetup } from "../../../core/sitting/initial-state";
 import type { RoomCommand } from "../../../core/sitting/protocol";
 import type { Actor, SittingState } from "../../../core/sitting/state";
 import { addToUrn } from "../../../core/sitting/urn";
@@ -17,11 +17,11 @@ export const ITEMS = [
   { id: "i2", order: 2, title: "Compte administratif", kind: "compte-administratif" },
 ];
 
-export function newSitting(
-  settings: Record<string, unknown> = {},
-  opts: { secondConvocation?: boolean; ruleSetId?: string; items?: { id: string; order: number; title: string; kind: string }[] } = {},
-): SittingState {
-  return initialSittingState({
+type FixtureOptions = { secondConvocation?: boolean; ruleSetId?: string; items?: { id: string; order: number; title: string; kind: string }[] };
+
+/** The nine members' sitting as the store declares it (the room's tests load it from a memory store). */
+export function sittingSetup(settings: Record<string, unknown> = {}, opts: FixtureOptions = {}): SittingSetup {
+  return {
     sittingId: "s",
     councilId: "c",
     ruleSetId: opts.ruleSetId ?? "fr-cgct",
@@ -43,7 +43,11 @@ export function newSitting(
       mandateEnd: null,
     })),
     items: opts.items ?? ITEMS,
-  });
+  };
+}
+
+export function newSitting(settings: Record<string, unknown> = {}, opts: FixtureOptions = {}): SittingState {
+  return initialSittingState(sittingSetup(settings, opts));
 }
 
 let n = 0;
