@@ -8,29 +8,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "../../server/seed/demo";
 import { actesIdFor } from "../../server/records/records-service";
+import { SCDL_SCHEMA_COLUMNS } from "../helpers/scdl-schema";
 import { Client, createSittingAs, demoSignIn, signInWithPassword, startTestServer, type TestServer } from "../helpers/test-server";
 
 const SEED_ACTES_ID = "086-218601946-20221003-2022_0245-DE";
-/** The columns as schema.data.gouv.fr lists them for SCDL Délibérations v2.1.5 (written out, not imported). */
-const SCDL_HEADER = [
-  "COLL_NOM",
-  "COLL_SIRET",
-  "DELIB_ID",
-  "DELIB_DATE",
-  "DELIB_MATIERE_CODE",
-  "DELIB_MATIERE_NOM",
-  "DELIB_OBJET",
-  "BUDGET_ANNEE",
-  "BUDGET_NOM",
-  "PREF_ID",
-  "PREF_DATE",
-  "VOTE_EFFECTIF",
-  "VOTE_REEL",
-  "VOTE_POUR",
-  "VOTE_CONTRE",
-  "VOTE_ABSTENTION",
-  "DELIB_URL",
-];
 // m01 presides; 30 present at the opening, m30 leaves before the seed item is called; m05 (excused)
 // gives a proxy to m04; m06 is interested in the seed item.
 const PRESENT = ["m01", "m02", "m03", "m04", ...Array.from({ length: 26 }, (_, i) => `m${String(i + 6).padStart(2, "0")}`)];
@@ -108,10 +89,10 @@ function parseCsv(text: string): string[][] {
 /** Rows of the CSV as objects, after checking the header is exactly the schema's. */
 function scdlRows(csv: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(csv);
-  expect(header).toEqual(SCDL_HEADER);
+  expect(header).toEqual(SCDL_SCHEMA_COLUMNS);
   return rows.map((r) => {
-    expect(r).toHaveLength(SCDL_HEADER.length);
-    return Object.fromEntries(SCDL_HEADER.map((col, i) => [col, r[i] ?? ""]));
+    expect(r).toHaveLength(SCDL_SCHEMA_COLUMNS.length);
+    return Object.fromEntries(SCDL_SCHEMA_COLUMNS.map((col, i) => [col, r[i] ?? ""]));
   });
 }
 

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SCDL_COLUMNS, type ScdlRow, scdlMatiereNom, toScdlCsv, validateScdlRow } from "@/core/records/scdl";
+import { SCDL_SCHEMA_COLUMNS } from "../../helpers/scdl-schema";
 
 const POITIERS_ROW: ScdlRow = {
   COLL_NOM: "Ville de Poitiers",
@@ -78,25 +79,7 @@ function parseCsv(text: string): string[][] {
 
 describe("SCDL_COLUMNS", () => {
   it("lists the 17 columns in the schema's order", () => {
-    expect(SCDL_COLUMNS).toEqual([
-      "COLL_NOM",
-      "COLL_SIRET",
-      "DELIB_ID",
-      "DELIB_DATE",
-      "DELIB_MATIERE_CODE",
-      "DELIB_MATIERE_NOM",
-      "DELIB_OBJET",
-      "BUDGET_ANNEE",
-      "BUDGET_NOM",
-      "PREF_ID",
-      "PREF_DATE",
-      "VOTE_EFFECTIF",
-      "VOTE_REEL",
-      "VOTE_POUR",
-      "VOTE_CONTRE",
-      "VOTE_ABSTENTION",
-      "DELIB_URL",
-    ]);
+    expect(SCDL_COLUMNS).toEqual(SCDL_SCHEMA_COLUMNS);
   });
 });
 
