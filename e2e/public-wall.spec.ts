@@ -56,3 +56,52 @@ test("CROWD-5 the public wall: at most 120 kB of script, no inline script, live 
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test("CROWD-6 the wall's first HTML shows the sitting before any script has run; the island takes it over without a console error, a running speech's clock included", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const { sittingId: SID, itemIds } = await freshSitting(request);
+  const chair = await chairOf(baseURL ?? "", SID);
+  const PRESENT = 30;
+  try {
+    for (let seat = 1; seat <= PRESENT; seat++) await chair.send({ type: "rollcall:mark", memberId: `m${String(seat).padStart(2, "0")}`, status: "present" });
+    await chair.send({ type: "sitting:open" });
+    await chair.send({ type: "item:call", itemId: itemIds[0] ?? "" });
+    await chair.send({ type: "floor:give", memberId: "m02" });
+  } finally {
+    chair.close();
+  }
+
+  // A phone whose script has not run (slow network, or none at all): the sitting is on the page.
+  const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const bare = await still.newPage();
+  await bare.goto(`/public/${SID}`);
+  await expect(bare.getByRole("heading", { name: "Ville de Poitiers" })).toBeVisible();
+  await expect(bare.locator('[data-count="present"]')).toHaveText(String(PRESENT));
+  await expect(bare.getByTestId("sitting-status")).toHaveText("Séance ouverte");
+  await expect(bare.getByTestId("current-speaker")).toBeVisible();
+  await expect(bare.getByText("Chargement…")).toHaveCount(0);
+  // Not said to be offline while nothing has tried to connect.
+  await expect(bare.getByRole("alert")).toHaveCount(0);
+  await still.close();
+
+  // With its script: the island takes that HTML over as it is (React says so on the console when it
+  // cannot), then the speech's clock runs.
+  const live = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await live.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`/public/${SID}`);
+  await expect(page.getByTestId("speech-timer")).toBeVisible();
+  const elapsed = async () => Number(await page.getByTestId("speech-timer").getAttribute("data-elapsed"));
+  const first = await elapsed();
+  await expect.poll(elapsed, { timeout: 10_000 }).toBeGreaterThan(first);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(problems).toEqual([]);
+  await live.close();
+});

@@ -1,7 +1,8 @@
 // SEC-26 ROOM-8 from the browser's side: a server may refuse a screen's connection (its address already
 // holds every place it may, or a node of a cluster is starting). Socket.IO does not try again after a
 // refusal by the server, so the screen does (lib/client/sitting-client.ts): here the address's places
-// are all taken while the public wall opens, then freed; the wall must show the sitting by itself.
+// are all taken while the public wall opens, then freed; the wall must say it is not live while refused
+// and become live by itself.
 import { io, type Socket } from "socket.io-client";
 import { expect, test } from "@playwright/test";
 import { freePort, startChildServer, type ChildServer } from "../tests/helpers/child-server";
@@ -30,7 +31,7 @@ function connection(): Promise<{ socket: Socket; refused: string | null }> {
   });
 }
 
-test("SEC-26 a wall refused for want of a free place tries again by itself and shows the sitting once one is free", async ({ page }) => {
+test("SEC-26 a wall refused for want of a free place says it is not live, tries again by itself and is live once a place is free", async ({ page }) => {
   test.setTimeout(90_000);
   const sittings = (await (await fetch(`${server.url}/api/public/sittings`)).json()) as { data: { id: string }[] };
   const sid = sittings.data[0]!.id;
@@ -43,12 +44,16 @@ test("SEC-26 a wall refused for want of a free place tries again by itself and s
   extra.socket.close();
 
   await page.goto(`${server.url}/public/${sid}`);
-  // Refused at first, and at its first tries again (after 1 s, then 2 s): no sitting on the wall.
+  // The page shows the sitting as the server rendered it (CROWD-6), but refused at first, and at its
+  // first tries again (after 1 s, then 2 s), the wall says it is not live.
+  await expect(page.getByTestId("public-screen")).toBeVisible();
+  const offline = page.getByRole("alert").filter({ hasText: "Connexion perdue" });
+  await expect(offline).toBeVisible();
   await page.waitForTimeout(3500);
-  await expect(page.getByTestId("public-screen")).toHaveCount(0);
+  await expect(offline).toBeVisible();
 
   for (const h of holders) h.socket.close();
-  // A place is free: the next try (at most 10 s later) gets in, and the sitting shows.
-  await expect(page.getByTestId("public-screen")).toBeVisible({ timeout: 20_000 });
+  // A place is free: the next try (at most 10 s later) gets in, and the wall is live again.
+  await expect(offline).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByTestId("seal")).toContainText(/\d/);
 });

@@ -36,11 +36,12 @@ import { createPdfRenderer } from "./records/pdf-renderer";
 import { SqliteSittingStore } from "./store/sqlite-store";
 import { PostgresSittingStore } from "./store/postgres-store";
 import type { SittingStore } from "./store/port";
+import { UnknownSittingError } from "./store/errors";
 import { isPostgresUrl } from "./db/url";
 import { Cluster } from "./cluster/cluster";
 import { pageGuard } from "./http/page-guard";
 import { securityHeaders } from "./http/security-headers";
-import { createWallPages, type WallPages } from "./http/wall-page";
+import { createWallPages, type PublicViewOf, type WallPages } from "./http/wall-page";
 
 export interface SeanceOptions {
   db: Db;
@@ -110,13 +111,29 @@ async function openSittings(o: { databaseUrl: string; db: Db; env: NodeJS.Proces
   return { cluster, caps, store, rooms };
 }
 
+/** The public wall's page is rendered with the view the public's screens hold (the base of their next patch). */
+function publicViewOf(rooms: RoomRegistry, feed: PublicFeed, logger: Logger): PublicViewOf {
+  return async (sittingId) => {
+    try {
+      return feed.current(await rooms.get(sittingId));
+    } catch (err) {
+      // Unknown here, or not loadable just now: the page says "loading" and its socket tells the rest.
+      if (!(err instanceof UnknownSittingError)) logger.error(`public wall ${sittingId}: ${errorMessage(err)}`);
+      return null;
+    }
+  };
+}
+
 type PageHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
 type UpgradeHandler = ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null;
 
 /** Next.js and the public wall, loaded only when pages are served: socket tests and benchmarks start without them. */
-async function loadPages(opts: SeanceOptions): Promise<{ nextHandler: PageHandler; nextUpgrade: UpgradeHandler; wall: WallPages | null }> {
+async function loadPages(
+  opts: SeanceOptions,
+  viewOf: PublicViewOf,
+): Promise<{ nextHandler: PageHandler; nextUpgrade: UpgradeHandler; wall: WallPages | null }> {
   if (opts.withoutPages) return { nextHandler: null, nextUpgrade: null, wall: null };
-  const wall = await createWallPages(opts.dir, opts.dev);
+  const wall = await createWallPages(opts.dir, opts.dev, viewOf);
   const { default: next } = await import("next");
   const app = next({ dev: opts.dev, dir: opts.dir });
   await app.prepare();
@@ -171,7 +188,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     },
   });
 
-  const { nextHandler, nextUpgrade, wall } = await loadPages(opts);
+  const { nextHandler, nextUpgrade, wall } = await loadPages(opts, publicViewOf(rooms, feed, logger));
   const guard = pageGuard({ sessions, demo: opts.demo });
 
   const http = createServer((req, res) => {
@@ -188,7 +205,7 @@ export async function createSeanceServer(opts: SeanceOptions): Promise<SeanceSer
     if (!policy.hostAllowed(req) && url.pathname !== "/api/health") return sendError(res, 421, "bad-request", "this server does not answer for that host");
     void (async () => {
       if (await router.handle(req, res, url)) return;
-      if (wall?.handle(req, res, url)) return;
+      if (await wall?.handle(req, res, url)) return;
       if (!nextHandler) return sendError(res, 404, "unknown-endpoint");
       // CSRF: a cookie-authenticated mutation must come from this origin (or our own client header).
       if (req.method !== "GET" && req.method !== "HEAD" && !policy.isSameOrigin(req)) return sendError(res, 403, "forbidden", "cross-site request refused");

@@ -2,7 +2,7 @@
 // The server's clock on this device (#15): countdowns follow the server, never the device. The offset
 // is measured from `clock:sync` round trips (the sample with the shortest trip wins), and
 // useServerNow() gives the server's time now, re-rendering a few times a second while it is used.
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/core/sitting/protocol";
 
@@ -27,13 +27,29 @@ export async function measureClockOffset(socket: SittingSocket, samples = 3): Pr
   return best ? Math.round(best.offset) : null;
 }
 
-/** The server's time now (epoch ms), refreshed every `everyMs` while `running`. */
-export function useServerNow(clockOffset: number, running: boolean, everyMs = 200): number {
+const noSubscription = () => () => undefined;
+
+/**
+ * False while a page rendered on the server is rendered and taken over in the browser (the public
+ * wall), true from then on and in any screen rendered in the browser: a clock read during the first
+ * would differ between the server's HTML and the browser's, which React refuses to take over.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/** The server's time now (epoch ms), refreshed every `everyMs` while `running`; null until the page is hydrated. */
+export function useServerNow(clockOffset: number, running: boolean, everyMs = 200): number | null {
   const [now, setNow] = useState(() => Date.now() + clockOffset);
+  const hydrated = useHydrated();
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setNow(Date.now() + clockOffset), everyMs);
     return () => clearInterval(timer);
   }, [clockOffset, running, everyMs]);
-  return now;
+  return hydrated ? now : null;
 }

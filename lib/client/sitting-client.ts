@@ -21,6 +21,8 @@ export interface SittingConnection {
   me: MemberView | null;
   chair: ChairView | null;
   connected: boolean;
+  /** The first connection is being made (no answer yet, neither accepted nor refused): not yet "lost". */
+  connecting: boolean;
   error: string | null;
   /** The server speaks another protocol version: the page must be reloaded (or the server updated). */
   incompatible: Incompatibility | null;
@@ -82,17 +84,22 @@ function newCommandId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-export function useSitting(sittingId: string): SittingConnection {
-  const [view, setView] = useState<PublicView | null>(null);
+/**
+ * Follows a sitting over the shared socket. `initial` is the view the page was rendered with on the
+ * server (the public wall): the screen shows it at once and asks only for what changed since.
+ */
+export function useSitting(sittingId: string, initial: PublicView | null = null): SittingConnection {
+  const [view, setView] = useState<PublicView | null>(initial);
   const [me, setMe] = useState<MemberView | null>(null);
   const [chair, setChair] = useState<ChairView | null>(null);
   const [connected, setConnected] = useState(false);
+  const [connecting, setConnecting] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [incompatible, setIncompatible] = useState<Incompatibility | null>(null);
   const [clockOffset, setClockOffset] = useState(0);
-  const lastSeq = useRef<number | undefined>(undefined);
+  const lastSeq = useRef<number | undefined>(initial?.seq);
   // The view the patches apply to (the state's copy can lag a render behind).
-  const held = useRef<PublicView | null>(null);
+  const held = useRef<PublicView | null>(initial);
   // Errors in the screen's language only, never "French / English".
   const locale = useLocale();
 
@@ -124,13 +131,19 @@ export function useSitting(sittingId: string): SittingConnection {
     };
     const onConnect = () => {
       setConnected(true);
+      setConnecting(false);
       subscribe();
       // Round trips refine hello's clock (countdowns, #15).
       void measureClockOffset(s).then((offset) => {
         if (offset !== null) setClockOffset(offset);
       });
     };
-    const onDisconnect = () => setConnected(false);
+    const onDisconnect = () => {
+      setConnected(false);
+      setConnecting(false);
+    };
+    // Refused (or the server out of reach): the screen says it is not live.
+    const onConnectError = () => setConnecting(false);
     const hold = (v: PublicView) => {
       held.current = v;
       lastSeq.current = v.seq;
@@ -153,6 +166,7 @@ export function useSitting(sittingId: string): SittingConnection {
     s.on("hello", onHello);
     s.on("connect", onConnect);
     s.on("disconnect", onDisconnect);
+    s.on("connect_error", onConnectError);
     s.on("sitting:state", onState);
     s.on("sitting:patch", onPatch);
     s.on("sitting:me", setMe);
@@ -163,6 +177,7 @@ export function useSitting(sittingId: string): SittingConnection {
       s.off("hello", onHello);
       s.off("connect", onConnect);
       s.off("disconnect", onDisconnect);
+      s.off("connect_error", onConnectError);
       s.off("sitting:state", onState);
       s.off("sitting:patch", onPatch);
       s.off("sitting:me", setMe);
@@ -191,5 +206,5 @@ export function useSitting(sittingId: string): SittingConnection {
     [sittingId],
   );
 
-  return { view, me, chair, connected, error, incompatible, clockOffset, send };
+  return { view, me, chair, connected, connecting, error, incompatible, clockOffset, send };
 }

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderWallPage, WALL_NAMESPACES } from "../../app/public/[sittingId]/wall-render";
 import type { WallData } from "../../app/public/[sittingId]/wall-root";
 import { createWallPages } from "../../server/http/wall-page";
+import { projectPublic, type PublicView } from "../../core/sitting/projection";
+import { IDS, newSitting, play, president } from "../unit/sitting/fixture";
 import { securityHeaders } from "../../server/http/security-headers";
 
 const SCRIPT = 'console.log("wall island");'.repeat(50);
@@ -16,6 +18,21 @@ const STYLE = ".bg-ink{background:#0b1b2b}";
 let root: string;
 let server: Server;
 let base: string;
+
+// A sitting with three members present, as the public's screens hold it.
+const HEADER = {
+  councilName: "Conseil municipal de Ville-Test",
+  commune: "Ville-Test",
+  date: "2022-10-03",
+  time: "18:00",
+  place: "Salle",
+  rapporteursByItem: {},
+};
+const LIVE: PublicView = projectPublic(
+  IDS.slice(0, 3).reduce((s, id) => play(s, president, { type: "rollcall:mark", memberId: id, status: "present" }), newSitting()),
+  HEADER,
+);
+const viewOf = (sittingId: string) => Promise.resolve(sittingId === "s-live" ? LIVE : null);
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "seance-wall-"));
@@ -25,11 +42,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "island-ABC.js.gz"), gzipSync(SCRIPT));
   fs.writeFileSync(path.join(dir, "wall-123.css"), STYLE);
   fs.writeFileSync(path.join(root, ".next", "wall", "manifest.json"), JSON.stringify({ script: "/_wall/island-ABC.js", style: "/_wall/wall-123.css" }));
-  const wall = await createWallPages(root, false);
+  const wall = await createWallPages(root, false, viewOf);
   server = createServer((req, res) => {
     securityHeaders(res, false);
-    if (wall.handle(req, res, new URL(req.url ?? "/", "http://localhost"))) return;
-    res.writeHead(404).end("not the wall's");
+    void wall.handle(req, res, new URL(req.url ?? "/", "http://localhost")).then((answered) => {
+      if (!answered) res.writeHead(404).end("not the wall's");
+    });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const addr = server.address();
@@ -56,6 +74,23 @@ describe("CROWD-5 the public wall's page", () => {
     expect(data).toMatchObject({ sittingId: "s-1", locale: "fr", timeZone: "Europe/Paris" });
     expect(Object.keys(data.messages).sort()).toEqual([...WALL_NAMESPACES].sort());
     expect(Object.values(data.messages).every((ns) => ns && typeof ns === "object")).toBe(true);
+  });
+
+  it("CROWD-6 shows the sitting as the public's screens hold it, before any script has run, and gives the island that view to start from", async () => {
+    const html = await (await fetch(`${base}/public/s-live`)).text();
+    const screen = /<div id="wall">(.*?)<\/div><script type="application\/json"/s.exec(html)?.[1] ?? "";
+    expect(screen).not.toContain("Chargement…");
+    expect(screen).toContain('data-testid="public-screen"');
+    expect(screen).toContain("Conseil municipal de Ville-Test");
+    // The attendance counts, rendered: three present.
+    expect(screen).toMatch(/data-count="present"[^>]*>3</);
+    const json = /<script type="application\/json" id="wall-data">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+    const data = JSON.parse(json) as WallData;
+    expect(data.view).toEqual(LIVE);
+    // A sitting this server does not know: the screen's "loading" state, its socket says the rest.
+    const unknown = await (await fetch(`${base}/public/s-unknown`)).text();
+    expect(/<div id="wall">(.*?)<\/div><script/s.exec(unknown)?.[1]).toContain("Chargement…");
+    expect((JSON.parse(/id="wall-data">(.*?)<\/script>/s.exec(unknown)?.[1] ?? "") as WallData).view).toBeNull();
   });
 
   it("is in English for a reader who chose it, with its policy allowing this origin's scripts only", async () => {
@@ -104,7 +139,7 @@ describe("CROWD-5 the public wall's files", () => {
   it("must have been built: the server says how when they are missing", async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "seance-wall-none-"));
     try {
-      await expect(createWallPages(empty, false)).rejects.toThrow(/npm run build/);
+      await expect(createWallPages(empty, false, viewOf)).rejects.toThrow(/npm run build/);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }

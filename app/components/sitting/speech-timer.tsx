@@ -52,6 +52,8 @@ const SIZES = {
 export function SpeechTimer({ current, clockOffset, variant }: { current: CurrentSpeechView; clockOffset: number; variant: keyof typeof SIZES }) {
   const t = useTranslations("debate");
   const now = useServerNow(clockOffset, true, 200);
+  // Rendered on the server (the public wall's first HTML): the clock shows once the page is live.
+  if (now === null) return null;
   const c = speechClock(current, now);
   const size = SIZES[variant];
   const dark = variant === "wall";

@@ -1,10 +1,12 @@
 "use client";
 // The public live screen: a 1920×1080 wall screen at the back of the chamber, and phones. No sign-in;
 // it follows the sitting by itself. Very large type, high contrast, every state said in words.
-// Served without Next.js (server/http/wall-page.ts): rendered on the server by wall-render.tsx, then
-// brought to life in the browser by wall-island.tsx, about 100 kB of JavaScript instead of 170.
+// Served without Next.js (server/http/wall-page.ts): rendered on the server by wall-render.tsx with the
+// sitting as it is (a phone shows it before any script has run), then brought to life in the browser
+// by wall-island.tsx, about 100 kB of JavaScript instead of 170.
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import type { PublicView } from "@/core/sitting/projection";
 import { useSitting } from "@/lib/client/sitting-client";
 import { currentItem, currentVote } from "@/lib/client/selectors";
 import { ConnectionBanner } from "../../components/connection-banner";
@@ -31,8 +33,9 @@ function useWideScreen(): boolean {
   return wide;
 }
 
-export function PublicWall({ sittingId }: { sittingId: string }) {
-  const { view, connected, error, clockOffset } = useSitting(sittingId);
+/** `initialView`: the sitting as the server rendered the page with it (null: "loading" until the socket brings it). */
+export function PublicWall({ sittingId, initialView }: { sittingId: string; initialView: PublicView | null }) {
+  const { view, connected, connecting, error, clockOffset } = useSitting(sittingId, initialView);
   const wide = useWideScreen();
   const t = useTranslations();
   if (error) return <main className="p-10 text-2xl">{error}</main>;
@@ -47,7 +50,8 @@ export function PublicWall({ sittingId }: { sittingId: string }) {
     <main className="min-h-screen bg-ink text-white" data-testid="public-screen">
       {/* Read from the back of the room: on a wall screen every size grows with the width. */}
       <style>{`@media (min-width: 1600px) { html { font-size: 21px; } } @media (min-width: 2400px) { html { font-size: 28px; } }`}</style>
-      <ConnectionBanner connected={connected} />
+      {/* Not said while the first connection is being made: the page the server rendered is current. */}
+      <ConnectionBanner connected={connected || connecting} />
       <SittingHeader view={view} variant="wall">
         <StatusPill status={view.status} variant="wall" />
       </SittingHeader>

@@ -1,12 +1,13 @@
 // The public wall's page, rendered on the server (server/http/wall-page.ts): the document around
-// the screen as the browser first sees it ("loading" until its socket brings the sitting, as any
-// live screen), the data the browser's island starts from, and the island's own script and style.
+// the screen as the browser first sees it (the sitting as it is now, read before any script runs),
+// the data the browser's island starts from, and the island's own script and style.
 // No Next.js runtime and no inline script: the page's policy can be `script-src 'self'`.
 import { renderToString } from "react-dom/server";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { escapeHtml } from "@/core/html";
 import { DEFAULT_TIME_ZONE } from "@/core/time";
+import type { PublicView } from "@/core/sitting/projection";
 import type { Locale } from "@/i18n/request";
 import { WallRoot, type WallData } from "./wall-root";
 
@@ -39,8 +40,9 @@ export interface WallAssets {
   style: string;
 }
 
-export function renderWallPage(sittingId: string, locale: Locale, assets: WallAssets): string {
-  const data: WallData = { sittingId, locale, timeZone: DEFAULT_TIME_ZONE, messages: WALL_MESSAGES[locale] };
+/** The page, with the sitting's public view as it is now (null: the screen's "loading" state). */
+export function renderWallPage(sittingId: string, locale: Locale, assets: WallAssets, view: PublicView | null = null): string {
+  const data: WallData = { sittingId, view, locale, timeZone: DEFAULT_TIME_ZONE, messages: WALL_MESSAGES[locale] };
   const body = renderToString(<WallRoot {...data} />);
   const title = locale === "fr" ? "Séance — écran public" : "Séance — public screen";
   const description =
