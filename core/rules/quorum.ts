@@ -7,7 +7,11 @@ export function computeQuorum(rs: RuleSet, q: QuorumInput): QuorumResult {
   // Interested members stay in N but are not present for their item (L2131-11 and equivalents).
   const physicallyCounted = Math.max(0, q.present - q.recused);
   const counted = physicallyCounted + (rs.proxiesCountForQuorum ? q.represented : 0);
-  const basis = rs.proxiesCountForQuorum ? { fr: "présents ou représentés", en: "present or represented" } : { fr: "présents", en: "present" };
+  const basis = rs.proxiesCountForQuorum
+    ? { frOne: "membre présent ou représenté", frMany: "membres présents ou représentés", en: "present or represented" }
+    : { frOne: "membre présent", frMany: "membres présents", en: "present" };
+  // "0 membre présent", "1 membre présent", "3 membres présents": the participle agrees with the count.
+  const membersFr = (n: number) => frCount(n, basis.frOne, basis.frMany);
 
   if (q.secondConvocation && rs.secondConvocationWaivesQuorum) {
     // Reported as 0 so that `reached === counted >= required` always holds.
@@ -18,7 +22,7 @@ export function computeQuorum(rs: RuleSet, q: QuorumInput): QuorumResult {
       reason: reason(
         "QUORUM-4",
         rs.articles.secondConvocation,
-        `Seconde convocation : le conseil délibère valablement sans condition de quorum (${frCount(counted, "membre")} ${basis.fr})`,
+        `Seconde convocation : le conseil délibère valablement sans condition de quorum (${membersFr(counted)})`,
         `Second convocation: the council deliberates without any quorum (${enCount(counted, "member")} ${basis.en})`,
       ),
     };
@@ -33,8 +37,8 @@ export function computeQuorum(rs: RuleSet, q: QuorumInput): QuorumResult {
   const needFr = `pour un quorum de ${required} — ${rs.quorumFormula.fr}, N = ${q.membersInOffice}${recusedNoteFr}`;
   const needEn = `against a quorum of ${required} — ${rs.quorumFormula.en}, N = ${q.membersInOffice}${recusedNoteEn}`;
   const fr = reached
-    ? `Quorum atteint : ${frCount(counted, "membre")} ${basis.fr} ${needFr}`
-    : `Quorum non atteint, le conseil ne peut pas délibérer : ${frCount(counted, "membre")} ${basis.fr} ${needFr}`;
+    ? `Quorum atteint : ${membersFr(counted)} ${needFr}`
+    : `Quorum non atteint, le conseil ne peut pas délibérer : ${membersFr(counted)} ${needFr}`;
   const en = reached
     ? `Quorum reached: ${enCount(counted, "member")} ${basis.en} ${needEn}`
     : `No quorum, the council cannot deliberate: ${enCount(counted, "member")} ${basis.en} ${needEn}`;

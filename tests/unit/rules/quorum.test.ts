@@ -26,6 +26,17 @@ describe("quorum", () => {
     expect(computeQuorum(frCgct, { ...base, membersInOffice: 53, present: 26 }).reached).toBe(false);
   });
 
+  it("QUORUM-8 the reason says the count in correct French: the participle agrees with it (0 and 1 singular)", () => {
+    const fr = (rs: RuleSet, present: number, represented = 0) => computeQuorum(rs, { ...base, membersInOffice: 7, present, represented }).reason.fr;
+    expect(fr(frCgct, 0)).toContain(": 0 membre présent pour un quorum de 4");
+    expect(fr(frCgct, 1)).toContain(": 1 membre présent pour un quorum de 4");
+    expect(fr(frCgct, 5)).toContain(": 5 membres présents pour un quorum de 4");
+    expect(fr(covid, 1)).toContain(": 1 membre présent ou représenté pour un quorum de");
+    expect(fr(covid, 2, 1)).toContain(": 3 membres présents ou représentés pour un quorum de");
+    const second = computeQuorum(frCgct, { ...base, membersInOffice: 7, present: 1, secondConvocation: true }).reason.fr;
+    expect(second).toContain("(1 membre présent)");
+  });
+
   it("QUORUM-2 proxies do not count toward the fr-cgct quorum", () => {
     const q = computeQuorum(frCgct, {
       ...base,
