@@ -108,7 +108,7 @@ test.afterAll(async () => {
 test("QUORUM-10 roll call with proxies: the quorum on the wall and the chair's banner follow every change", async () => {
   await mayor.getByRole("radio", { name: "Absent·e" }).click();
   await mayor.locator('[data-member="m05"]').click();
-  await expect(pub.getByTestId("quorum")).toContainText("0 présents pour 27 requis", SOON);
+  await expect(pub.getByTestId("quorum")).toContainText("0 présent pour 27 requis", SOON);
   await mayor.locator('[data-member="m52"]').click();
   await mayor.getByRole("radio", { name: "Présent·e" }).click();
   for (const m of ["m01", "m02", "m03"]) await mayor.locator(`[data-member="${m}"]`).click();
@@ -137,7 +137,7 @@ test("CANCEL-1 item 7: a public vote cancelled with its reason, re-opened, and a
   await callItem(7, /Budget principal 2022/);
   await mayor.getByRole("button", { name: "Ouvrir le vote" }).click();
   await m02.getByRole("button", { name: "Pour", exact: true }).click();
-  await expect(pub.getByTestId("ballots-cast")).toContainText("1 votes sur 53", SOON);
+  await expect(pub.getByTestId("ballots-cast")).toContainText("1 vote sur 53", SOON);
   await mayor.getByRole("button", { name: "Annuler le vote" }).click();
   await giveReason(mayor, "une tablette a voté pour un autre membre");
   await expect(pub.getByText("Vote annulé avant sa proclamation : une tablette a voté pour un autre membre")).toBeVisible(SOON);

@@ -188,7 +188,7 @@ function DelayBox({ delay, today, sent }: { delay: DelayCheck; today: string; se
     <div className={`mb-3 rounded-md border-l-4 px-3 py-2 ${delay.ok ? "border-pour bg-green-50" : "border-contre bg-red-50"}`} data-testid="delay">
       <p className="font-semibold">
         {delay.ok ? "✓ " : "✗ "}
-        {t("delayToday", { date: short(today), clear: delay.clearDays, required: delay.required })}
+        {t("delayToday", { date: short(today), clear: Math.max(0, delay.clearDays), required: delay.required })}
       </p>
       <p className="text-sm">{pick(delay.reason)}</p>
       {delay.problems.map((p) => (

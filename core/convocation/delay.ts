@@ -145,8 +145,8 @@ export function checkConvocationDelay(input: DelayInput): DelayCheck {
       reason(
         "CONV-1",
         b.article,
-        "La convocation ne peut pas être envoyée après le jour de la séance",
-        "The convocation cannot be sent after the day of the sitting",
+        "La convocation ne peut pas être envoyée le jour de la séance ni après",
+        "The convocation cannot be sent on the day of the sitting or after",
       ),
     );
   else if (clearDays < b.required)

@@ -74,6 +74,10 @@ describe("the legal delay in clear days", () => {
     const after = checkConvocationDelay({ ...POITIERS, dispatchOn: "2026-12-08", sittingOn: "2026-12-07" });
     expect(after.ok).toBe(false);
     expect(after.problems[0]?.ruleId).toBe("CONV-1");
+    // On the sitting's day itself: refused, and said so (not "after the day of the sitting").
+    const sameDay = checkConvocationDelay({ ...POITIERS, dispatchOn: "2026-12-07", sittingOn: "2026-12-07" });
+    expect(sameDay.problems[0]?.ruleId).toBe("CONV-1");
+    expect(sameDay.problems[0]?.fr).toMatch(/^La convocation ne peut pas être envoyée le jour de la séance ni après \(/);
   });
 
   it("CONV-2 five clear days from 3,500 inhabitants, three below, and the longer when the population is not set (CONV-6)", () => {
