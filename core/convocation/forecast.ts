@@ -2,6 +2,7 @@
 // roll call so far, how many members will be in the room at least and at most, against the quorum
 // the rules engine requires. Pure; shown on the mayor's console and the clerk's screen.
 import { computeQuorum } from "../rules";
+import { frCount } from "../rules/reason";
 import { ruleSetOf } from "../sitting/derive";
 import type { SittingState } from "../sitting/state";
 import type { Bilingual } from "../vocabulary";
@@ -48,15 +49,15 @@ export function forecastAttendance(state: SittingState): AttendanceForecast {
   const outlook = q.reached ? "assured" : atMost < required ? "impossible" : "possible";
   const text: Record<typeof outlook, Bilingual> = {
     assured: {
-      fr: `Quorum assuré : ${confirmed} présents annoncés pour ${required} requis`,
+      fr: `Quorum assuré : ${frCount(confirmed, "présent annoncé", "présents annoncés")} pour ${required} requis`,
       en: `Quorum assured: ${confirmed} announced present, ${required} required`,
     },
     possible: {
-      fr: `Quorum possible : ${confirmed} présents annoncés, ${atMost} au plus, pour ${required} requis`,
+      fr: `Quorum possible : ${frCount(confirmed, "présent annoncé", "présents annoncés")}, ${atMost} au plus, pour ${required} requis`,
       en: `Quorum possible: ${confirmed} announced present, ${atMost} at most, ${required} required`,
     },
     impossible: {
-      fr: `Quorum hors d'atteinte : ${atMost} présents au plus pour ${required} requis`,
+      fr: `Quorum hors d'atteinte : ${frCount(atMost, "présent", "présents")} au plus pour ${required} requis`,
       en: `Quorum out of reach: ${atMost} present at most, ${required} required`,
     },
   };
