@@ -1,4 +1,4 @@
-// The mayor's commands sent over the real Socket.IO protocol from the test runner, for end-to-end
+// The mayor's (or a councillor's) commands sent over the real Socket.IO protocol from the test runner, for end-to-end
 // tests that need a sitting already held (the screens under test are the clerk's, not the mayor's).
 import { io, type Socket } from "socket.io-client";
 import type { CommandBody } from "../core/sitting/protocol";
@@ -16,9 +16,21 @@ export async function chairOf(baseURL: string, sittingId: string): Promise<Chair
   });
   const cookie = /seance_auth=[^;]*/.exec(signin.headers.get("set-cookie") ?? "")?.[0];
   if (!cookie) throw new Error(`the mayor could not sign in (${signin.status})`);
+  return following(baseURL, sittingId, cookie);
+}
+
+/** A demo councillor's device (the demo's sign-in link), sending its own commands. */
+export async function councillorOf(baseURL: string, sittingId: string, userId: string): Promise<Chair> {
+  const signin = await fetch(`${baseURL}/demo/signin?as=${encodeURIComponent(userId)}`, { redirect: "manual" });
+  const cookie = /seance_auth=[^;]*/.exec(signin.headers.get("set-cookie") ?? "")?.[0];
+  if (!cookie) throw new Error(`${userId} could not sign in (${signin.status})`);
+  return following(baseURL, sittingId, cookie);
+}
+
+async function following(baseURL: string, sittingId: string, cookie: string): Promise<Chair> {
   const socket: Socket = io(baseURL, { transports: ["websocket"], extraHeaders: { cookie, origin: baseURL } });
   const sub = (await socket.timeout(10_000).emitWithAck("sitting:subscribe", { sittingId })) as { ok: boolean };
-  if (!sub.ok) throw new Error("the mayor could not follow the sitting");
+  if (!sub.ok) throw new Error("could not follow the sitting");
   let n = 0;
   return {
     async send(command) {

@@ -3,7 +3,7 @@
 // carries no inline script (its policy is `script-src 'self'`), and still follows the sitting live,
 // in both languages, without a console error (a message missing from the wall's catalogue is one).
 import { expect, test } from "@playwright/test";
-import { chairOf } from "./chair-socket";
+import { chairOf, councillorOf } from "./chair-socket";
 import { freshSitting } from "./helpers";
 import { firstLoadScripts } from "./page-weight";
 
@@ -104,4 +104,45 @@ test("CROWD-6 the wall's first HTML shows the sitting before any script has run;
   await expect(page.getByRole("alert")).toHaveCount(0);
   expect(problems).toEqual([]);
   await live.close();
+});
+
+test("SCREEN-7 WORDS-1 a proclaimed result on a 390 px phone: each tile's word fits its tile, and the tally is named in French", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const { sittingId: SID, itemIds } = await freshSitting(request);
+  const chair = await chairOf(baseURL ?? "", SID);
+  try {
+    for (let seat = 1; seat <= 30; seat++) await chair.send({ type: "rollcall:mark", memberId: `m${String(seat).padStart(2, "0")}`, status: "present" });
+    await chair.send({ type: "sitting:open" });
+    await chair.send({ type: "item:call", itemId: itemIds[0] ?? "" });
+    const opened = await chair.send({ type: "vote:open", itemId: itemIds[0] ?? "", mode: "public", reveal: "live", allowChange: false });
+    const councillor = await councillorOf(baseURL ?? "", SID, "u-m02");
+    try {
+      await councillor.send({ type: "ballot:cast", voteId: String(opened.voteId), choice: "abstention" });
+    } finally {
+      councillor.close();
+    }
+    await chair.send({ type: "vote:close", voteId: String(opened.voteId) });
+    await chair.send({ type: "vote:proclaim", voteId: String(opened.voteId) });
+  } finally {
+    chair.close();
+  }
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await phone.newPage();
+  await page.goto(`/public/${SID}`);
+  const tally = page.getByLabel("Décompte");
+  await expect(tally).toBeVisible();
+  await expect(tally.locator('[data-choice="abstention"]')).toHaveText("1");
+  // No word wider than its tile (they ran into each other at four tiles a row).
+  const overflowing = await tally
+    .locator("dt")
+    .evaluateAll((dts) =>
+      dts
+        .filter((dt) => dt.scrollWidth > dt.clientWidth + 1 || dt.getBoundingClientRect().right > (dt.parentElement?.getBoundingClientRect().right ?? 0) + 1)
+        .map((dt) => dt.textContent),
+    );
+  expect(overflowing).toEqual([]);
+  await phone.close();
 });

@@ -6,10 +6,11 @@ import { CHOICES, CHOICE_STYLE } from "./format";
 
 export function TallyBars({ tally, size = "lg" }: { tally: Tally; size?: "lg" | "md" }) {
   const t = useTranslations("choice");
+  const tp = useTranslations("public");
   const max = Math.max(1, ...CHOICES.map((c) => tally[c]));
   const big = size === "lg";
   return (
-    <ul className={big ? "space-y-4" : "space-y-2"} aria-label="tally">
+    <ul className={big ? "space-y-4" : "space-y-2"} aria-label={tp("tally")}>
       {CHOICES.map((c) => (
         <li key={c} className="grid grid-cols-[minmax(8rem,14rem)_1fr_4rem] items-center gap-3 sm:grid-cols-[minmax(10rem,22rem)_1fr_5rem]">
           <span className={`${big ? "text-3xl xl:text-4xl" : "text-lg"} font-bold`}>

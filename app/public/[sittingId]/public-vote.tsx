@@ -13,11 +13,13 @@ import { TallyBars } from "../../components/tally-bars";
 
 function TallyRow({ tally }: { tally: NonNullable<ViewVote["tally"]> }) {
   const t = useTranslations("choice");
+  const tp = useTranslations("public");
   return (
-    <dl className="grid grid-cols-4 gap-3 text-center" aria-label="tally">
+    // Two tiles a row on a phone: four words as large as these do not fit across 390 px.
+    <dl className="grid grid-cols-2 gap-3 text-center sm:grid-cols-4" aria-label={tp("tally")}>
       {CHOICES.map((c) => (
         <div key={c} className="rounded-xl bg-white/10 px-2 py-2">
-          <dt className="text-lg font-bold whitespace-nowrap">
+          <dt className="text-base font-bold whitespace-nowrap sm:text-lg">
             <span aria-hidden="true">{CHOICE_STYLE[c].symbol} </span>
             {c === "nppv" ? t("nppvShort") : t(c)}
           </dt>
