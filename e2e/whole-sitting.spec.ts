@@ -109,6 +109,9 @@ test("QUORUM-10 roll call with proxies: the quorum on the wall and the chair's b
   await mayor.getByRole("radio", { name: "Absent·e" }).click();
   await mayor.locator('[data-member="m05"]').click();
   await expect(pub.getByTestId("quorum")).toContainText("0 présent pour 27 requis", SOON);
+  // Before the opening the roll call is being taken: said calmly, not as an alarm (WORDS-2).
+  await expect(pub.getByTestId("quorum")).toContainText("Quorum pas encore atteint");
+  await expect(pub.getByTestId("quorum")).toHaveAttribute("data-tone", "calm");
   await mayor.locator('[data-member="m52"]').click();
   await mayor.getByRole("radio", { name: "Présent·e" }).click();
   for (const m of ["m01", "m02", "m03"]) await mayor.locator(`[data-member="${m}"]`).click();
@@ -327,6 +330,10 @@ test("AGENDA-1 item 13 deferred with its reason, shown everywhere; the sitting c
   await mayor.getByRole("button", { name: "Lever la séance" }).click();
   await confirm(mayor);
   for (const p of [pub, m02, m04]) await expect(p.getByTestId("sitting-status")).toHaveText("Séance levée", SOON);
+  // Closed: the quorum is the opening's, said as such; the console does not say "not yet opened" (WORDS-2).
+  await expect(pub.getByTestId("quorum")).toContainText("À l'ouverture : ", SOON);
+  await expect(pub.getByTestId("quorum")).toHaveAttribute("data-tone", "calm");
+  await expect(mayor.getByText("La séance n'est pas encore ouverte")).toHaveCount(0);
 });
 
 test("REC-7 REC-1 the PV and the extracts carry every fact of the sitting", async ({ request }) => {

@@ -14,17 +14,38 @@ export function QuorumBanner({ view, variant }: { view: PublicView; variant: "co
       </p>
     ) : null;
   }
-  const sentence = q.reached ? t("quorumReached", { counted: q.counted, required: q.required }) : t("quorumLost", { counted: q.counted, required: q.required });
+  const counts = { counted: q.counted, required: q.required };
+  // Before the opening the roll call is still being taken: not an alarm. Once the sitting is closed,
+  // the quorum is the opening's (the register's), said as such beside today's counts.
+  const tone = view.status === "closed" ? "calm" : q.reached ? "reached" : view.status === "convened" ? "calm" : "lost";
+  const sentence =
+    view.status === "closed"
+      ? t("quorumAtOpening", counts)
+      : q.reached
+        ? t("quorumReached", counts)
+        : view.status === "convened"
+          ? t("quorumNotYet", counts)
+          : t("quorumLost", counts);
+  const mark = tone === "reached" ? "✓ " : tone === "lost" ? "⚠ " : "";
   if (variant === "wall")
     return (
-      <p className={`rounded-xl px-5 py-3 text-2xl font-bold text-white ${q.reached ? "bg-pour" : "bg-contre"}`} data-testid="quorum">
-        {q.reached ? "✓ " : "⚠ "}
+      <p
+        className={`rounded-xl px-5 py-3 text-2xl font-bold text-white ${tone === "reached" ? "bg-pour" : tone === "lost" ? "bg-contre" : "bg-white/15"}`}
+        data-testid="quorum"
+        data-tone={tone}
+      >
+        {mark}
         {sentence}
       </p>
     );
   return (
-    <p role="status" data-testid="quorum-banner" className={`px-4 py-2 text-lg font-bold text-white ${q.reached ? "bg-pour" : "bg-contre"}`}>
-      {q.reached ? "✓ " : "⚠ "}
+    <p
+      role="status"
+      data-testid="quorum-banner"
+      data-tone={tone}
+      className={`px-4 py-2 text-lg font-bold ${tone === "reached" ? "bg-pour text-white" : tone === "lost" ? "bg-contre text-white" : "bg-slate-200 text-ink"}`}
+    >
+      {mark}
       {sentence} · {t("present")} {view.counts.present} · {t("represented")} {view.counts.represented}
     </p>
   );

@@ -101,7 +101,7 @@ export function CurrentItemPanel(props: {
           ) : null}
         </>
       ) : (
-        <p className="text-lg">{view.status === "opened" ? t("public.noItem") : t("public.waiting")}</p>
+        <p className="text-lg">{view.status === "convened" ? t("public.waiting") : t("public.noItem")}</p>
       )}
     </section>
   );
