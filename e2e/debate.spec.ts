@@ -159,6 +159,7 @@ test("DEBATE-1 DEBATE-2 DEBATE-4 DEBATE-7 DEBATE-9 DEBATE-10 three phones ask fo
     // "Tous présents" marks the members one by one: the item is called once all are in (the quorum of its call).
     await expect(mayor.getByTestId("quorum-banner")).toContainText("Quorum atteint : 8 présents");
     await mayor.getByRole("button", { name: "Ouvrir la séance" }).click();
+    await mayor.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
     await expect(wall.getByTestId("sitting-status")).toHaveText("Séance ouverte");
     await mayor.getByRole("tab", { name: "Ordre du jour" }).click();
     await mayor.getByRole("button", { name: /Appeler ce point/ }).click();

@@ -67,6 +67,7 @@ test("SCREEN-1 roll call, self check-in and a proxy reach every screen within a 
 
 test("SCREEN-2 opening the sitting and calling an item", async () => {
   await mayor.getByRole("button", { name: "Ouvrir la séance" }).click();
+  await mayor.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
   await expect(pub.getByTestId("sitting-status")).toHaveText("Séance ouverte", SECOND);
   for (const p of Object.values(phones)) await expect(p.getByTestId("sitting-status")).toHaveText("Séance ouverte", SECOND);
   await expect(mayor.getByTestId("quorum-banner")).toContainText("Quorum atteint : 52 présents pour 27 requis", SECOND);

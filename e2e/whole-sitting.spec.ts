@@ -132,6 +132,7 @@ test("QUORUM-10 roll call with proxies: the quorum on the wall and the chair's b
     await expect(mayor.getByLabel("Mandant")).toHaveValue("");
   }
   await mayor.getByRole("button", { name: "Ouvrir la séance" }).click();
+  await confirm(mayor);
   for (const p of [pub, m02, m04]) await expect(p.getByTestId("sitting-status")).toHaveText("Séance ouverte", SOON);
   await expect(m04.getByText("Vous êtes pointé·e présent·e")).toBeVisible();
 });

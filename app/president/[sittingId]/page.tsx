@@ -43,7 +43,7 @@ export default function PresidentConsole({ params }: { params: Promise<{ sitting
       <SittingHeader view={view} title={t("president.title")} variant="console">
         <StatusPill status={view.status} variant="console" />
         <SuspensionPlan status={view.status} run={run} />
-        <LifecycleControls status={view.status} run={run} />
+        <LifecycleControls view={view} clockOffset={clockOffset} run={run} />
       </SittingHeader>
       <QuorumBanner view={view} variant="console" />
       <QuorumLost view={view} run={run} />

@@ -23,6 +23,8 @@ function Controls({ vote, me, run }: { vote: ViewVote; me: MemberView | null; ru
   const t = useTranslations("president");
   const open = vote.status === "open";
   const unvoted = open && !!me?.entitlements.some((e) => !e.voted);
+  // Ballots the electorate has not cast yet (a show of hands is counted by the chair, not cast).
+  const missing = open && vote.mode !== "show-of-hands" ? Math.max(0, vote.expected - vote.ballotsCast) : 0;
   return (
     <div className="flex flex-wrap gap-2" data-testid="vote-actions">
       {open ? (
@@ -30,6 +32,7 @@ function Controls({ vote, me, run }: { vote: ViewVote; me: MemberView | null; ru
           className="btn btn-danger py-3 text-lg"
           label={t("closeVote")}
           question={unvoted ? t("confirmCloseWithoutYou") : t("confirmClose")}
+          details={missing ? [t("closeMissing", { missing })] : []}
           onConfirm={() => void run({ type: "vote:close", voteId: vote.id })}
         />
       ) : null}
