@@ -15,6 +15,7 @@ import {
 } from "../../core/api/clerk-agenda";
 import type { Db } from "../db/client";
 import { done, refuse, type ClerkResult } from "./clerk-result";
+import { convocationAfterSitting } from "./sittings";
 
 /** Prisma's transaction client, whatever Db is. */
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -152,8 +153,8 @@ export async function updateSitting(db: Db, councilId: string, sittingId: string
     if (!members.ok) return members;
     const date = input.date ?? current.date;
     const convocationDate = input.convocationDate ?? current.convocationDate;
-    if (convocationDate > date)
-      return refuse(400, "bad-request", "La convocation ne peut pas être postérieure à la séance.", "The convocation cannot be dated after the sitting.");
+    const late = convocationAfterSitting(convocationDate, date);
+    if (late) return late;
     // The roll call may have begun before the opening: who is in office depends on the date, so it
     // cannot move under recorded attendance.
     if (input.date !== undefined && input.date !== current.date && s.value.lastSeq > 0)

@@ -2,11 +2,20 @@
 // (a second convocation carries over the items deferred for lack of quorum).
 import { randomUUID } from "node:crypto";
 import type { CreateSitting } from "../../core/api/clerk-agenda";
-import { done, refuse, type Result } from "../../core/refusal";
+import { done, refuse, type Refusal, type Result } from "../../core/refusal";
 import type { Db } from "../db/client";
 import { loadSitting } from "../store/sitting-store";
 
+/** A convocation dated after its sitting's day (a new sitting or an edited one): refused in words. */
+export function convocationAfterSitting(convocationDate: string, date: string): Refusal | null {
+  return convocationDate > date
+    ? refuse(400, "bad-request", "La convocation ne peut pas être postérieure à la séance.", "The convocation cannot be dated after the sitting.")
+    : null;
+}
+
 export async function createSitting(db: Db, councilId: string, input: CreateSitting): Promise<Result<{ sittingId: string; itemIds: string[] }>> {
+  const late = convocationAfterSitting(input.convocationDate, input.date);
+  if (late) return late;
   const members = await db.member.findMany({ where: { councilId }, select: { id: true } });
   const ids = new Set(members.map((m) => m.id));
   for (const id of [input.presidentMemberId, ...(input.secretaryIds ?? [])])

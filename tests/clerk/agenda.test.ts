@@ -61,6 +61,20 @@ describe("CLERK-2 the sitting's details", () => {
     }
     expect(await snapshot(sid)).toBe(before);
   });
+
+  it("CLERK-2 a new sitting convened after its own day is refused in words, and none is created", async () => {
+    const list = async () => data<{ sittings: unknown[] }>(await call(f.srv.url, "GET", "/api/clerk/overview", f.clerk)).sittings.length;
+    const before = await list();
+    const r = await call(f.srv.url, "POST", "/api/clerk/sittings", f.clerk, {
+      date: "2026-12-01",
+      time: "18:00",
+      place: "Salle",
+      convocationDate: "2026-12-05",
+    });
+    expect(r.status).toBe(400);
+    expect((r.json.error as { text?: { fr: string } }).text?.fr).toBe("La convocation ne peut pas être postérieure à la séance.");
+    expect(await list()).toBe(before);
+  });
 });
 
 describe("CLERK-3 agenda items", () => {
