@@ -90,11 +90,11 @@ export function statusOf(code: RefusalCode): number {
   return REFUSALS[code].status;
 }
 
-/** Format a zod error into one readable line. */
-export function describeZodError(err: z.ZodError): string {
+/** Format a zod error into one readable line ("field: message; …"; French puts a space before the colon). */
+export function describeZodError(err: z.ZodError, colon = ": "): string {
   return err.issues
     .slice(0, 3)
-    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+    .map((i) => `${i.path.join(".") || "(root)"}${colon}${i.message}`)
     .join("; ");
 }
 

@@ -3,13 +3,15 @@
 // with the route's zod schema, calls the one handler, and maps its Result (or an error) to a reply.
 // Each domain only declares its routes (server/http/routes/*.ts) over the contracts of core/api/.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Access, InputOf, OutputOf, RouteContract } from "../../core/api/contract";
-import { describeZodError, refusalToWire, statusOf, wireError, type RefusalCode, type Result } from "../../core/refusal";
+import { describeZodError, REFUSALS, refusalToWire, statusOf, wireError, type RefusalCode, type Result } from "../../core/refusal";
 import type { Identity, Sessions } from "../auth/sessions";
 import { errorMessage, type Logger } from "../ports";
 import { UnknownSittingError } from "../store/errors";
 import { BodyError, readJson, sendJson } from "./respond";
+
+const FRENCH = z.locales.fr();
 import type { EdgePolicy } from "./edge-policy";
 
 export interface RouteContext<C extends RouteContract> {
@@ -93,7 +95,12 @@ export class Router {
       if (actor?.mustChangePassword && c.access !== "public" && !this.deps.allowedBeforePasswordChange.includes(c))
         return (sendRefusal(res, "forbidden", "choose a new password first (/account)"), true);
       const input = await this.readInput(req, url, c);
-      if (!input.success) return (sendRefusal(res, "bad-request", describeZodError(input.error)), true);
+      if (!input.success) {
+        // The field and the reason in the reader's words: a clerk's form shows this sentence.
+        const base = REFUSALS["bad-request"];
+        const text = { fr: `${base.fr} — ${describeZodError(input.french, " : ")}`, en: `${base.en} — ${describeZodError(input.error)}` };
+        return (sendJson(res, 400, { ok: false, error: wireError("bad-request", describeZodError(input.error), text) }), true);
+      }
       const ctx: RouteContext<RouteContract> = {
         req,
         res,
@@ -179,10 +186,18 @@ export class Router {
     }
   }
 
-  private async readInput(req: IncomingMessage, url: URL, c: RouteContract): Promise<{ success: true; data: unknown } | { success: false; error: z.ZodError }> {
+  private async readInput(
+    req: IncomingMessage,
+    url: URL,
+    c: RouteContract,
+  ): Promise<{ success: true; data: unknown } | { success: false; error: z.ZodError; french: z.ZodError }> {
     if (!c.input) return { success: true, data: undefined };
-    if (c.method === "GET") return c.input.safeParse(Object.fromEntries(url.searchParams));
-    return c.input.safeParse(await readJson(req, c.bodyLimit));
+    const raw = c.method === "GET" ? Object.fromEntries(url.searchParams) : await readJson(req, c.bodyLimit);
+    const parsed = c.input.safeParse(raw);
+    if (parsed.success) return parsed;
+    // The same issues in French (zod's own French messages), for the person who filled the form.
+    const french = c.input.safeParse(raw, { error: FRENCH.localeError });
+    return { success: false, error: parsed.error, french: french.success ? parsed.error : french.error };
   }
 }
 

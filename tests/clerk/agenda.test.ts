@@ -111,6 +111,16 @@ describe("CLERK-3 agenda items", () => {
     expect((await get(sid)).items.find((it) => it.id === itemId)?.observations).toBeNull();
   });
 
+  it("CLERK-3 a field the form got wrong is named in the clerk's words: the refusal says which field and why, in French", async () => {
+    const sid = await emptySitting(f);
+    const r = await call(f.srv.url, "POST", `/api/clerk/sittings/${sid}/items`, f.clerk, { identifier: "x".repeat(200), title: "Point" });
+    expect(r.status).toBe(400);
+    const text = r.json.error?.text;
+    // Not only "Requête invalide": the field and the reason, in French and in English.
+    expect(text?.fr).toMatch(/^Requête invalide — identifier : Trop grand/);
+    expect(text?.en).toMatch(/^Malformed request — identifier: Too big/);
+  });
+
   it("CLERK-3 refuses bad item fields and a duplicate identifier, changing nothing", async () => {
     const { sittingId: sid, itemIds } = await createSittingAs(f.srv.url, f.clerk);
     const before = await snapshot(sid);
