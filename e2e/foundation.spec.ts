@@ -59,3 +59,12 @@ test("FOUND-7 French by default, English as a full second language", async ({ pa
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByText("Point en cours")).toBeVisible();
 });
+
+test("FOUND-8 an address that leads nowhere says so in French, with the way home, and answers 404", async ({ page }) => {
+  const res = await page.goto("/nothing-here");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+  await expect(page.getByText("This page could not be found")).toHaveCount(0);
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
