@@ -2,12 +2,15 @@
 // The council's members: the table (with a pairing code per councillor), the CSV export, and the
 // CSV import with its preview — what would be created or updated, and every problem by line.
 import { useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { ROSTER_HEADERS_FR } from "@/core/api/clerk-roster";
 import { bytesToBase64 } from "@/core/records/text-encoding";
 import { fullName } from "@/core/vocabulary";
 import { DataTable } from "../components/data-table";
 import { api, useBilingual, useErrorText, useShortDate, type ClerkMember, type RosterImportOutcome } from "./clerk-api";
 import type { Pairing } from "./pairing-sheet";
+
+const HEADERS_FR: Record<string, string> = ROSTER_HEADERS_FR;
 import { ProblemList } from "./problem-list";
 
 export function RosterSection({
@@ -88,6 +91,7 @@ export function RosterSection({
 /** The lines of the file that create or update a member, with the columns that change. */
 function RosterChanges({ rows }: { rows: RosterImportOutcome["rows"] }) {
   const t = useTranslations("clerk.rosterCsv");
+  const locale = useLocale();
   return (
     <DataTable
       caption={t("changesTitle")}
@@ -99,7 +103,8 @@ function RosterChanges({ rows }: { rows: RosterImportOutcome["rows"] }) {
         { key: "line", header: t("line"), cell: (r) => r.line, className: "font-mono" },
         { key: "action", header: t("action"), cell: (r) => t(`actions.${r.action}`), className: "font-semibold" },
         { key: "member", header: t("member"), cell: (r) => fullName(r.member), rowHeader: true },
-        { key: "changed", header: t("changed"), cell: (r) => r.changes.join(", ") },
+        // The columns as the French file names them ("groupe, début de mandat"), not the code's keys.
+        { key: "changed", header: t("changed"), cell: (r) => r.changes.map((c) => (locale === "fr" ? (HEADERS_FR[c] ?? c) : c)).join(", ") },
       ]}
     />
   );

@@ -66,6 +66,9 @@ function problem(line: number, field: string, fr: string, en: string): FileProbl
   return { line, field, blocking: true, fr, en };
 }
 
+/** A column as the French file names it ("début de mandat"), capitalised to begin a sentence. */
+const frLabel = (c: Column) => ROSTER_HEADERS_FR[c].charAt(0).toUpperCase() + ROSTER_HEADERS_FR[c].slice(1);
+
 /** One CSV line read into a member, or its problems. */
 function readRow(line: number, get: (c: Column) => string): { member: RosterMember | null; id: string; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
@@ -85,7 +88,7 @@ function readRow(line: number, get: (c: Column) => string): { member: RosterMemb
     const t = get(c).trim();
     if (t === "") return null;
     if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) {
-      bad(c, `${c} « ${t} » n'est pas un entier de ${min} à ${max}`, `${c} "${t}" is not a whole number from ${min} to ${max}`);
+      bad(c, `${frLabel(c)} « ${t} » n'est pas un entier de ${min} à ${max}`, `${c} "${t}" is not a whole number from ${min} to ${max}`);
       return null;
     }
     return Number(t);
@@ -96,7 +99,12 @@ function readRow(line: number, get: (c: Column) => string): { member: RosterMemb
     const t = get(c).trim();
     if (t === "") return null;
     const d = parseFrenchDate(t);
-    if (!d) bad(c, `Date « ${t} » illisible dans ${c} (AAAA-MM-JJ ou JJ/MM/AAAA)`, `Unreadable date "${t}" in ${c} (YYYY-MM-DD or DD/MM/YYYY)`);
+    if (!d)
+      bad(
+        c,
+        `Date « ${t} » illisible dans « ${ROSTER_HEADERS_FR[c]} » (AAAA-MM-JJ ou JJ/MM/AAAA)`,
+        `Unreadable date "${t}" in ${c} (YYYY-MM-DD or DD/MM/YYYY)`,
+      );
     return d;
   };
   const birthDate = date("birthDate");

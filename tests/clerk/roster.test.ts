@@ -131,6 +131,10 @@ describe("CLERK-7 roster import", () => {
         ]),
       );
       expect(out.problems.find((p) => p.line === 7)?.fr).toBe("Siège 80 en double (aussi ligne 6)");
+      // The column as the French file names it, not the code's key ("birthDate").
+      expect(out.problems.find((p) => p.line === 3 && p.field === "birthDate")?.fr).toBe(
+        "Date « 1980-02-30 » illisible dans « date de naissance » (AAAA-MM-JJ ou JJ/MM/AAAA)",
+      );
       expect(out.problems.find((p) => p.line === 5)?.en).toBe("Duplicate seat 1 (also member m01)");
     }
     expect(await snapshot()).toBe(before);
