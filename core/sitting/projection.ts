@@ -353,12 +353,26 @@ export function projectMembers(state: SittingState, memberIds: readonly string[]
   return views;
 }
 
+/** Ballots in the order of their voters' names ("ABEL", "Émery", "ZOLA"), a voter's own before those they hold. */
+function byName<T extends { memberId: string; onBehalfOf: string }>(state: SittingState, list: T[]): T[] {
+  const key = (e: T) => {
+    const m = state.roster[e.memberId];
+    return m ? `${m.lastName} ${m.firstName}` : e.memberId;
+  };
+  return [...list].sort((a, b) => key(a).localeCompare(key(b), "fr", { sensitivity: "base" }) || a.onBehalfOf.localeCompare(b.onBehalfOf));
+}
+
 export function projectChair(state: SittingState): ChairView {
   const vote = state.openVoteId ? state.votes[state.openVoteId] : null;
   const ents = vote ? listEntitlements(state, vote) : [];
   return {
     entitlementsTotal: ents.length,
-    notYetVoted: vote ? ents.filter((e) => !hasVoted(vote, e)) : [],
+    notYetVoted: vote
+      ? byName(
+          state,
+          ents.filter((e) => !hasVoted(vote, e)),
+        )
+      : [],
     settings: state.settings,
     liveNomination: chairLive(vote ?? null),
     recordedByChair: vote?.byChair ?? [],

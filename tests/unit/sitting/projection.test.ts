@@ -48,6 +48,17 @@ describe("projections", () => {
     expect(projectChair(s).notYetVoted.map((e) => e.memberId)).not.toContain("m2");
   });
 
+  it("CHAIR-1 the chair's list of those who have not voted is in alphabetical order of names (the chair looks a member up by name)", () => {
+    let s = liveItem(7);
+    s.roster.m2!.lastName = "ZOLA";
+    s.roster.m3!.lastName = "ABEL";
+    s.roster.m4!.lastName = "Émery";
+    s = play(s, president, { type: "vote:open", itemId: "i1", mode: "public" });
+    const order = projectChair(s).notYetVoted.map((e) => e.memberId);
+    expect(order.slice(0, 2)).toEqual(["m3", "m4"]);
+    expect(order[order.length - 1]).toBe("m2");
+  });
+
   it("SIT-1 the public view lists the roster with attendance and the proxies usable now, not the members' private views", () => {
     let s = liveItem(5);
     s = play(s, president, { type: "proxy:give", from: "m8", to: "m2" });
