@@ -47,6 +47,9 @@ test("PRES-4 opening says the convocation was not sent and the quorum not reache
     await expect(dialog.getByTestId("confirm-details")).toContainText("29 électeurs n'ont pas encore voté : leur voix ne sera pas comptée.");
     await dialog.getByRole("button", { name: "Confirmer" }).click();
     await expect(mayor.getByRole("button", { name: "Lever la séance" })).toBeEnabled();
+    // Leave no sitting in progress behind (the roster cannot be imported while one is).
+    await chair.send({ type: "vote:proclaim", voteId: String(opened.voteId) });
+    await chair.send({ type: "sitting:close" });
   } finally {
     chair.close();
     councillor.close();

@@ -46,3 +46,14 @@ async function following(baseURL: string, sittingId: string, cookie: string): Pr
     close: () => void socket.close(),
   };
 }
+
+/** Ends a test's sitting (after `first`, such as ending a speech): no sitting is left in progress for the tests after it. */
+export async function closeSitting(baseURL: string, sittingId: string, first: CommandBody[] = []): Promise<void> {
+  const chair = await chairOf(baseURL, sittingId);
+  try {
+    for (const command of first) await chair.send(command);
+    await chair.send({ type: "sitting:close" });
+  } finally {
+    chair.close();
+  }
+}

@@ -3,7 +3,7 @@
 // carries no inline script (its policy is `script-src 'self'`), and still follows the sitting live,
 // in both languages, without a console error (a message missing from the wall's catalogue is one).
 import { expect, test } from "@playwright/test";
-import { chairOf, councillorOf } from "./chair-socket";
+import { chairOf, closeSitting, councillorOf } from "./chair-socket";
 import { freshSitting } from "./helpers";
 import { firstLoadScripts } from "./page-weight";
 
@@ -104,6 +104,8 @@ test("CROWD-6 the wall's first HTML shows the sitting before any script has run;
   await expect(page.getByRole("alert")).toHaveCount(0);
   expect(problems).toEqual([]);
   await live.close();
+  // Leave no sitting in progress behind (the roster cannot be imported while one is).
+  await closeSitting(baseURL ?? "", SID, [{ type: "floor:end" }]);
 });
 
 test("SCREEN-7 WORDS-1 a proclaimed result on a 390 px phone: each tile's word fits its tile, and the tally is named in French", async ({
@@ -145,4 +147,6 @@ test("SCREEN-7 WORDS-1 a proclaimed result on a 390 px phone: each tile's word f
     );
   expect(overflowing).toEqual([]);
   await phone.close();
+  // Leave no sitting in progress behind (the roster cannot be imported while one is).
+  await closeSitting(baseURL ?? "", SID);
 });

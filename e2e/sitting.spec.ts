@@ -118,11 +118,11 @@ test("SCREEN-4 a secret ballot: hidden until close, reloads restore every screen
   await expect(pub.getByText("Résultat affiché à la clôture du vote")).toBeVisible(SECOND);
   await phones.m02!.getByRole("button", { name: "Contre", exact: true }).click();
   await expect(phones.m02!.getByTestId("receipt")).toContainText("Votre vote est enregistré", SECOND);
-  await expect(pub.getByTestId("ballots-cast")).toContainText("1 votes sur", SECOND);
+  await expect(pub.getByTestId("ballots-cast")).toContainText("1 vote sur", SECOND);
 
   // Reload mid-vote: each screen comes back exactly as it was.
   for (const p of [pub, mayor, phones.m02!]) await p.reload();
-  await expect(pub.getByTestId("ballots-cast")).toContainText("1 votes sur", { timeout: 3000 });
+  await expect(pub.getByTestId("ballots-cast")).toContainText("1 vote sur", { timeout: 3000 });
   await expect(pub.getByText("Résultat affiché à la clôture du vote")).toBeVisible();
   await expect(phones.m02!.getByTestId("receipt")).toContainText("Votre vote est enregistré", { timeout: 3000 });
   await expect(phones.m02!.getByRole("button", { name: "Pour", exact: true })).toBeDisabled();

@@ -335,6 +335,10 @@ test("AGENDA-1 item 13 deferred with its reason, shown everywhere; the sitting c
   await expect(pub.getByTestId("quorum")).toContainText("À l'ouverture : ", SOON);
   await expect(pub.getByTestId("quorum")).toHaveAttribute("data-tone", "calm");
   await expect(mayor.getByText("La séance n'est pas encore ouverte")).toHaveCount(0);
+  // The register's attendance: shown, no longer marked (a tap answered "Impossible à cette étape").
+  await mayor.getByRole("tab", { name: "Appel" }).click();
+  await expect(mayor.locator('[data-member="m02"]')).toBeDisabled();
+  await expect(mayor.getByRole("button", { name: "Tous présents" })).toBeDisabled();
 });
 
 test("REC-7 REC-1 the PV and the extracts carry every fact of the sitting", async ({ request }) => {

@@ -21,6 +21,8 @@ export function RollCall({ view, send }: { view: PublicView; send: Send }) {
     void send(command);
   };
   const marks: Mark[] = ["present", "absent", "excused", "depart"];
+  // A closed sitting's attendance is the register's: shown, no longer marked.
+  const closed = view.status === "closed";
   const label = (m: Mark) => (m === "depart" ? t("president.depart") : t(`attendance.${m}One`));
   return (
     <section aria-labelledby="rollcall">
@@ -35,6 +37,7 @@ export function RollCall({ view, send }: { view: PublicView; send: Send }) {
               type="button"
               role="radio"
               aria-checked={mark === m}
+              disabled={closed}
               onClick={() => setMark(m)}
               className={`rounded-md border px-2 py-1 text-sm font-semibold ${mark === m ? "border-marianne bg-marianne text-white" : "border-slate-400 bg-white"}`}
             >
@@ -45,6 +48,7 @@ export function RollCall({ view, send }: { view: PublicView; send: Send }) {
         <button
           type="button"
           className="btn btn-secondary py-1 text-sm"
+          disabled={closed}
           onClick={() => {
             // Sent together: the room commits them in one batch (one by one took seconds on a busy server).
             const ids = view.roster.filter((m) => m.attendance === "unknown" && !tapped.current.has(m.id)).map((m) => m.id);
@@ -72,6 +76,7 @@ export function RollCall({ view, send }: { view: PublicView; send: Send }) {
               <button
                 type="button"
                 data-member={m.id}
+                disabled={closed}
                 className={`w-full overflow-hidden rounded-md border-2 px-1.5 py-1 text-left text-xs leading-tight break-words ${cls}`}
                 onClick={() =>
                   tap(m.id, mark === "depart" ? { type: "rollcall:depart", memberId: m.id } : { type: "rollcall:mark", memberId: m.id, status: mark })
