@@ -2,10 +2,20 @@
 // runtime (server/http/wall-page.ts), it downloads at most 120 kB of gzipped script on a first visit,
 // carries no inline script (its policy is `script-src 'self'`), and still follows the sitting live,
 // in both languages, without a console error (a message missing from the wall's catalogue is one).
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { chairOf, closeSitting, councillorOf } from "./chair-socket";
 import { freshSitting } from "./helpers";
 import { firstLoadScripts } from "./page-weight";
+
+/** What the page says on its console as errors or warnings, and its uncaught errors, as they come. */
+function consoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
 
 test("CROWD-5 the public wall: at most 120 kB of script, no inline script, live and bilingual without a console error", async ({
   browser,
@@ -15,11 +25,7 @@ test("CROWD-5 the public wall: at most 120 kB of script, no inline script, live 
   const { sittingId: SID } = await freshSitting(request);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  const problems = consoleProblems(page);
 
   const weight = await firstLoadScripts(page, `${baseURL}/public/${SID}`);
   expect(weight.gzipKB, `scripts: ${weight.largest.map((l) => `${l.file} ${l.gzipKB.toFixed(1)} kB`).join(", ")}`).toBeLessThanOrEqual(120);
@@ -91,11 +97,7 @@ test("CROWD-6 the wall's first HTML shows the sitting before any script has run;
   // cannot), then the speech's clock runs.
   const live = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await live.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  const problems = consoleProblems(page);
   await page.goto(`/public/${SID}`);
   await expect(page.getByTestId("speech-timer")).toBeVisible();
   const elapsed = async () => Number(await page.getByTestId("speech-timer").getAttribute("data-elapsed"));
