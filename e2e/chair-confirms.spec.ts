@@ -3,7 +3,7 @@
 // one with a tap); closing a vote says how many voters have not voted; the sitting cannot be closed
 // while a vote is open (it asked "définitive ?" and then refused).
 import { expect, test, type BrowserContext } from "@playwright/test";
-import { chairOf, councillorOf } from "./chair-socket";
+import { chairOf, councillorOf, markPresent } from "./chair-socket";
 import { freshSitting, openPage } from "./helpers";
 
 const contexts: BrowserContext[] = [];
@@ -30,7 +30,7 @@ test("PRES-4 opening says the convocation was not sent and the quorum not reache
   const chair = await chairOf(baseURL ?? "", SID);
   const councillor = await councillorOf(baseURL ?? "", SID, "u-m02");
   try {
-    for (let seat = 1; seat <= 30; seat++) await chair.send({ type: "rollcall:mark", memberId: `m${String(seat).padStart(2, "0")}`, status: "present" });
+    await markPresent(chair, 30);
     await expect(mayor.getByTestId("quorum-banner")).toContainText("Quorum atteint : 30 présents");
     // The quorum reached: the confirmation no longer says it is not.
     await mayor.getByRole("button", { name: "Ouvrir la séance" }).click();

@@ -57,3 +57,15 @@ export async function closeSitting(baseURL: string, sittingId: string, first: Co
     chair.close();
   }
 }
+
+/** Seats 1 … `count` marked present by the chair (the demo council's members m01 …). */
+export async function markPresent(chair: Chair, count: number): Promise<void> {
+  for (let seat = 1; seat <= count; seat++) await chair.send({ type: "rollcall:mark", memberId: `m${String(seat).padStart(2, "0")}`, status: "present" });
+}
+
+/** Seats 1 … `present` present, the sitting opened and the item called, by the chair. */
+export async function openOnItem(chair: Chair, itemId: string, present = 30): Promise<void> {
+  await markPresent(chair, present);
+  await chair.send({ type: "sitting:open" });
+  await chair.send({ type: "item:call", itemId });
+}

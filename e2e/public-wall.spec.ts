@@ -3,7 +3,7 @@
 // carries no inline script (its policy is `script-src 'self'`), and still follows the sitting live,
 // in both languages, without a console error (a message missing from the wall's catalogue is one).
 import { expect, test, type Page } from "@playwright/test";
-import { chairOf, closeSitting, councillorOf } from "./chair-socket";
+import { chairOf, closeSitting, councillorOf, openOnItem } from "./chair-socket";
 import { freshSitting } from "./helpers";
 import { firstLoadScripts } from "./page-weight";
 
@@ -72,9 +72,7 @@ test("CROWD-6 the wall's first HTML shows the sitting before any script has run;
   const chair = await chairOf(baseURL ?? "", SID);
   const PRESENT = 30;
   try {
-    for (let seat = 1; seat <= PRESENT; seat++) await chair.send({ type: "rollcall:mark", memberId: `m${String(seat).padStart(2, "0")}`, status: "present" });
-    await chair.send({ type: "sitting:open" });
-    await chair.send({ type: "item:call", itemId: itemIds[0] ?? "" });
+    await openOnItem(chair, itemIds[0] ?? "", PRESENT);
     await chair.send({ type: "floor:give", memberId: "m02" });
   } finally {
     chair.close();
@@ -118,9 +116,7 @@ test("SCREEN-7 WORDS-1 a proclaimed result on a 390 px phone: each tile's word f
   const { sittingId: SID, itemIds } = await freshSitting(request);
   const chair = await chairOf(baseURL ?? "", SID);
   try {
-    for (let seat = 1; seat <= 30; seat++) await chair.send({ type: "rollcall:mark", memberId: `m${String(seat).padStart(2, "0")}`, status: "present" });
-    await chair.send({ type: "sitting:open" });
-    await chair.send({ type: "item:call", itemId: itemIds[0] ?? "" });
+    await openOnItem(chair, itemIds[0] ?? "");
     const opened = await chair.send({ type: "vote:open", itemId: itemIds[0] ?? "", mode: "public", reveal: "live", allowChange: false });
     const councillor = await councillorOf(baseURL ?? "", SID, "u-m02");
     try {

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { chairOf } from "./chair-socket";
+import { chairOf, markPresent } from "./chair-socket";
 import { contextAs, freshSitting } from "./helpers";
 
 async function expectAccessible(page: Page, name: string) {
@@ -31,7 +31,7 @@ test("REC-17 the clerk records the publication dates from the records desk and d
   expect(itemIds).toContain(seed.id);
   // The sitting is held: 30 present, the seed item adopted by show of hands, the sitting closed.
   const chair = await chairOf(baseURL!, sittingId);
-  for (let seat = 1; seat <= 30; seat++) await chair.send({ type: "rollcall:mark", memberId: `m${String(seat).padStart(2, "0")}`, status: "present" });
+  await markPresent(chair, 30);
   await chair.send({ type: "sitting:open" });
   await chair.send({ type: "item:call", itemId: seed.id });
   const voteId = String((await chair.send({ type: "vote:open", itemId: seed.id, mode: "show-of-hands" })).voteId);
