@@ -148,3 +148,17 @@ test("SCREEN-7 WORDS-1 a proclaimed result on a 390 px phone: each tile's word f
   // Leave no sitting in progress behind (the roster cannot be imported while one is).
   await closeSitting(baseURL ?? "", SID);
 });
+
+test("SCREEN-8 before the opening the wall gives the published agenda its wide column: every title whole at 1080p", async ({ browser }) => {
+  // The demo sitting: convened, its ordre du jour published, not yet opened (no spec before this one opens it).
+  const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await wall.newPage();
+  await page.goto("/public/s-2022-10-03");
+  await expect(page.getByTestId("sitting-status")).toHaveText("Convoquée");
+  await expect(page.getByText("La séance n'est pas encore ouverte")).toBeVisible();
+  const titles = page.locator('section[aria-labelledby="agenda"] li span[title]');
+  await expect(titles).toHaveCount(5);
+  const cut = await titles.evaluateAll((spans) => spans.filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.getAttribute("title")));
+  expect(cut).toEqual([]);
+  await wall.close();
+});

@@ -46,6 +46,7 @@ export function PublicWall({ sittingId, initialView }: { sittingId: string; init
   const named = !!(vote?.names ?? vote?.picks);
   // A named ballot or a nomination's figures take room: the side column tightens to stay on the wall.
   const dense = named || !!current?.nomination?.rounds.length;
+  const beforeOpening = !current && view.status === "convened";
   return (
     <main className="min-h-screen bg-ink text-white" data-testid="public-screen">
       {/* Read from the back of the room: on a wall screen every size grows with the width. */}
@@ -77,8 +78,17 @@ export function PublicWall({ sittingId, initialView }: { sittingId: string; init
               <PublicVote view={view} vote={vote} item={current} />
             </>
           ) : (
-            <p className="mt-2 text-4xl font-bold text-slate-200">{view.status === "convened" ? t("public.waiting") : t("public.noItem")}</p>
+            <p className="mt-2 text-4xl font-bold text-slate-200">{beforeOpening ? t("public.waiting") : t("public.noItem")}</p>
           )}
+          {/* Before the opening the public reads the agenda: the wide column holds it, titles whole. */}
+          {beforeOpening ? (
+            <section aria-labelledby="agenda" className="mt-8">
+              <h2 id="agenda" className="mb-2 text-2xl font-bold">
+                {t("public.agenda")}
+              </h2>
+              <AgendaList view={view} variant="wall" wallItems={10} />
+            </section>
+          ) : null}
           <SpeakersPanel view={view} clockOffset={clockOffset} variant="wall" />
           {named && !wide ? <SeatMap view={view} /> : null}
         </section>
@@ -106,12 +116,14 @@ export function PublicWall({ sittingId, initialView }: { sittingId: string; init
             </p>
           )}
           {named && wide ? <SeatMap view={view} compact /> : null}
-          <section aria-labelledby="agenda" hidden={named && wide}>
-            <h2 id="agenda" className="mb-2 text-2xl font-bold">
-              {t("public.agenda")}
-            </h2>
-            <AgendaList view={view} variant="wall" wallItems={dense ? 4 : 5} />
-          </section>
+          {beforeOpening ? null : (
+            <section aria-labelledby="agenda" hidden={named && wide}>
+              <h2 id="agenda" className="mb-2 text-2xl font-bold">
+                {t("public.agenda")}
+              </h2>
+              <AgendaList view={view} variant="wall" wallItems={dense ? 4 : 5} />
+            </section>
+          )}
         </aside>
       </div>
       <footer className="px-8 pb-4 font-mono text-sm text-slate-400" data-testid="seal">
