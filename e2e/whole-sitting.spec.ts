@@ -156,6 +156,8 @@ test("CANCEL-1 item 7: a public vote cancelled with its reason, re-opened, and a
   await expect(mayor.getByTestId("ballots-cast")).toContainText("6 votes sur 53", SOON);
   await closeAndProclaim();
   for (const p of [pub, mayor]) await expect(p.getByTestId("result")).toContainText("Adoptée", SOON);
+  // The console says the outcome once: the rules' sentence begins with it (WORDS-3).
+  await expect(mayor.getByTestId("result")).toHaveText(/^Adoptée à la majorité des suffrages exprimés — /);
   await expect(m02.getByText(/Adoptée — 5 Pour, 1 Contre/)).toBeVisible(SOON);
   // "N votes sur M" stays the electorate after the close.
   await expect(pub.getByTestId("ballots-cast")).toContainText("6 votes sur 53");

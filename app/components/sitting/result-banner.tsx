@@ -26,9 +26,11 @@ export function ResultBanner({ result, variant }: { result: ResultSnapshot; vari
         {t(`outcome.${result.outcome}`)} — {result.tally.pour} {t("choice.pour")}, {result.tally.contre} {t("choice.contre")}
       </p>
     );
+  // The rules' sentence begins with the outcome itself ("Adoptée à la majorité des suffrages exprimés —
+  // …"): the console's one line says it once.
   return (
     <p className={`rounded-lg p-3 text-xl font-bold text-white ${colour}`} data-testid="result">
-      {outcome} — {reason}
+      {reason}
     </p>
   );
 }
