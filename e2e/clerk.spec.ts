@@ -66,6 +66,16 @@ test("CLERK-10 imports a draft deliberation with a preview, then edits and reord
   await expect(page.getByText("Point « Adhésion à l'association Démocratie Ouverte » enregistré.")).toBeVisible();
   await expect(edit).toBeFocused();
 
+  // A bad identifier: the refusal names the field, and shows beside the button just pressed (CLERK-3).
+  await edit.click();
+  await dialog.getByLabel("Identifiant").fill("cantine tarifs !");
+  await dialog.getByRole("button", { name: "Enregistrer le point" }).click();
+  const refusal = dialog.getByRole("alert");
+  await expect(refusal).toContainText("Requête invalide — identifier : ");
+  await expect(refusal).toBeInViewport();
+  await dialog.getByRole("button", { name: "Annuler" }).click();
+  await expect(dialog).toBeHidden();
+
   // Up/down: item 7 goes one step down and keeps the keyboard focus.
   await expect(agenda.locator("tbody tr").first()).toHaveAttribute("data-item", "2022-0243");
   await page.getByRole("button", { name: "Descendre le point n° 7" }).click();

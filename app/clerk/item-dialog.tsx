@@ -88,11 +88,6 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
           <h2 id="item-dialog-title" className="text-xl font-bold">
             {item ? t("item.editTitle", { order: item.order }) : t("item.newTitle")}
           </h2>
-          {error ? (
-            <p role="alert" className="rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
-              {error}
-            </p>
-          ) : null}
           <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
             <label className={label}>
               {t("item.identifier")}
@@ -147,6 +142,12 @@ export function ItemDialog({ target, onClose, onSaved }: { target: ItemTarget | 
             </label>
           </div>
           <PublicationFields item={item} />
+          {/* Beside the button the clerk just pressed: at the top of a long dialog it was out of view. */}
+          {error ? (
+            <p role="alert" className="rounded-md border-l-4 border-contre bg-red-50 px-3 py-2">
+              {error}
+            </p>
+          ) : null}
           <div className="flex justify-end gap-3">
             <button type="button" className="btn btn-secondary" onClick={() => ref.current?.close()}>
               {tc("cancel")}
