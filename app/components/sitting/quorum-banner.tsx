@@ -4,6 +4,14 @@
 import { useTranslations } from "next-intl";
 import type { PublicView } from "@/core/sitting/projection";
 
+/** How each quorum sentence is shown: an alarm only while the sitting is open and short of it. */
+const SAID = {
+  quorumReached: { tone: "reached", mark: "✓ " },
+  quorumLost: { tone: "lost", mark: "⚠ " },
+  quorumNotYet: { tone: "calm", mark: "" },
+  quorumAtOpening: { tone: "calm", mark: "" },
+} as const;
+
 export function QuorumBanner({ view, variant }: { view: PublicView; variant: "console" | "wall" }) {
   const t = useTranslations("attendance");
   const q = view.quorum;
@@ -14,19 +22,11 @@ export function QuorumBanner({ view, variant }: { view: PublicView; variant: "co
       </p>
     ) : null;
   }
-  const counts = { counted: q.counted, required: q.required };
   // Before the opening the roll call is still being taken: not an alarm. Once the sitting is closed,
   // the quorum is the opening's (the register's), said as such beside today's counts.
-  const tone = view.status === "closed" ? "calm" : q.reached ? "reached" : view.status === "convened" ? "calm" : "lost";
-  const sentence =
-    view.status === "closed"
-      ? t("quorumAtOpening", counts)
-      : q.reached
-        ? t("quorumReached", counts)
-        : view.status === "convened"
-          ? t("quorumNotYet", counts)
-          : t("quorumLost", counts);
-  const mark = tone === "reached" ? "✓ " : tone === "lost" ? "⚠ " : "";
+  const said = view.status === "closed" ? "quorumAtOpening" : q.reached ? "quorumReached" : view.status === "convened" ? "quorumNotYet" : "quorumLost";
+  const { tone, mark } = SAID[said];
+  const sentence = t(said, { counted: q.counted, required: q.required });
   if (variant === "wall")
     return (
       <p

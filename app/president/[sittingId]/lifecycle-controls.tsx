@@ -14,8 +14,8 @@ import type { Send } from "./send";
 function useOpeningWarnings(view: PublicView, clockOffset: number): string[] {
   const t = useTranslations("president");
   const locale = useLocale();
-  // The day on the server's clock, read once (a day-level check: no need to tick).
-  const now = useServerNow(clockOffset, false);
+  // The day on the server's clock (with its measured offset), read again each minute.
+  const now = useServerNow(clockOffset, true, 60_000);
   const today = now === null ? null : councilDate(new Date(now).toISOString(), view.debate.timeZone);
   const warnings: string[] = [];
   if (today && today < view.header.date) warnings.push(t("openEarly", { date: formatDate(view.header.date, locale) }));

@@ -33,6 +33,19 @@ function useWideScreen(): boolean {
   return wide;
 }
 
+/** The ordre du jour under its heading: in the side column, or in the wide one before the opening. */
+function AgendaSection({ view, wallItems, hidden, className }: { view: PublicView; wallItems: number; hidden?: boolean; className?: string }) {
+  const t = useTranslations("public");
+  return (
+    <section aria-labelledby="agenda" hidden={hidden} className={className}>
+      <h2 id="agenda" className="mb-2 text-2xl font-bold">
+        {t("agenda")}
+      </h2>
+      <AgendaList view={view} variant="wall" wallItems={wallItems} />
+    </section>
+  );
+}
+
 /** `initialView`: the sitting as the server rendered the page with it (null: "loading" until the socket brings it). */
 export function PublicWall({ sittingId, initialView }: { sittingId: string; initialView: PublicView | null }) {
   const { view, connected, connecting, error, clockOffset } = useSitting(sittingId, initialView);
@@ -81,14 +94,7 @@ export function PublicWall({ sittingId, initialView }: { sittingId: string; init
             <p className="mt-2 text-4xl font-bold text-slate-200">{beforeOpening ? t("public.waiting") : t("public.noItem")}</p>
           )}
           {/* Before the opening the public reads the agenda: the wide column holds it, titles whole. */}
-          {beforeOpening ? (
-            <section aria-labelledby="agenda" className="mt-8">
-              <h2 id="agenda" className="mb-2 text-2xl font-bold">
-                {t("public.agenda")}
-              </h2>
-              <AgendaList view={view} variant="wall" wallItems={10} />
-            </section>
-          ) : null}
+          {beforeOpening ? <AgendaSection view={view} wallItems={10} className="mt-8" /> : null}
           <SpeakersPanel view={view} clockOffset={clockOffset} variant="wall" />
           {named && !wide ? <SeatMap view={view} /> : null}
         </section>
@@ -116,14 +122,7 @@ export function PublicWall({ sittingId, initialView }: { sittingId: string; init
             </p>
           )}
           {named && wide ? <SeatMap view={view} compact /> : null}
-          {beforeOpening ? null : (
-            <section aria-labelledby="agenda" hidden={named && wide}>
-              <h2 id="agenda" className="mb-2 text-2xl font-bold">
-                {t("public.agenda")}
-              </h2>
-              <AgendaList view={view} variant="wall" wallItems={dense ? 4 : 5} />
-            </section>
-          )}
+          {beforeOpening ? null : <AgendaSection view={view} wallItems={dense ? 4 : 5} hidden={named && wide} />}
         </aside>
       </div>
       <footer className="px-8 pb-4 font-mono text-sm text-slate-400" data-testid="seal">
